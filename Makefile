@@ -1,0 +1,32 @@
+# Utväg: `make demo` runs the synthetic demo municipality, `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock | sha1sum | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test test-fast browser-deps lint bench
+
+$(STAMP): requirements.lock requirements-dev.lock
+	@bash scripts/make-venv.sh $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.lock -r requirements-dev.lock
+	@rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) manage.py migrate --noinput -v0
+	UTVAG_DEMO=true $(PY) manage.py seed --scale demo --if-empty
+	@bash scripts/run-demo.sh $(HOST) $(PORT)
+
+browser-deps:
+	@bash scripts/ensure-chromium.sh
+
+test: $(STAMP) browser-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run $(BENCH_ARGS)

@@ -1,0 +1,112 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case
+from people.models import Person
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("Visning")
+    LIST = "list", _("Lista")
+    SEARCH = "search", _("Sökning")
+    EXPORT = "export", _("Export")
+    PRINT = "print", _("Utskrift")
+    API = "api", _("API")
+    EMERGENCY_START = "emergency", _("Nödåtkomst begärd")
+    DENIED = "denied", _("Nekad")
+
+
+class AccessEvent(models.Model):
+    """One read of personal data: who, in which role, what, when, from where, and why.
+
+    Append-only: database triggers refuse UPDATE and DELETE (migration 0002), on SQLite and PostgreSQL.
+    A list or search writes one row per person shown, sharing the request id, so "who saw this child"
+    is an index lookup. `mac` is an HMAC over the row with a key outside the database; seals chain the
+    macs so a removed row is detectable (access.logchain).
+
+    No foreign keys: the log must outlive accounts and records, and must never cascade.
+    """
+
+    occurred_at = models.DateTimeField(db_index=True)
+    user_id = models.BigIntegerField(null=True)
+    username = models.CharField(max_length=150)
+    role = models.CharField(max_length=32)
+    action = models.CharField(max_length=16, choices=AccessAction.choices)
+    person_id = models.BigIntegerField(null=True)
+    case_id = models.BigIntegerField(null=True)
+    # What was shown: e.g. "person.detail", "case.overview", "person.search", "api.case".
+    view_name = models.CharField(max_length=80)
+    request_id = models.CharField(max_length=36)
+    ip_address = models.GenericIPAddressField(null=True)
+    reason = models.TextField(blank=True)
+    emergency = models.BooleanField(default=False)
+    mac = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("åtkomsthändelse")
+        verbose_name_plural = _("åtkomstlogg")
+        indexes = [
+            models.Index(fields=["person_id", "occurred_at"], name="accessevent_person_time"),
+            models.Index(fields=["case_id", "occurred_at"], name="accessevent_case_time"),
+            models.Index(fields=["user_id", "occurred_at"], name="accessevent_user_time"),
+        ]
+
+
+class AccessLogSeal(models.Model):
+    """A sealed, chained digest over a contiguous id range of the access log. Append-only too."""
+
+    first_event_id = models.BigIntegerField()
+    last_event_id = models.BigIntegerField()
+    event_count = models.BigIntegerField()
+    previous_digest = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64)
+    sealed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["last_event_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["first_event_id"], name="seal_unique_start"),
+            models.CheckConstraint(
+                condition=models.Q(last_event_id__gte=models.F("first_event_id")), name="seal_range_ordered"
+            ),
+        ]
+
+
+class EmergencyAccess(models.Model):
+    """Break-the-glass access to a case outside one's team: written reason, time-limited, reviewed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emergency_accesses")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="emergency_accesses")
+    reason = models.TextField(_("skäl"), max_length=2000)
+    started_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("granskningens resultat"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("nödåtkomst")
+        verbose_name_plural = _("nödåtkomster")
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["user", "expires_at"], name="emergency_user_expiry")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("started_at")), name="emergency_expires_later"),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="emergency_reason_required"),
+        ]
+
+
+class ProtectedIdentityAuthorization(models.Model):
+    """Names a member of staff who may see a person with protected personal data."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="protected_authorizations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="protected_authorizations")
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("behörighet till skyddad person")
+        verbose_name_plural = _("behörigheter till skyddade personer")
+        constraints = [models.UniqueConstraint(fields=["person", "user"], name="protected_authorization_unique")]

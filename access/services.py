@@ -1,0 +1,80 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from access import selectors
+from access.actor import Actor
+from access.log import write_access_events
+from access.models import AccessAction, EmergencyAccess, ProtectedIdentityAuthorization
+from accounts.models import User
+from cases.models import Case
+from people.models import Person
+
+MIN_REASON_LENGTH = 20
+
+
+def emergency_access_start(*, actor: Actor, case_public_id: object, reason: str) -> EmergencyAccess:
+    """Break the glass: a written reason opens a case outside the team for a limited time.
+
+    A protected child's case cannot be opened this way (same answer as a missing case).
+    """
+    reason = (reason or "").strip()
+    if not selectors.may_request_emergency_access(actor.user):
+        raise PermissionDenied
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError(
+            _("Skriv ett skäl på minst %(n)d tecken: varför behöver du ärendet nu?") % {"n": MIN_REASON_LENGTH},
+            code="reason_too_short",
+        )
+    with transaction.atomic():
+        case = Case.objects.select_related("child").filter(public_id=case_public_id).first()
+        if case is None or case.child.is_protected:
+            write_access_events(
+                actor, action=AccessAction.DENIED, view_name="case.emergency",
+                subjects=[(case.child_id, case.pk) if case else (None, None)], reason=reason,
+            )
+            case = None
+        else:
+            now = timezone.now()
+            grant = EmergencyAccess.objects.create(
+                user=actor.user, case=case, reason=reason, started_at=now,
+                expires_at=now + timedelta(hours=settings.EMERGENCY_ACCESS_HOURS),
+            )
+            write_access_events(
+                actor, action=AccessAction.EMERGENCY_START, view_name="case.emergency",
+                subjects=[(case.child_id, case.pk)], reason=reason, emergency=True,
+            )
+            return grant
+    raise Http404
+
+
+def emergency_access_review(*, reviewer: User, grant: EmergencyAccess, note: str) -> EmergencyAccess:
+    if not selectors.may_review_logs(reviewer) or reviewer.pk == grant.user_id:
+        raise PermissionDenied
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Skriv granskningens resultat."), code="note_required")
+    with transaction.atomic():
+        locked = EmergencyAccess.objects.select_for_update().get(pk=grant.pk)
+        if locked.reviewed_at is not None:
+            raise ValidationError(_("Nödåtkomsten är redan granskad."), code="already_reviewed")
+        locked.reviewed_by = reviewer
+        locked.reviewed_at = timezone.now()
+        locked.review_note = note
+        locked.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+        return locked
+
+
+def protected_authorization_grant(*, granted_by: User, person: Person, user: User) -> ProtectedIdentityAuthorization:
+    """Name a member of staff for a protected person. Only unit managers and administrators may."""
+    if not (selectors.may_administer(granted_by) or granted_by.role == "unit_manager"):
+        raise PermissionDenied
+    authorization, _created = ProtectedIdentityAuthorization.objects.get_or_create(
+        person=person, user=user, defaults={"granted_by": granted_by, "granted_at": timezone.now()}
+    )
+    return authorization

@@ -1,0 +1,23 @@
+from allauth.mfa.adapter import DefaultMFAAdapter
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest
+
+from core import crypto
+
+
+class StaffAccountAdapter(DefaultAccountAdapter):
+    """Accounts are created by administrators, never by sign-up."""
+
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        return False
+
+
+class StaffMFAAdapter(DefaultMFAAdapter):
+    """TOTP secrets are encrypted with the field keys, not stored readable in the database."""
+
+    def encrypt(self, text: str) -> str:
+        return crypto.encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return crypto.decrypt(encrypted_text)

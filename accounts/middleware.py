@@ -1,0 +1,54 @@
+from collections.abc import Callable
+from datetime import datetime
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+_LOGIN_AT = "utvag_login_at"
+
+
+class SessionTimeoutMiddleware:
+    """Absolute session limit; the idle limit is SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            started = request.session.get(_LOGIN_AT)
+            now = timezone.now()
+            if started is None:
+                request.session[_LOGIN_AT] = now.isoformat()
+            elif now - datetime.fromisoformat(started) > settings.SESSION_ABSOLUTE_AGE:
+                logout(request)
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+def two_factor_exempt(user: object) -> bool:
+    return bool(settings.DEMO_MODE and getattr(user, "is_demo_account", False))
+
+
+class RequireTwoFactorMiddleware:
+    """Every staff account must have a second factor before it reaches anything but enrolment."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and not self._allowed_path(request.path) and not two_factor_exempt(user):
+            if not Authenticator.objects.filter(user=user).exists():
+                if request.path.startswith("/api/"):
+                    return JsonResponse({"detail": "two-factor authentication required"}, status=401)
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _allowed_path(path: str) -> bool:
+        return path.startswith(("/accounts/", "/static/", "/i18n/"))

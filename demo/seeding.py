@@ -1,0 +1,180 @@
+"""Build a synthetic municipality: organisation, accounts per role, people, cases and access history."""
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from allauth.mfa.totp.internal.auth import TOTP
+from django.db import transaction
+from django.utils import timezone
+
+from access.log import event_mac
+from access.models import AccessAction, AccessEvent, ProtectedIdentityAuthorization
+from accounts.models import Role, Team, Unit, User
+from cases.models import Case, CaseStatus
+from demo.synthetic import FAMILY_NAMES, SyntheticPeople, chunks, protection_for
+from people.models import Person, ProtectionLevel, Relation, RelationKind
+
+DEMO_PASSWORD = "utvag-demo-2026"
+# Base32 TOTP secret of the one demo account that signs in with a real second factor.
+DEMO_TOTP_SECRET = "KRUGKIDJOMQGIZLNN5QSA5DPORYA"
+BATCH = 5_000
+
+
+@dataclass(frozen=True)
+class Scale:
+    children: int
+    access_events: int
+
+
+SCALES = {
+    "demo": Scale(children=200, access_events=2_000),
+    "city": Scale(children=15_000, access_events=2_000_000),
+}
+
+ORGANISATION = {
+    "Barn och unga Norr": ["Utredning Norr", "Avhopparteamet", "Fältgruppen"],
+    "Barn och unga Söder": ["Utredning Söder", "Öppenvård Söder"],
+}
+
+# username, first name, last name, role, unit, team, exempt from 2FA in demo mode
+ACCOUNTS = [
+    ("handlaggare", "Hanna", "Handläggare", Role.CASEWORKER, "Barn och unga Norr", "Utredning Norr", True),
+    ("handlaggare2fa", "Hugo", "Tvåfaktor", Role.CASEWORKER, "Barn och unga Norr", "Utredning Norr", False),
+    ("soder", "Sara", "Söder", Role.CASEWORKER, "Barn och unga Söder", "Utredning Söder", True),
+    ("behandlare", "Bo", "Behandlare", Role.TREATMENT, "Barn och unga Söder", "Öppenvård Söder", True),
+    ("falt", "Fatima", "Fältassistent", Role.OUTREACH, "Barn och unga Norr", "Fältgruppen", True),
+    ("avhopp", "Adam", "Avhopparspecialist", Role.DEFECTOR_SPECIALIST, "Barn och unga Norr", "Avhopparteamet", True),
+    ("chef", "Karin", "Enhetschef", Role.UNIT_MANAGER, "Barn och unga Norr", None, True),
+    ("logg", "Lars", "Loggranskare", Role.LOG_REVIEWER, None, None, True),
+    ("admin", "Anna", "Administratör", Role.SYSADMIN, None, None, True),
+]
+
+
+def _organisation() -> dict[str, Team]:
+    teams = {}
+    for unit_name, team_names in ORGANISATION.items():
+        unit, _ = Unit.objects.get_or_create(name=unit_name)
+        for name in team_names:
+            teams[name], _ = Team.objects.get_or_create(unit=unit, name=name)
+    return teams
+
+
+def _accounts(teams: dict[str, Team]) -> dict[str, User]:
+    users = {}
+    for username, first, last, role, unit_name, team_name, exempt in ACCOUNTS:
+        user = User(username=username, first_name=first, last_name=last, role=role,
+                    unit=Unit.objects.get(name=unit_name) if unit_name else None,
+                    team=teams[team_name] if team_name else None, is_demo_account=exempt)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        users[username] = user
+    TOTP.activate(users["handlaggare2fa"], DEMO_TOTP_SECRET)
+    return users
+
+
+def _families(rng: random.Random, maker: SyntheticPeople, count: int) -> tuple[list[Person], list[tuple[int, int, str]]]:
+    """Children (index 0..count-1 first) and relatives; relations as (child_idx, relative_idx, kind)."""
+    children: list[Person] = []
+    relatives: list[Person] = []
+    links: list[tuple[int, int, str]] = []
+    for index in range(count):
+        family = rng.choice(FAMILY_NAMES)
+        children.append(maker.person(min_age=12, max_age=17, family_name=family, protection=protection_for(rng)))
+        for _ in range(rng.choice((1, 2, 2, 2))):
+            relatives.append(maker.person(min_age=32, max_age=55, family_name=family))
+            links.append((index, count + len(relatives) - 1, RelationKind.GUARDIAN_WITH_CUSTODY))
+        if rng.random() < 0.5:
+            relatives.append(maker.person(min_age=6, max_age=22, family_name=family))
+            links.append((index, count + len(relatives) - 1, RelationKind.SIBLING))
+    return children + relatives, links
+
+
+def _save_people(people: list[Person], links: list[tuple[int, int, str]]) -> list[Person]:
+    for batch in chunks(people, BATCH):
+        Person.objects.bulk_create(batch, batch_size=BATCH)
+    ids = dict(Person.objects.filter(identity_index__in=[p.identity_index for p in people]).values_list("identity_index", "id"))
+    for person in people:
+        person.pk = ids[person.identity_index]
+    relations = [Relation(child_id=people[c].pk, relative_id=people[r].pk, kind=k) for c, r, k in links]
+    Relation.objects.bulk_create(relations, batch_size=BATCH)
+    return people
+
+
+def _cases(rng: random.Random, children: list[Person], teams: dict[str, Team], users: dict[str, User]) -> list[Case]:
+    now = timezone.now()
+    by_team: dict[int, list[User]] = {}
+    for user in users.values():
+        if user.team_id:
+            by_team.setdefault(user.team_id, []).append(user)
+    team_list = list(teams.values())
+    cases = []
+    for number, child in enumerate(children, start=1):
+        team = team_list[number % len(team_list)]
+        opened = now - timedelta(days=rng.randint(1, 700), hours=rng.randint(0, 23))
+        closed = rng.random() < 0.2
+        cases.append(Case(
+            public_id=uuid.UUID(int=rng.getrandbits(128), version=4),
+            reference=f"BoU-{opened.year}-{number:06d}",
+            child_id=child.pk,
+            team=team,
+            responsible=rng.choice(by_team[team.pk]) if team.pk in by_team else None,
+            status=CaseStatus.CLOSED if closed else CaseStatus.OPEN,
+            opened_at=opened,
+            closed_at=opened + timedelta(days=rng.randint(30, 300)) if closed else None,
+            summary="Syntetiskt ärende för demonstration.",
+        ))
+    Case.objects.bulk_create(cases, batch_size=BATCH)
+    return list(Case.objects.order_by("id"))
+
+
+def _authorize_protected(children: list[Person], users: dict[str, User]) -> None:
+    """Name the Norr caseworker for half of the protected children, so the demo shows both sides."""
+    protected = [c for c in children if c.protection_level != ProtectionLevel.NONE]
+    grants = [
+        ProtectedIdentityAuthorization(person_id=p.pk, user=user, granted_by=users["chef"], granted_at=timezone.now())
+        for p in protected[::2]
+        for user in (users["handlaggare"], users["handlaggare2fa"], users["chef"])
+    ]
+    ProtectedIdentityAuthorization.objects.bulk_create(grants)
+
+
+def _access_history(rng: random.Random, count: int, cases: list[Case], users: dict[str, User]) -> None:
+    """Past reads, with valid MACs, spread over the last year (so verify_access_log passes)."""
+    readers = [u for u in users.values() if u.role not in (Role.LOG_REVIEWER, Role.SYSADMIN)]
+    start = timezone.now() - timedelta(days=365)
+    for offset in range(0, count, BATCH):
+        rows = []
+        for _ in range(min(BATCH, count - offset)):
+            case = rng.choice(cases)
+            user = rng.choice(readers)
+            event = AccessEvent(
+                occurred_at=start + timedelta(seconds=rng.randint(0, 365 * 86400 - 600)),
+                user_id=user.pk, username=user.username, role=user.role,
+                action=rng.choice((AccessAction.VIEW, AccessAction.LIST, AccessAction.SEARCH)),
+                person_id=case.child_id, case_id=case.pk, view_name="case.overview",
+                request_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                ip_address="10.0.0.1", reason="", emergency=False,
+            )
+            event.mac = event_mac(event)
+            rows.append(event)
+        AccessEvent.objects.bulk_create(sorted(rows, key=lambda e: e.occurred_at), batch_size=BATCH)
+
+
+def seed(*, scale: str, seed_value: int, today: date | None = None) -> dict[str, int]:
+    rng = random.Random(seed_value)
+    size = SCALES[scale]
+    maker = SyntheticPeople(rng, today or timezone.localdate())
+    with transaction.atomic():
+        teams = _organisation()
+        users = _accounts(teams)
+        people, links = _families(rng, maker, size.children)
+        _save_people(people, links)
+        children = people[: size.children]
+        cases = _cases(rng, children, teams, users)
+        _authorize_protected(children, users)
+    _access_history(rng, size.access_events, cases, users)
+    return {"persons": len(people), "cases": len(cases), "access_events": size.access_events}
+
+

@@ -1,0 +1,107 @@
+"""Reading people for display. Everything goes through access.selectors and writes the access log."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from access import selectors as access
+from access.actor import Actor
+from access.models import AccessAction
+from access.reads import log_result_set, read_person
+from cases.models import Case
+from core.identity import (
+    identity_index,
+    looks_like_identity_number,
+    parse_identity_number,
+    parse_synthetic_identity_number,
+)
+from people.models import Person, Relation
+
+SEARCH_LIMIT = 50
+MIN_NAME_FRAGMENT = 2
+MAX_QUERY = 100
+
+
+@dataclass
+class SearchResult:
+    persons: list[Person] = field(default_factory=list)
+    error: str = ""
+    truncated: bool = False
+
+
+def _identity_lookup(query: str) -> str:
+    try:
+        return identity_index(parse_identity_number(query))
+    except ValidationError:
+        synthetic = parse_synthetic_identity_number(query) if settings.SYNTHETIC_IDENTITIES_ALLOWED else None
+        if synthetic is None:
+            raise
+        return identity_index(synthetic)
+
+
+def search_persons(actor: Actor, query: str) -> SearchResult:
+    """Exact identity number, or a name fragment; only among persons the actor may see."""
+    query = " ".join((query or "").split())[:MAX_QUERY]
+    visible = access.visible_persons(actor.user)
+    if looks_like_identity_number(query):
+        try:
+            visible = visible.filter(identity_index=_identity_lookup(query))
+        except ValidationError as exc:
+            return SearchResult(error=exc.messages[0])
+    elif len(query) >= MIN_NAME_FRAGMENT:
+        visible = visible.filter(search_name__contains=query.lower())
+    else:
+        return SearchResult(error=_("Skriv minst två bokstäver av namnet, eller ett helt personnummer."))
+    with transaction.atomic():
+        persons = list(visible.order_by("family_name", "given_name", "id")[: SEARCH_LIMIT + 1])
+        shown = persons[:SEARCH_LIMIT]
+        log_result_set(actor, action=AccessAction.SEARCH, view_name="person.search",
+                       subjects=[(p.pk, None) for p in shown])
+    return SearchResult(persons=shown, truncated=len(persons) > SEARCH_LIMIT)
+
+
+@dataclass
+class RelativeRow:
+    kind_label: str
+    person: Person | None  # None: a protected relative the actor is not named for
+
+
+@dataclass
+class PersonPage:
+    person: Person
+    show_contact_details: bool
+    relatives: list[RelativeRow]
+    children: list[RelativeRow]
+    cases: list[Case]
+
+
+def person_page(actor: Actor, public_id: object) -> PersonPage:
+    # The person and its log row commit first, so a denied attempt is kept even though it raises.
+    person = read_person(actor, public_id, view_name="person.detail")
+    with transaction.atomic():
+        visible = access.visible_persons(actor.user)
+        relations = list(Relation.objects.filter(child=person).select_related("relative").order_by("kind", "id"))
+        allowed = set(visible.filter(id__in=[r.relative_id for r in relations]).values_list("id", flat=True))
+        relatives = [
+            RelativeRow(str(r.get_kind_display()), r.relative if r.relative_id in allowed else None)
+            for r in relations
+        ]
+        children = [
+            RelativeRow(str(r.get_kind_display()), r.child)
+            for r in Relation.objects.filter(relative=person, child_id__in=visible.values("id"))
+            .select_related("child").order_by("kind", "id")
+        ]
+        cases = list(access.visible_cases(actor.user).filter(child=person).select_related("team", "responsible"))
+        related_shown = [(row.person.pk, None) for row in relatives + children if row.person is not None]
+        if related_shown:
+            log_result_set(actor, action=AccessAction.LIST, view_name="person.detail.related", subjects=related_shown)
+    return PersonPage(
+        person=person,
+        show_contact_details=access.may_see_contact_details(actor.user, person),
+        relatives=relatives,
+        children=children,
+        cases=cases,
+    )

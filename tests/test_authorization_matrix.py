@@ -1,0 +1,116 @@
+"""Every route, every role, every kind of record: who gets what.
+
+A new route without a rule here fails `test_every_route_has_a_rule`.
+"""
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from conftest import World, grant_emergency
+
+ROLES = ["hanna", "olle", "bo", "fia", "adam", "sara", "karin", "lars", "anna"]
+NORR_TEAM = {"hanna", "olle", "bo", "fia", "adam"}
+
+# Which users may see each kind of record (person page and case page alike).
+SEES = {
+    "own": NORR_TEAM | {"karin"},
+    "other_team": {"sara"},
+    "protected": {"hanna", "karin"},  # named staff only; olle is on the team but not named
+}
+
+# Routes from other packages that hold no personal data of ours.
+THIRD_PARTY_PREFIXES = ("account_", "mfa_", "set_language", "headless", "socialaccount", "usersessions")
+
+
+def _route_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _route_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def _record(world: World, kind: str) -> object:
+    return {"own": world.own_case, "other_team": world.other_team_case, "protected": world.protected_case}[kind]
+
+
+RECORD_ROUTES: dict[str, Callable[[object], str]] = {
+    "web:case_detail": lambda case: reverse("web:case_detail", args=[case.public_id]),  # type: ignore[attr-defined]
+    "web:person_detail": lambda case: reverse("web:person_detail", args=[case.child.public_id]),  # type: ignore[attr-defined]
+    "api:case_detail": lambda case: reverse("api:case_detail", args=[case.public_id]),  # type: ignore[attr-defined]
+    "api:person_detail": lambda case: reverse("api:person_detail", args=[case.child.public_id]),  # type: ignore[attr-defined]
+}
+# Routes open to a set of roles regardless of record: name -> (method, roles allowed, status when allowed).
+ROLE_ROUTES = {
+    "web:my_work": ("get", set(ROLES), 200),
+    "web:person_search": ("get", set(ROLES), 200),
+    "web:emergency_access": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "web:access_log": ("get", {"lars", "karin"}, 200),
+    "web:emergency_review": ("post", {"lars", "karin"}, 302),
+    "web:needs_risk_analysis": ("get", {"lars", "anna", "karin"}, 200),
+    "api:my_cases": ("get", set(ROLES), 200),
+    "api:api-root": ("get", set(ROLES), 404),
+    "api:openapi-json": ("get", set(ROLES), 200),
+    "api:openapi-view": ("get", set(ROLES), 200),
+}
+
+
+def test_every_route_has_a_rule() -> None:
+    ours = {name for name in _route_names() if not name.startswith(THIRD_PARTY_PREFIXES)}
+    missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES)
+    assert not missing, f"routes without an access rule in this test: {sorted(missing)}"
+
+
+def _client(world: World, username: str) -> Client:
+    client = Client()
+    client.force_login(world.user(username))
+    return client
+
+
+@pytest.mark.parametrize("route", sorted(RECORD_ROUTES))
+@pytest.mark.parametrize("kind", sorted(SEES))
+@pytest.mark.parametrize("username", ROLES)
+def test_record_route(world: World, route: str, kind: str, username: str) -> None:
+    url = RECORD_ROUTES[route](_record(world, kind))
+    response = _client(world, username).get(url)
+    expected = 200 if username in SEES[kind] else 404
+    assert response.status_code == expected, f"{username} on {kind} via {route}"
+
+
+@pytest.mark.parametrize("route", sorted(RECORD_ROUTES))
+def test_emergency_access_opens_other_team_case(world: World, route: str) -> None:
+    client = _client(world, "sara")
+    url = RECORD_ROUTES[route](world.own_case)
+    assert client.get(url).status_code == 404
+    grant_emergency(world.user("sara"), world.own_case)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("route", sorted(RECORD_ROUTES))
+def test_emergency_access_never_opens_protected_identity(world: World, route: str) -> None:
+    grant_emergency(world.user("olle"), world.protected_case)
+    response = _client(world, "olle").get(RECORD_ROUTES[route](world.protected_case))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("route", sorted(ROLE_ROUTES))
+@pytest.mark.parametrize("username", ROLES)
+def test_role_route(world: World, route: str, username: str) -> None:
+    method, allowed, status = ROLE_ROUTES[route]
+    grant = grant_emergency(world.user("sara"), world.own_case)
+    args = {"web:emergency_access": [world.own_case.public_id], "web:emergency_review": [grant.pk]}.get(route, [])
+    client = _client(world, username)
+    response = getattr(client, method)(reverse(route, args=args), {"note": "Kontrollerad, skälet håller."} if method == "post" else None)
+    assert response.status_code == (status if username in allowed else 404), f"{username} on {route}"
+
+
+def test_anonymous_is_sent_to_sign_in(world: World) -> None:
+    response = Client().get(reverse("web:case_detail", args=[world.own_case.public_id]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))

@@ -1,0 +1,42 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from access.services import MIN_REASON_LENGTH
+
+
+class DesignSystemForm(forms.Form):
+    """Gives inputs the Designsystemet class and ties help and error texts to them for screen readers."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, field in self.fields.items():
+            described = [f"id_{name}_help"] if field.help_text else []
+            if self.is_bound and self.errors.get(name):
+                described.append(f"id_{name}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            field.widget.attrs["class"] = "ds-input"
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+class PersonSearchForm(DesignSystemForm):
+    # Searched by POST, so an identity number never lands in a URL or a server log.
+    q = forms.CharField(
+        label=_("Namn eller personnummer"),
+        max_length=100,
+        help_text=_("Del av namnet, eller helt personnummer/samordningsnummer (ÅÅÅÅMMDD-NNNN)."),
+    )
+
+
+class EmergencyAccessForm(DesignSystemForm):
+    reason = forms.CharField(
+        label=_("Skäl till nödåtkomst"),
+        min_length=MIN_REASON_LENGTH,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Åtkomsten loggas, gäller i några timmar och granskas av chef och loggranskare."),
+    )
+
+
+class EmergencyReviewForm(DesignSystemForm):
+    note = forms.CharField(label=_("Granskningens resultat"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

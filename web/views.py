@@ -1,0 +1,110 @@
+"""Thin views: parse, call a selector or service, render. No querysets of personal data here."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from access import selectors as access
+from access.actor import Actor
+from access.models import AccessEvent, EmergencyAccess
+from access.services import emergency_access_review, emergency_access_start
+from accounts.models import NeedsRiskAnalysis
+from cases.selectors import case_overview, my_work_cases
+from people.selectors import person_page, search_persons
+from web.forms import EmergencyAccessForm, EmergencyReviewForm, PersonSearchForm
+
+LOG_PAGE_SIZE = 100
+
+
+@require_GET
+@login_required
+def my_work(request: HttpRequest) -> HttpResponse:
+    cases = my_work_cases(Actor.from_request(request))
+    return render(request, "web/my_work.html", {"cases": cases, "search_form": PersonSearchForm()})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def person_search(request: HttpRequest) -> HttpResponse:
+    form = PersonSearchForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = search_persons(Actor.from_request(request), form.cleaned_data["q"])
+        if result.error:
+            form.add_error("q", result.error)
+            result = None
+    template = "web/_search_results.html" if request.htmx else "web/person_search.html"
+    return render(request, template, {"form": form, "result": result})
+
+
+@require_GET
+@login_required
+def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    page = person_page(Actor.from_request(request), public_id)
+    return render(request, "web/person_detail.html", {"page": page, "person": page.person})
+
+
+@require_GET
+@login_required
+def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    overview = case_overview(Actor.from_request(request), public_id)
+    return render(request, "web/case_detail.html", {"overview": overview, "case": overview.case})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def emergency_access(request: HttpRequest, public_id: str) -> HttpResponse:
+    if not access.may_request_emergency_access(request.user):
+        raise Http404
+    form = EmergencyAccessForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            emergency_access_start(actor=Actor.from_request(request), case_public_id=public_id,
+                                   reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            form.add_error("reason", exc.messages[0])
+        else:
+            messages.warning(request, _("Nödåtkomst gäller nu. Den loggas och granskas."))
+            return redirect("web:case_detail", public_id=public_id)
+    return render(request, "web/emergency_access.html", {"form": form, "public_id": public_id})
+
+
+@require_GET
+@login_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    if not access.may_review_logs(request.user):
+        raise Http404
+    events = AccessEvent.objects.order_by("-id")[:LOG_PAGE_SIZE]
+    pending = EmergencyAccess.objects.filter(reviewed_at__isnull=True).select_related("user", "case")
+    return render(request, "web/access_log.html", {"events": events, "pending": pending,
+                                                   "review_form": EmergencyReviewForm()})
+
+
+@require_POST
+@login_required
+def emergency_review(request: HttpRequest, grant_id: int) -> HttpResponse:
+    if not access.may_review_logs(request.user):
+        raise Http404
+    grant = get_object_or_404(EmergencyAccess, pk=grant_id)
+    form = EmergencyReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            emergency_access_review(reviewer=request.user, grant=grant, note=form.cleaned_data["note"])
+            messages.success(request, _("Granskningen är sparad."))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, str(getattr(exc, "messages", [_("Du får inte granska din egen nödåtkomst.")])[0]))
+    else:
+        messages.error(request, _("Skriv granskningens resultat."))
+    return redirect("web:access_log")
+
+
+@require_GET
+@login_required
+def needs_risk_analysis(request: HttpRequest) -> HttpResponse:
+    if not (access.may_administer(request.user) or access.may_review_logs(request.user)):
+        raise Http404
+    return render(request, "web/needs_risk_analysis.html", {"analyses": NeedsRiskAnalysis.objects.all()})
