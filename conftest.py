@@ -8,8 +8,7 @@
 """
 
 from dataclasses import dataclass
-from datetime import date
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
@@ -22,7 +21,6 @@ from cases.services import case_open
 from core.identity import synthetic_identity_number
 from people.models import Person, ProtectionLevel, RelationKind
 from people.services import person_create, relation_create
-
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -43,8 +41,9 @@ class World:
 
 
 def make_person(given: str, family: str, birth: date, serial: int, **kwargs: object) -> Person:
-    return person_create(given_name=given, family_name=family,
-                         synthetic_identity=synthetic_identity_number(birth, serial), **kwargs)  # type: ignore[arg-type]
+    return person_create(
+        given_name=given, family_name=family, synthetic_identity=synthetic_identity_number(birth, serial), **kwargs
+    )  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -74,8 +73,14 @@ def world(db: None) -> World:
     guardian = make_person("Maria", "Berg", date(1980, 5, 6), 456, phone="070-000 00 00")
     relation_create(child=child, relative=guardian, kind=RelationKind.GUARDIAN_WITH_CUSTODY)
     other_child = make_person("Saga", "Holm", date(2010, 7, 8), 789)
-    protected_child = make_person("Alva", "Ek", date(2012, 1, 2), 321, address="Hemlig väg 9",
-                                  protection_level=ProtectionLevel.PROTECTED_REGISTRATION)
+    protected_child = make_person(
+        "Alva",
+        "Ek",
+        date(2012, 1, 2),
+        321,
+        address="Hemlig väg 9",
+        protection_level=ProtectionLevel.PROTECTED_REGISTRATION,
+    )
     own_case = case_open(child=child, team=team_a, responsible=users["hanna"])
     other_team_case = case_open(child=other_child, team=team_soder, responsible=users["sara"])
     protected_case = case_open(child=protected_child, team=team_a, responsible=users["hanna"])
@@ -88,5 +93,10 @@ def world(db: None) -> World:
 
 def grant_emergency(user: User, case: Case) -> EmergencyAccess:
     now = timezone.now()
-    return EmergencyAccess.objects.create(user=user, case=case, reason="Barnet är i akut fara, teamet nås inte.",
-                                          started_at=now, expires_at=now + timedelta(hours=4))
+    return EmergencyAccess.objects.create(
+        user=user,
+        case=case,
+        reason="Barnet är i akut fara, teamet nås inte.",
+        started_at=now,
+        expires_at=now + timedelta(hours=4),
+    )

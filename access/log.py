@@ -9,8 +9,18 @@ from access.models import AccessAction, AccessEvent
 from core import crypto
 
 MAC_FIELDS = (
-    "occurred_at", "user_id", "username", "role", "action", "person_id", "case_id",
-    "view_name", "request_id", "ip_address", "reason", "emergency",
+    "occurred_at",
+    "user_id",
+    "username",
+    "role",
+    "action",
+    "person_id",
+    "case_id",
+    "view_name",
+    "request_id",
+    "ip_address",
+    "reason",
+    "emergency",
 )
 
 

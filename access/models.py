@@ -52,6 +52,9 @@ class AccessEvent(models.Model):
             models.Index(fields=["user_id", "occurred_at"], name="accessevent_user_time"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M:%S} {self.username} {self.action} {self.view_name}"
+
 
 class AccessLogSeal(models.Model):
     """A sealed, chained digest over a contiguous id range of the access log. Append-only too."""
@@ -71,6 +74,9 @@ class AccessLogSeal(models.Model):
                 condition=models.Q(last_event_id__gte=models.F("first_event_id")), name="seal_range_ordered"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"seal {self.first_event_id}–{self.last_event_id}"
 
 
 class EmergencyAccess(models.Model):
@@ -93,16 +99,23 @@ class EmergencyAccess(models.Model):
         ordering = ["-started_at"]
         indexes = [models.Index(fields=["user", "expires_at"], name="emergency_user_expiry")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("started_at")), name="emergency_expires_later"),
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("started_at")), name="emergency_expires_later"
+            ),
             models.CheckConstraint(condition=~models.Q(reason=""), name="emergency_reason_required"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.case} ({self.started_at:%Y-%m-%d %H:%M})"
 
 
 class ProtectedIdentityAuthorization(models.Model):
     """Names a member of staff who may see a person with protected personal data."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="protected_authorizations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="protected_authorizations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="protected_authorizations"
+    )
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     granted_at = models.DateTimeField()
 
@@ -110,3 +123,6 @@ class ProtectedIdentityAuthorization(models.Model):
         verbose_name = _("behörighet till skyddad person")
         verbose_name_plural = _("behörigheter till skyddade personer")
         constraints = [models.UniqueConstraint(fields=["person", "user"], name="protected_authorization_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.person}"

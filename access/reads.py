@@ -41,8 +41,10 @@ def read_case(actor: Actor, public_id: object, *, view_name: str, action: Access
     key = _as_uuid(public_id)
     with transaction.atomic():
         case = (
-            selectors.visible_cases(actor.user).select_related("child", "team__unit", "responsible")
-            .filter(public_id=key).first()
+            selectors.visible_cases(actor.user)
+            .select_related("child", "team__unit", "responsible")
+            .filter(public_id=key)
+            .first()
             if key
             else None
         )

@@ -45,9 +45,7 @@ def visible_persons(user: User) -> QuerySet[Person]:
     """Children of visible cases and their relatives, less protected persons the user is not named for."""
     children = visible_cases(user).values("child_id")
     relatives = Relation.objects.filter(child_id__in=children).values("relative_id")
-    return Person.objects.filter(Q(id__in=children) | Q(id__in=relatives)).filter(
-        _protected_persons_allowed(user)
-    )
+    return Person.objects.filter(Q(id__in=children) | Q(id__in=relatives)).filter(_protected_persons_allowed(user))
 
 
 def may_see_contact_details(user: User, person: Person) -> bool:
@@ -59,9 +57,7 @@ def may_see_contact_details(user: User, person: Person) -> bool:
 
 def is_emergency_access(user: User, case: Case) -> EmergencyAccess | None:
     """The live emergency grant through which `user` sees `case`, if the team rule does not cover it."""
-    in_scope = case.team_id == user.team_id or (
-        user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id
-    )
+    in_scope = case.team_id == user.team_id or (user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id)
     if in_scope:
         return None
     return (

@@ -35,19 +35,29 @@ def emergency_access_start(*, actor: Actor, case_public_id: object, reason: str)
         case = Case.objects.select_related("child").filter(public_id=case_public_id).first()
         if case is None or case.child.is_protected:
             write_access_events(
-                actor, action=AccessAction.DENIED, view_name="case.emergency",
-                subjects=[(case.child_id, case.pk) if case else (None, None)], reason=reason,
+                actor,
+                action=AccessAction.DENIED,
+                view_name="case.emergency",
+                subjects=[(case.child_id, case.pk) if case else (None, None)],
+                reason=reason,
             )
             case = None
         else:
             now = timezone.now()
             grant = EmergencyAccess.objects.create(
-                user=actor.user, case=case, reason=reason, started_at=now,
+                user=actor.user,
+                case=case,
+                reason=reason,
+                started_at=now,
                 expires_at=now + timedelta(hours=settings.EMERGENCY_ACCESS_HOURS),
             )
             write_access_events(
-                actor, action=AccessAction.EMERGENCY_START, view_name="case.emergency",
-                subjects=[(case.child_id, case.pk)], reason=reason, emergency=True,
+                actor,
+                action=AccessAction.EMERGENCY_START,
+                view_name="case.emergency",
+                subjects=[(case.child_id, case.pk)],
+                reason=reason,
+                emergency=True,
             )
             return grant
     raise Http404

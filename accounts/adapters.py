@@ -1,6 +1,5 @@
-from allauth.mfa.adapter import DefaultMFAAdapter
-
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.http import HttpRequest
 
 from core import crypto

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 
 _LOGIN_AT = "utvag_login_at"
@@ -42,11 +41,15 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not self._allowed_path(request.path) and not two_factor_exempt(user):
-            if not Authenticator.objects.filter(user=user).exists():
-                if request.path.startswith("/api/"):
-                    return JsonResponse({"detail": "two-factor authentication required"}, status=401)
-                return redirect("mfa_activate_totp")
+        if (
+            user.is_authenticated
+            and not self._allowed_path(request.path)
+            and not two_factor_exempt(user)
+            and not Authenticator.objects.filter(user=user).exists()
+        ):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "two-factor authentication required"}, status=401)
+            return redirect("mfa_activate_totp")
         return self.get_response(request)
 
     @staticmethod

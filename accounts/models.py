@@ -67,7 +67,7 @@ class User(AbstractUser):
         verbose_name_plural = _("användare")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role__in=[r.value for r in CASE_ROLES]) | models.Q(team__isnull=False),
+                condition=~models.Q(role__in=sorted(CASE_ROLES)) | models.Q(team__isnull=False),
                 name="user_case_role_needs_team",
             ),
             models.CheckConstraint(

@@ -22,18 +22,29 @@ ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 def _case_out(case: Case) -> CaseOut:
     return CaseOut(
-        id=case.public_id, reference=case.reference, status=case.status, team=case.team.name,
-        opened_at=case.opened_at, closed_at=case.closed_at, child_id=case.child.public_id,
-        child_name=str(case.child), child_protected=case.child.is_protected,
+        id=case.public_id,
+        reference=case.reference,
+        status=case.status,
+        team=case.team.name,
+        opened_at=case.opened_at,
+        closed_at=case.closed_at,
+        child_id=case.child.public_id,
+        child_name=str(case.child),
+        child_protected=case.child.is_protected,
         emergency_access=getattr(case, "emergency_grant", None) is not None,
     )
 
 
 def _person_out(person: Person, show_contact: bool) -> PersonOut:
     return PersonOut(
-        id=person.public_id, given_name=person.given_name, family_name=person.family_name,
-        birth_date=person.birth_date, protection_level=person.protection_level, protected=person.is_protected,
-        address=person.address if show_contact else None, phone=person.phone if show_contact else None,
+        id=person.public_id,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        birth_date=person.birth_date,
+        protection_level=person.protection_level,
+        protected=person.is_protected,
+        address=person.address if show_contact else None,
+        phone=person.phone if show_contact else None,
     )
 
 

@@ -27,8 +27,9 @@ def my_work_cases(actor: Actor) -> list[Case]:
             .order_by("-mine", "-opened_at", "id")[:MY_WORK_LIMIT]
         )
         if cases:
-            log_result_set(actor, action=AccessAction.LIST, view_name="case.my_work",
-                           subjects=[(c.child_id, c.pk) for c in cases])
+            log_result_set(
+                actor, action=AccessAction.LIST, view_name="case.my_work", subjects=[(c.child_id, c.pk) for c in cases]
+            )
     return cases
 
 
@@ -42,13 +43,20 @@ class CaseOverview:
 def case_overview(actor: Actor, public_id: object) -> CaseOverview:
     case = read_case(actor, public_id, view_name="case.overview")
     with transaction.atomic():
-        relations = list(Relation.objects.filter(child_id=case.child_id).select_related("relative").order_by("kind", "id"))
+        relations = list(
+            Relation.objects.filter(child_id=case.child_id).select_related("relative").order_by("kind", "id")
+        )
         allowed = set(
             access.visible_persons(actor.user)
-            .filter(id__in=[r.relative_id for r in relations]).values_list("id", flat=True)
+            .filter(id__in=[r.relative_id for r in relations])
+            .values_list("id", flat=True)
         )
         shown = [r for r in relations if r.relative_id in allowed]
         if shown:
-            log_result_set(actor, action=AccessAction.LIST, view_name="case.overview.related",
-                           subjects=[(r.relative_id, case.pk) for r in shown])
+            log_result_set(
+                actor,
+                action=AccessAction.LIST,
+                view_name="case.overview.related",
+                subjects=[(r.relative_id, case.pk) for r in shown],
+            )
     return CaseOverview(case=case, relations=shown, hidden_relatives=len(relations) - len(shown))

@@ -33,9 +33,7 @@ def parse_identity_number(raw: str) -> IdentityNumber:
     """Validate and normalise; raise ValidationError with a message for the user otherwise."""
     cleaned = re.sub(r"\s", "", raw or "")
     if not _SHAPE.match(cleaned):
-        raise ValidationError(
-            _("Ange personnummer eller samordningsnummer som ÅÅÅÅMMDD-NNNN."), code="identity_shape"
-        )
+        raise ValidationError(_("Ange personnummer eller samordningsnummer som ÅÅÅÅMMDD-NNNN."), code="identity_shape")
     try:
         parsed = personnummer.parse(cleaned)
     except personnummer.PersonnummerException as exc:

@@ -18,7 +18,7 @@ from people.models import Person, ProtectionLevel, Relation, RelationKind
 
 DEMO_PASSWORD = "utvag-demo-2026"
 # Base32 TOTP secret of the one demo account that signs in with a real second factor.
-DEMO_TOTP_SECRET = "KRUGKIDJOMQGIZLNN5QSA5DPORYA"
+DEMO_TOTP_SECRET = "OV2HMYLHFVSGK3LPFUZGMYJNGAYDAMBR"
 BATCH = 5_000
 
 
@@ -64,9 +64,15 @@ def _organisation() -> dict[str, Team]:
 def _accounts(teams: dict[str, Team]) -> dict[str, User]:
     users = {}
     for username, first, last, role, unit_name, team_name, exempt in ACCOUNTS:
-        user = User(username=username, first_name=first, last_name=last, role=role,
-                    unit=Unit.objects.get(name=unit_name) if unit_name else None,
-                    team=teams[team_name] if team_name else None, is_demo_account=exempt)
+        user = User(
+            username=username,
+            first_name=first,
+            last_name=last,
+            role=role,
+            unit=Unit.objects.get(name=unit_name) if unit_name else None,
+            team=teams[team_name] if team_name else None,
+            is_demo_account=exempt,
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
         users[username] = user
@@ -74,7 +80,9 @@ def _accounts(teams: dict[str, Team]) -> dict[str, User]:
     return users
 
 
-def _families(rng: random.Random, maker: SyntheticPeople, count: int) -> tuple[list[Person], list[tuple[int, int, str]]]:
+def _families(
+    rng: random.Random, maker: SyntheticPeople, count: int
+) -> tuple[list[Person], list[tuple[int, int, str]]]:
     """Children (index 0..count-1 first) and relatives; relations as (child_idx, relative_idx, kind)."""
     children: list[Person] = []
     relatives: list[Person] = []
@@ -94,7 +102,9 @@ def _families(rng: random.Random, maker: SyntheticPeople, count: int) -> tuple[l
 def _save_people(people: list[Person], links: list[tuple[int, int, str]]) -> list[Person]:
     for batch in chunks(people, BATCH):
         Person.objects.bulk_create(batch, batch_size=BATCH)
-    ids = dict(Person.objects.filter(identity_index__in=[p.identity_index for p in people]).values_list("identity_index", "id"))
+    ids = dict(
+        Person.objects.filter(identity_index__in=[p.identity_index for p in people]).values_list("identity_index", "id")
+    )
     for person in people:
         person.pk = ids[person.identity_index]
     relations = [Relation(child_id=people[c].pk, relative_id=people[r].pk, kind=k) for c, r, k in links]
@@ -114,17 +124,19 @@ def _cases(rng: random.Random, children: list[Person], teams: dict[str, Team], u
         team = team_list[number % len(team_list)]
         opened = now - timedelta(days=rng.randint(1, 700), hours=rng.randint(0, 23))
         closed = rng.random() < 0.2
-        cases.append(Case(
-            public_id=uuid.UUID(int=rng.getrandbits(128), version=4),
-            reference=f"BoU-{opened.year}-{number:06d}",
-            child_id=child.pk,
-            team=team,
-            responsible=rng.choice(by_team[team.pk]) if team.pk in by_team else None,
-            status=CaseStatus.CLOSED if closed else CaseStatus.OPEN,
-            opened_at=opened,
-            closed_at=opened + timedelta(days=rng.randint(30, 300)) if closed else None,
-            summary="Syntetiskt ärende för demonstration.",
-        ))
+        cases.append(
+            Case(
+                public_id=uuid.UUID(int=rng.getrandbits(128), version=4),
+                reference=f"BoU-{opened.year}-{number:06d}",
+                child_id=child.pk,
+                team=team,
+                responsible=rng.choice(by_team[team.pk]) if team.pk in by_team else None,
+                status=CaseStatus.CLOSED if closed else CaseStatus.OPEN,
+                opened_at=opened,
+                closed_at=opened + timedelta(days=rng.randint(30, 300)) if closed else None,
+                summary="Syntetiskt ärende för demonstration.",
+            )
+        )
     Case.objects.bulk_create(cases, batch_size=BATCH)
     return list(Case.objects.order_by("id"))
 
@@ -151,11 +163,17 @@ def _access_history(rng: random.Random, count: int, cases: list[Case], users: di
             user = rng.choice(readers)
             event = AccessEvent(
                 occurred_at=start + timedelta(seconds=rng.randint(0, 365 * 86400 - 600)),
-                user_id=user.pk, username=user.username, role=user.role,
+                user_id=user.pk,
+                username=user.username,
+                role=user.role,
                 action=rng.choice((AccessAction.VIEW, AccessAction.LIST, AccessAction.SEARCH)),
-                person_id=case.child_id, case_id=case.pk, view_name="case.overview",
+                person_id=case.child_id,
+                case_id=case.pk,
+                view_name="case.overview",
                 request_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                ip_address="10.0.0.1", reason="", emergency=False,
+                ip_address="10.0.0.1",
+                reason="",
+                emergency=False,
             )
             event.mac = event_mac(event)
             rows.append(event)
@@ -176,5 +194,3 @@ def seed(*, scale: str, seed_value: int, today: date | None = None) -> dict[str,
         _authorize_protected(children, users)
     _access_history(rng, size.access_events, cases, users)
     return {"persons": len(people), "cases": len(cases), "access_events": size.access_events}
-
-

@@ -11,17 +11,104 @@ from datetime import date, timedelta
 from core.identity import identity_index, synthetic_identity_number
 from people.models import IdentityKind, Person, ProtectionLevel
 
-GIVEN_NAMES = (
-    "Elias Noah William Hugo Lucas Adam Liam Oscar Alexander Ali Mohammed Leo Vincent Isak Theo Ibrahim "
-    "Alice Maja Elsa Astrid Wilma Freja Ebba Alva Selma Vera Olivia Nora Saga Amira Leila Sara Hanna "
-    "Anna Maria Karin Eva Lena Fatima Johan Erik Anders Lars Mikael Ahmed Omar Peter Kristina Helena"
-).split()
-FAMILY_NAMES = (
-    "Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson Pettersson "
-    "Jonsson Jansson Hansson Bengtsson Lindberg Lindström Lindqvist Lindgren Berg Axelsson Hussein "
-    "Mohamud Ali Hassan Yilmaz Nowak Lundberg Sandberg Holm Åberg Öberg Ekström Sjöberg Björk"
-).split()
-STREETS = "Storgatan Kungsgatan Drottninggatan Skolgatan Ängsvägen Björkvägen Lönngatan Rosengatan".split()
+GIVEN_NAMES = [
+    "Elias",
+    "Noah",
+    "William",
+    "Hugo",
+    "Lucas",
+    "Adam",
+    "Liam",
+    "Oscar",
+    "Alexander",
+    "Ali",
+    "Mohammed",
+    "Leo",
+    "Vincent",
+    "Isak",
+    "Theo",
+    "Ibrahim",
+    "Alice",
+    "Maja",
+    "Elsa",
+    "Astrid",
+    "Wilma",
+    "Freja",
+    "Ebba",
+    "Alva",
+    "Selma",
+    "Vera",
+    "Olivia",
+    "Nora",
+    "Saga",
+    "Amira",
+    "Leila",
+    "Sara",
+    "Hanna",
+    "Anna",
+    "Maria",
+    "Karin",
+    "Eva",
+    "Lena",
+    "Fatima",
+    "Johan",
+    "Erik",
+    "Anders",
+    "Lars",
+    "Mikael",
+    "Ahmed",
+    "Omar",
+    "Peter",
+    "Kristina",
+    "Helena",
+]
+FAMILY_NAMES = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Jansson",
+    "Hansson",
+    "Bengtsson",
+    "Lindberg",
+    "Lindström",
+    "Lindqvist",
+    "Lindgren",
+    "Berg",
+    "Axelsson",
+    "Hussein",
+    "Mohamud",
+    "Ali",
+    "Hassan",
+    "Yilmaz",
+    "Nowak",
+    "Lundberg",
+    "Sandberg",
+    "Holm",
+    "Åberg",
+    "Öberg",
+    "Ekström",
+    "Sjöberg",
+    "Björk",
+]
+STREETS = [
+    "Storgatan",
+    "Kungsgatan",
+    "Drottninggatan",
+    "Skolgatan",
+    "Ängsvägen",
+    "Björkvägen",
+    "Lönngatan",
+    "Rosengatan",
+]
 
 
 class SyntheticPeople:
@@ -38,8 +125,9 @@ class SyntheticPeople:
                 number = synthetic_identity_number(birth, serial)
                 return number.twelve_digits, identity_index(number)
 
-    def person(self, *, min_age: int, max_age: int, family_name: str | None = None,
-               protection: str = ProtectionLevel.NONE) -> Person:
+    def person(
+        self, *, min_age: int, max_age: int, family_name: str | None = None, protection: str = ProtectionLevel.NONE
+    ) -> Person:
         rng = self.rng
         birth = self.today - timedelta(days=rng.randint(min_age * 365 + 1, max_age * 365 + 300))
         given = rng.choice(GIVEN_NAMES)
@@ -74,4 +162,4 @@ def protection_for(rng: random.Random) -> str:
 
 def chunks[T](items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

@@ -58,8 +58,9 @@ def search_persons(actor: Actor, query: str) -> SearchResult:
     with transaction.atomic():
         persons = list(visible.order_by("family_name", "given_name", "id")[: SEARCH_LIMIT + 1])
         shown = persons[:SEARCH_LIMIT]
-        log_result_set(actor, action=AccessAction.SEARCH, view_name="person.search",
-                       subjects=[(p.pk, None) for p in shown])
+        log_result_set(
+            actor, action=AccessAction.SEARCH, view_name="person.search", subjects=[(p.pk, None) for p in shown]
+        )
     return SearchResult(persons=shown, truncated=len(persons) > SEARCH_LIMIT)
 
 
@@ -86,13 +87,13 @@ def person_page(actor: Actor, public_id: object) -> PersonPage:
         relations = list(Relation.objects.filter(child=person).select_related("relative").order_by("kind", "id"))
         allowed = set(visible.filter(id__in=[r.relative_id for r in relations]).values_list("id", flat=True))
         relatives = [
-            RelativeRow(str(r.get_kind_display()), r.relative if r.relative_id in allowed else None)
-            for r in relations
+            RelativeRow(str(r.get_kind_display()), r.relative if r.relative_id in allowed else None) for r in relations
         ]
         children = [
             RelativeRow(str(r.get_kind_display()), r.child)
             for r in Relation.objects.filter(relative=person, child_id__in=visible.values("id"))
-            .select_related("child").order_by("kind", "id")
+            .select_related("child")
+            .order_by("kind", "id")
         ]
         cases = list(access.visible_cases(actor.user).filter(child=person).select_related("team", "responsible"))
         related_shown = [(row.person.pk, None) for row in relatives + children if row.person is not None]

@@ -106,7 +106,9 @@ def test_role_route(world: World, route: str, username: str) -> None:
     grant = grant_emergency(world.user("sara"), world.own_case)
     args = {"web:emergency_access": [world.own_case.public_id], "web:emergency_review": [grant.pk]}.get(route, [])
     client = _client(world, username)
-    response = getattr(client, method)(reverse(route, args=args), {"note": "Kontrollerad, skälet håller."} if method == "post" else None)
+    response = getattr(client, method)(
+        reverse(route, args=args), {"note": "Kontrollerad, skälet håller."} if method == "post" else None
+    )
     assert response.status_code == (status if username in allowed else 404), f"{username} on {route}"
 
 

@@ -18,7 +18,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("UTVAG_VAR_DIR") or BASE_DIR / "var")
 
 PRODUCTION = env_bool("UTVAG_PRODUCTION")
-DEBUG = env_bool("UTVAG_DEBUG", default=not PRODUCTION)
+# Off by default even in the demo: debug pages would show personal data from the request.
+DEBUG = env_bool("UTVAG_DEBUG")
 # Demo mode lets the synthetic demo accounts skip 2FA; every page says so (web/templates/base.html).
 DEMO_MODE = env_bool("UTVAG_DEMO")
 if PRODUCTION and (DEBUG or DEMO_MODE):
@@ -92,7 +93,8 @@ WSGI_APPLICATION = "utvag.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Our templates first, so they override allauth's layout.
+        "DIRS": [BASE_DIR / "web" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -202,6 +204,9 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Without collectstatic outside production: whitenoise serves straight from the apps.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -63,8 +63,9 @@ def emergency_access(request: HttpRequest, public_id: str) -> HttpResponse:
     form = EmergencyAccessForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            emergency_access_start(actor=Actor.from_request(request), case_public_id=public_id,
-                                   reason=form.cleaned_data["reason"])
+            emergency_access_start(
+                actor=Actor.from_request(request), case_public_id=public_id, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as exc:
             form.add_error("reason", exc.messages[0])
         else:
@@ -80,8 +81,9 @@ def access_log(request: HttpRequest) -> HttpResponse:
         raise Http404
     events = AccessEvent.objects.order_by("-id")[:LOG_PAGE_SIZE]
     pending = EmergencyAccess.objects.filter(reviewed_at__isnull=True).select_related("user", "case")
-    return render(request, "web/access_log.html", {"events": events, "pending": pending,
-                                                   "review_form": EmergencyReviewForm()})
+    return render(
+        request, "web/access_log.html", {"events": events, "pending": pending, "review_form": EmergencyReviewForm()}
+    )
 
 
 @require_POST

@@ -4,25 +4,32 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
+from access.actor import Actor
 from access.log import write_access_events
 from access.logchain import seal_access_log, verify_access_log
 from access.models import AccessAction, AccessEvent, AccessLogSeal
-from access.actor import Actor
 from conftest import World
 
 
 def _event(world: World) -> AccessEvent:
-    return write_access_events(Actor(user=world.user("hanna")), action=AccessAction.VIEW,
-                               view_name="case.overview", subjects=[(world.own_case.child_id, world.own_case.pk)])[0]
+    return write_access_events(
+        Actor(user=world.user("hanna")),
+        action=AccessAction.VIEW,
+        view_name="case.overview",
+        subjects=[(world.own_case.child_id, world.own_case.pk)],
+    )[0]
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE access_accessevent SET username = 'someone-else'",
-    "DELETE FROM access_accessevent",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE access_accessevent SET username = 'someone-else'",
+        "DELETE FROM access_accessevent",
+    ],
+)
 def test_it_refuses_update_and_delete_in_sql(world: World, statement: str) -> None:
     _event(world)
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:

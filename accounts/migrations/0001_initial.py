@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['treatment', 'caseworker', 'outreach', 'defector_specialist']), _negated=True), ('team__isnull', False), _connector='OR'), name='user_case_role_needs_team'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['caseworker', 'defector_specialist', 'outreach', 'treatment']), _negated=True), ('team__isnull', False), _connector='OR'), name='user_case_role_needs_team'),
         ),
         migrations.AddConstraint(
             model_name='user',

@@ -24,8 +24,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    var = tmp_path_factory.mktemp("e2e-var")
+def server_var(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("e2e-var")
+
+
+@pytest.fixture(scope="session")
+def server_db(server_var: Path) -> Path:
+    return server_var / "utvag.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def server_url(server_var: Path) -> Iterator[str]:
+    var = server_var
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(UTVAG_VAR_DIR=str(var), UTVAG_DEMO="true", DJANGO_SETTINGS_MODULE="utvag.settings")
     manage = [sys.executable, str(ROOT / "manage.py")]
@@ -33,8 +43,13 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     subprocess.run([*manage, "seed", "--scale", "demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     port = _free_port()
     log = (var / "server.log").open("w")
-    server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
-                              env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -58,6 +73,18 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "locale": "sv-SE", "timezone_id": "Europe/Stockholm"}

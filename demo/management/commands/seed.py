@@ -8,7 +8,9 @@ from demo.seeding import ACCOUNTS, DEMO_PASSWORD, SCALES, seed
 
 
 class Command(BaseCommand):
-    help = "Load a synthetic municipality (deterministic for a given --seed). Refuses production and non-empty databases."
+    help = (
+        "Load a synthetic municipality (deterministic for a given --seed). Refuses production and non-empty databases."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--scale", choices=[*SCALES, "national"], default="demo")
@@ -19,18 +21,22 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("seed never runs in production: synthetic data must not mix with real records")
         if options["scale"] == "national":
-            raise CommandError("national scale is not built yet (needs PostgreSQL COPY loading); see docs/benchmarks.md")
+            raise CommandError(
+                "national scale is not built yet (needs PostgreSQL COPY loading); see docs/benchmarks.md"
+            )
         if User.objects.exists():
             if options["if_empty"]:
                 self.stdout.write("database already has data; not seeding")
                 return
             raise CommandError("the database already has data; seed only an empty database")
         counts = seed(scale=options["scale"], seed_value=options["seed"])
-        self.stdout.write(self.style.SUCCESS(
-            f"seeded {options['scale']}: {counts['persons']} persons, {counts['cases']} cases, "
-            f"{counts['access_events']} access-log rows"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"seeded {options['scale']}: {counts['persons']} persons, {counts['cases']} cases, "
+                f"{counts['access_events']} access-log rows"
+            )
+        )
         self.stdout.write(f"demo accounts (password {DEMO_PASSWORD}):")
-        for username, first, last, role, _unit, team, exempt in ACCOUNTS:
+        for username, _first, _last, role, _unit, team, exempt in ACCOUNTS:
             note = "" if exempt else "  (signs in with TOTP, see README)"
             self.stdout.write(f"  {username:15} {role.label}{' – ' + team if team else ''}{note}")

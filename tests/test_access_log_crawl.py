@@ -1,0 +1,141 @@
+"""Every page and endpoint that shows personal data writes exactly the expected access-log rows."""
+
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError
+from django.test import Client
+from django.urls import reverse
+
+from access.models import AccessAction, AccessEvent
+from conftest import World, grant_emergency
+
+
+def _client(world: World, username: str) -> Client:
+    client = Client()
+    client.force_login(world.user(username))
+    return client
+
+
+def _rows() -> list[tuple[str, str, int | None, int | None]]:
+    return sorted(
+        AccessEvent.objects.values_list("action", "view_name", "person_id", "case_id"),
+        key=lambda row: (row[0], row[1], row[2] or 0, row[3] or 0),
+    )
+
+
+def test_case_page_logs_the_case_and_each_relative_shown(world: World) -> None:
+    case = world.own_case
+    response = _client(world, "hanna").get(reverse("web:case_detail", args=[case.public_id]))
+    assert response.status_code == 200
+    assert _rows() == [
+        ("list", "case.overview.related", world.guardian.pk, case.pk),
+        ("view", "case.overview", case.child_id, case.pk),
+    ]
+    event = AccessEvent.objects.get(action=AccessAction.VIEW)
+    assert (event.username, event.role, event.emergency, event.reason) == ("hanna", "caseworker", False, "")
+    assert event.request_id == response["X-Request-ID"]
+    assert event.ip_address == "127.0.0.1"
+
+
+def test_person_page_logs_the_person_and_relatives(world: World) -> None:
+    child = world.own_case.child
+    assert _client(world, "hanna").get(reverse("web:person_detail", args=[child.public_id])).status_code == 200
+    assert _rows() == [
+        ("list", "person.detail.related", world.guardian.pk, None),
+        ("view", "person.detail", child.pk, None),
+    ]
+
+
+def test_my_work_logs_every_case_listed(world: World) -> None:
+    response = _client(world, "hanna").get(reverse("web:my_work"))
+    assert response.status_code == 200
+    assert _rows() == sorted(
+        [
+            ("list", "case.my_work", world.own_case.child_id, world.own_case.pk),
+            ("list", "case.my_work", world.protected_case.child_id, world.protected_case.pk),
+        ],
+        key=lambda row: (row[0], row[1], row[2] or 0, row[3] or 0),
+    )
+
+
+def test_search_logs_each_hit_and_an_empty_search_once(world: World) -> None:
+    client = _client(world, "hanna")
+    client.post(reverse("web:person_search"), {"q": "berg"})
+    assert _rows() == [
+        ("search", "person.search", world.own_case.child_id, None),
+        ("search", "person.search", world.guardian.pk, None),
+    ]
+    client.post(reverse("web:person_search"), {"q": "zzzz"})
+    assert AccessEvent.objects.filter(person_id__isnull=True, action="search").count() == 1
+
+
+def test_search_by_identity_number_finds_exactly_one(world: World) -> None:
+    child = world.own_case.child
+    response = _client(world, "hanna").post(reverse("web:person_search"), {"q": child.identity_number})
+    assert str(child.given_name) in response.content.decode()
+    assert _rows() == [("search", "person.search", child.pk, None)]
+
+
+def test_search_never_shows_or_logs_hits_outside_need_to_know(world: World) -> None:
+    _client(world, "olle").post(reverse("web:person_search"), {"q": "alva"})  # the protected child
+    assert _rows() == [("search", "person.search", None, None)]
+
+
+def test_a_denied_case_is_logged_with_its_target(world: World) -> None:
+    case = world.own_case
+    assert _client(world, "sara").get(reverse("web:case_detail", args=[case.public_id])).status_code == 404
+    assert _rows() == [("denied", "case.overview", case.child_id, case.pk)]
+
+
+def test_a_missing_case_is_logged_as_denied_without_target(world: World) -> None:
+    response = _client(world, "sara").get(reverse("web:case_detail", args=["00000000-0000-4000-8000-000000000000"]))
+    assert response.status_code == 404
+    assert _rows() == [("denied", "case.overview", None, None)]
+
+
+def test_emergency_reads_carry_the_reason(world: World) -> None:
+    grant = grant_emergency(world.user("sara"), world.own_case)
+    _client(world, "sara").get(reverse("web:case_detail", args=[world.own_case.public_id]))
+    event = AccessEvent.objects.get(action=AccessAction.VIEW)
+    assert event.emergency is True
+    assert event.reason == grant.reason
+
+
+def test_starting_emergency_access_needs_a_reason_and_is_logged(world: World) -> None:
+    client = _client(world, "sara")
+    url = reverse("web:emergency_access", args=[world.own_case.public_id])
+    response = client.post(url, {"reason": "kort"})
+    assert response.status_code == 200
+    assert "minst" in response.content.decode()
+    assert not AccessEvent.objects.exists()
+    response = client.post(url, {"reason": "Polisen ringer: barnet är hotat i natt, teamet nås inte."})
+    assert response.status_code == 302
+    assert _rows() == [("emergency", "case.emergency", world.own_case.child_id, world.own_case.pk)]
+
+
+@pytest.mark.parametrize(("route", "view_name"), [("api:case_detail", "api.case"), ("api:person_detail", "api.person")])
+def test_api_reads_are_logged(world: World, route: str, view_name: str) -> None:
+    case = world.own_case
+    target = case.public_id if route == "api:case_detail" else case.child.public_id
+    response = _client(world, "hanna").get(reverse(route, args=[target]))
+    assert response.status_code == 200
+    assert [(r[0], r[1], r[2]) for r in _rows()] == [("api", view_name, case.child_id)]
+
+
+def test_api_gives_contact_details_only_within_need_to_know(world: World) -> None:
+    url = reverse("api:person_detail", args=[world.protected_case.child.public_id])
+    body = _client(world, "hanna").get(url).json()
+    assert (body["protected"], body["address"]) == (True, "Hemlig väg 9")
+    response = _client(world, "olle").get(url)
+    assert response.status_code == 404
+    assert "Hemlig" not in response.content.decode()
+
+
+def test_if_the_log_cannot_be_written_nothing_is_shown(world: World) -> None:
+    client = _client(world, "hanna")
+    client.raise_request_exception = False
+    with mock.patch("access.reads.write_access_events", side_effect=DatabaseError("log unavailable")):
+        response = client.get(reverse("web:case_detail", args=[world.own_case.public_id]))
+    assert response.status_code == 500
+    assert "Elias" not in response.content.decode()
