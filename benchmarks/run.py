@@ -1,0 +1,79 @@
+"""make bench: server-side timings of the hot pages against an already seeded database.
+
+    DATABASE_URL=postgres://utvag@127.0.0.1:5432/utvag_bench .venv/bin/python manage.py migrate
+    DATABASE_URL=... .venv/bin/python manage.py seed --scale city
+    DATABASE_URL=... make bench
+
+Query counts are pinned by web/tests/test_pages.py. Log overhead is measured here, in the harness,
+by replacing the log writer for a second run:
+the application itself has no way to turn logging off.
+"""
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from unittest import mock
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "utvag.settings")
+os.environ.setdefault("UTVAG_DEMO", "true")  # the demo caseworker signs in without a second factor
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from cases.models import Case  # noqa: E402
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
+
+
+def _timed(page: Callable[[int], object], rounds: int) -> list[float]:
+    samples = []
+    for index in range(rounds):
+        start = time.perf_counter()
+        page(index)
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def _p(samples: list[float], q: int) -> float:
+    return statistics.quantiles(samples, n=100)[q - 1]
+
+
+def main() -> int:
+    user = User.objects.filter(username="handlaggare").first()
+    if user is None:
+        print("No seeded data: run `manage.py seed --scale city` first (see docs/benchmarks.md).")
+        return 1
+    client = Client()
+    client.force_login(user)
+    cases = list(
+        Case.objects.filter(team=user.team, child__protection_level="none").values_list("public_id", flat=True)[:50]
+    )
+    names = ["and", "ber", "lin", "ali", "ek", "nils", "hol", "sve"]
+    pages: dict[str, Callable[[int], object]] = {
+        "case overview": lambda i: client.get(reverse("web:case_detail", args=[cases[i % len(cases)]])),
+        "person search": lambda i: client.post(reverse("web:person_search"), {"q": names[i % len(names)]}),
+        "my work": lambda i: client.get(reverse("web:my_work")),
+    }
+    print(f"database: {connection.vendor}, cases: {Case.objects.count()}, rounds: {ROUNDS}")
+    print(f"{'page':15} {'p50 ms':>8} {'p95 ms':>8} {'p50 no-log':>11} {'log overhead':>13}")
+    for name, page in pages.items():
+        _timed(page, 10)  # warm up
+        logged = _timed(page, ROUNDS)
+        patch = mock.patch("access.log.AccessEvent.objects.bulk_create", lambda rows, **kw: rows)
+        with patch:
+            unlogged = _timed(page, ROUNDS)
+        overhead = statistics.median(logged) / statistics.median(unlogged) - 1
+        print(f"{name:15} {_p(logged, 50):8.1f} {_p(logged, 95):8.1f} {_p(unlogged, 50):11.1f} {overhead:12.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

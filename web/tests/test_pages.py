@@ -1,0 +1,102 @@
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import Role, User
+from cases.services import case_open
+from conftest import World, make_person
+from people.models import RelationKind
+from people.services import relation_create
+
+
+def _client(world: World, username: str = "hanna") -> Client:
+    client = Client()
+    client.force_login(world.user(username))
+    return client
+
+
+def test_markup_in_personal_data_is_shown_as_text(world: World) -> None:
+    child = make_person("<b>Bold</b>", "<script>x()</script>", date(2011, 1, 1), 77)
+    case = case_open(child=child, team=world.team_a, summary="<img src=x onerror=alert(1)>")
+    body = _client(world).get(reverse("web:case_detail", args=[case.public_id])).content.decode()
+    assert "<script>x()</script>" not in body
+    assert "&lt;script&gt;x()&lt;/script&gt;" in body
+    assert "<img src=x" not in body
+
+
+def test_an_over_long_search_gets_a_clear_message(world: World) -> None:
+    response = _client(world).post(reverse("web:person_search"), {"q": "a" * 101})
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()
+
+
+def test_a_too_short_search_gets_a_message_in_swedish_and_english(world: World) -> None:
+    client = _client(world)
+    assert "minst två bokstäver" in client.post(reverse("web:person_search"), {"q": "a"}).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.post(reverse("web:person_search"), {"q": "a"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "at least two letters" in english
+
+
+def test_an_account_without_second_factor_is_sent_to_enrol(db: None) -> None:
+    user = User.objects.create_user(username="new", password=None, role=Role.LOG_REVIEWER)
+    client = Client()
+    client.force_login(user)
+    response = client.get(reverse("web:my_work"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+    assert client.get(reverse("api:my_cases")).status_code == 401
+
+
+def test_security_headers_are_set(world: World) -> None:
+    response = _client(world).get(reverse("web:my_work"))
+    assert "script-src 'self' 'nonce-" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def _add_family_cases(world: World, count: int, start: int) -> None:
+    for index in range(start, start + count):
+        child = make_person("Barn", f"Nummer{index}", date(2011, 1, 1 + index % 28), 100 + index)
+        guardian = make_person("Förälder", f"Nummer{index}", date(1980, 1, 1 + index % 28), 100 + index)
+        relation_create(child=child, relative=guardian, kind=RelationKind.GUARDIAN_WITH_CUSTODY)
+        case_open(child=child, team=world.team_a, responsible=world.user("hanna"))
+
+
+def _queries(client: Client, url: str, method: str = "get", data: dict | None = None) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, data)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    ("route", "method"), [("web:my_work", "get"), ("api:my_cases", "get"), ("web:person_search", "post")]
+)
+def test_list_pages_use_a_constant_number_of_queries(world: World, route: str, method: str) -> None:
+    client = _client(world)
+    data = {"q": "nummer"} if method == "post" else None
+    _add_family_cases(world, 3, 0)
+    small = _queries(client, reverse(route), method, data)
+    _add_family_cases(world, 20, 3)
+    assert _queries(client, reverse(route), method, data) == small
+
+
+def test_case_page_uses_a_constant_number_of_queries(world: World) -> None:
+    client = _client(world)
+    url = reverse("web:case_detail", args=[world.own_case.public_id])
+    small = _queries(client, url)
+    for index in range(6):
+        relative = make_person("Syskon", f"Berg{index}", date(2009, 1, 1 + index), 300 + index)
+        relation_create(child=world.own_case.child, relative=relative, kind=RelationKind.SIBLING)
+    assert _queries(client, url) == small
+
+
+def test_the_needs_and_risk_analysis_is_shown_for_every_role(world: World) -> None:
+    body = _client(world, "anna").get(reverse("web:needs_risk_analysis")).content.decode()
+    for role in Role:
+        assert str(role.label) in body
