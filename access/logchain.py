@@ -1,12 +1,15 @@
 """Tamper evidence for the access log.
 
 Each row carries an HMAC of its own fields (key outside the database), so an altered row shows.
-Seals cover contiguous id ranges and chain to the previous seal, so a removed row shows too.
-Appending never waits on sealing: seals are made afterwards (task or `seal_access_log`), over rows
-older than a grace period, so transactions still in flight are not skipped.
+Seals cover contiguous id ranges and chain to the previous seal, each with an HMAC under the same
+key, so removing a row (or cutting off the newest ones and re-sealing) shows too, and the newest
+digest is also written to the system log, outside the database.
+Appending never waits on sealing: seals are made afterwards (`seal_access_log`, every few minutes).
+A seal stops before the first row younger than a grace period, so a row whose transaction is still
+in flight is never skipped over and later found "inside" a sealed range.
 """
 
-import hashlib
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -15,15 +18,17 @@ from django.utils import timezone
 
 from access.log import event_mac
 from access.models import AccessEvent, AccessLogSeal
+from core import crypto
 
 GENESIS = "0" * 64
 SEAL_GRACE = timedelta(minutes=2)
 SEAL_MAX_ROWS = 200_000
 _CHUNK = 5_000
+logger = logging.getLogger("utvag.access.seal")
 
 
 def _digest(previous: str, rows: list[tuple[int, str]]) -> str:
-    hasher = hashlib.sha256(previous.encode("ascii"))
+    hasher = crypto.log_hasher(previous.encode("ascii"))
     for event_id, mac in rows:
         hasher.update(f"{event_id}:{mac}\n".encode("ascii"))
     return hasher.hexdigest()
@@ -36,14 +41,16 @@ def seal_access_log(*, settled_before: datetime | None = None) -> AccessLogSeal 
         last = AccessLogSeal.objects.order_by("-last_event_id").first()
         after = last.last_event_id if last else 0
         previous = last.digest if last else GENESIS
-        rows = list(
-            AccessEvent.objects.filter(id__gt=after, occurred_at__lt=cutoff)
-            .order_by("id")
-            .values_list("id", "mac")[:SEAL_MAX_ROWS]
+        pending = AccessEvent.objects.filter(id__gt=after)
+        first_unsettled = (
+            pending.filter(occurred_at__gte=cutoff).order_by("id").values_list("id", flat=True).first()
         )
+        if first_unsettled is not None:
+            pending = pending.filter(id__lt=first_unsettled)
+        rows = list(pending.order_by("id").values_list("id", "mac")[:SEAL_MAX_ROWS])
         if not rows:
             return None
-        return AccessLogSeal.objects.create(
+        seal = AccessLogSeal.objects.create(
             first_event_id=after + 1,
             last_event_id=rows[-1][0],
             event_count=len(rows),
@@ -51,6 +58,9 @@ def seal_access_log(*, settled_before: datetime | None = None) -> AccessLogSeal 
             digest=_digest(previous, rows),
             sealed_at=timezone.now(),
         )
+    # Kept outside the database too (syslog/journal), so the newest seals cannot be silently re-made.
+    logger.info("access log sealed: rows %s-%s digest %s", seal.first_event_id, seal.last_event_id, seal.digest)
+    return seal
 
 
 @dataclass

@@ -50,5 +50,10 @@ def blind_index(value: str, *, purpose: str) -> str:
     return hmac.new(_key_bytes(settings.BLIND_INDEX_KEY), message, hashlib.sha256).hexdigest()
 
 
+def log_hasher(first: bytes = b"") -> "hmac.HMAC":
+    """An incremental HMAC under the access-log key (for row MACs and chained seals)."""
+    return hmac.new(_key_bytes(settings.ACCESS_LOG_KEY), first, hashlib.sha256)
+
+
 def log_mac(message: bytes) -> str:
-    return hmac.new(_key_bytes(settings.ACCESS_LOG_KEY), message, hashlib.sha256).hexdigest()
+    return log_hasher(message).hexdigest()
