@@ -3,6 +3,7 @@
 import uuid
 from dataclasses import dataclass, field
 
+from allauth.account.adapter import get_adapter
 from django.http import HttpRequest
 
 from accounts.models import User
@@ -25,7 +26,7 @@ class Actor:
         return cls(
             user=user,
             request_id=getattr(request, "request_id", None) or str(uuid.uuid4()),
-            ip_address=request.META.get("REMOTE_ADDR"),
+            ip_address=get_adapter(request).get_client_ip(request),
         )
 
     @classmethod

@@ -42,9 +42,7 @@ def seal_access_log(*, settled_before: datetime | None = None) -> AccessLogSeal 
         after = last.last_event_id if last else 0
         previous = last.digest if last else GENESIS
         pending = AccessEvent.objects.filter(id__gt=after)
-        first_unsettled = (
-            pending.filter(occurred_at__gte=cutoff).order_by("id").values_list("id", flat=True).first()
-        )
+        first_unsettled = pending.filter(occurred_at__gte=cutoff).order_by("id").values_list("id", flat=True).first()
         if first_unsettled is not None:
             pending = pending.filter(id__lt=first_unsettled)
         rows = list(pending.order_by("id").values_list("id", "mac")[:SEAL_MAX_ROWS])

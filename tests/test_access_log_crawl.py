@@ -139,3 +139,10 @@ def test_if_the_log_cannot_be_written_nothing_is_shown(world: World) -> None:
         response = client.get(reverse("web:case_detail", args=[world.own_case.public_id]))
     assert response.status_code == 500
     assert "Elias" not in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_logged(world: World, settings: object) -> None:
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # type: ignore[attr-defined]
+    client = _client(world, "hanna")
+    client.get(reverse("web:case_detail", args=[world.own_case.public_id]), HTTP_X_FORWARDED_FOR="10.1.2.3")
+    assert AccessEvent.objects.get(action=AccessAction.VIEW).ip_address == "10.1.2.3"

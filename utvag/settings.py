@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from utvag import devkeys
+from utvag import devkeys, keys
 from utvag.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,6 +40,9 @@ SECRET_KEY = _secret("SECRET_KEY")
 FIELD_ENCRYPTION_KEYS = [k.strip() for k in _secret("UTVAG_FIELD_KEYS").split(",") if k.strip()]
 BLIND_INDEX_KEY = _secret("UTVAG_INDEX_KEY")
 ACCESS_LOG_KEY = _secret("UTVAG_LOG_KEY")
+keys.check_fernet_keys("UTVAG_FIELD_KEYS", FIELD_ENCRYPTION_KEYS)
+keys.check_hmac_key("UTVAG_INDEX_KEY", BLIND_INDEX_KEY)
+keys.check_hmac_key("UTVAG_LOG_KEY", ACCESS_LOG_KEY)
 
 ALLOWED_HOSTS = env_list("UTVAG_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("UTVAG_CSRF_TRUSTED_ORIGINS")
@@ -109,6 +112,8 @@ TEMPLATES = [
     }
 ]
 
+if PRODUCTION and not env_str("DATABASE_URL"):
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production")
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'utvag.sqlite3'}",
@@ -147,6 +152,9 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Behind the municipality's reverse proxy: how many proxies append to X-Forwarded-For. The client IP
+# it yields is used for sign-in rate limits and written to the access log.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("UTVAG_TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/15m/ip,5/15m/key", "login": "30/m/ip"}
 MFA_ADAPTER = "accounts.adapters.StaffMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
@@ -207,6 +215,10 @@ STORAGES = {
 
 # Without collectstatic outside production: whitenoise serves straight from the apps.
 WHITENOISE_USE_FINDERS = not PRODUCTION
+
+# A database cache, so sign-in rate limits are shared by all server processes and survive restarts
+# (core migration 0001 creates the table).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "utvag_cache"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

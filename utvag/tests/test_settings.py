@@ -1,0 +1,53 @@
+"""Production refuses to start on unsafe configuration."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = {
+    "UTVAG_PRODUCTION": "true",
+    "SECRET_KEY": "s" * 50,
+    "UTVAG_FIELD_KEYS": Fernet.generate_key().decode(),
+    "UTVAG_INDEX_KEY": "a" * 44,
+    "UTVAG_LOG_KEY": "b" * 44,
+    "UTVAG_ALLOWED_HOSTS": "utvag.example",
+    "DATABASE_URL": "postgres://utvag@127.0.0.1:5432/utvag",
+}
+
+
+def _check(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("UTVAG_", "DATABASE_URL", "SECRET_KEY"))}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env={**clean, **env, "UTVAG_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "utvag.settings"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_starts_with_complete_configuration(tmp_path: Path) -> None:
+    result = _check(GOOD, tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"DATABASE_URL": ""}, "DATABASE_URL"),
+        ({"UTVAG_LOG_KEY": ""}, "UTVAG_LOG_KEY"),
+        ({"UTVAG_FIELD_KEYS": "not-a-key"}, "not a Fernet key"),
+        ({"UTVAG_INDEX_KEY": "c2hvcnQ="}, "32 random bytes"),
+        ({"UTVAG_DEMO": "true"}, "cannot be combined"),
+    ],
+)
+def test_production_refuses_unsafe_configuration(tmp_path: Path, change: dict[str, str], message: str) -> None:
+    result = _check({**GOOD, **change}, tmp_path)
+    assert result.returncode != 0
+    assert message in result.stderr
