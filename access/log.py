@@ -1,12 +1,15 @@
 """Writing the access log. Called by the read selectors in the same transaction as the read."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.utils import timezone
 
 from access.actor import Actor
-from access.models import AccessAction, AccessEvent
+from access.models import AccessAction, AccessEvent, EmergencyAccess
 from core import crypto
+from people.models import Relation
 
 MAC_FIELDS = (
     "occurred_at",
@@ -32,6 +35,33 @@ def event_mac(event: AccessEvent) -> str:
     return crypto.log_mac("\x1f".join(parts).encode("utf-8"))
 
 
+@dataclass(frozen=True)
+class LiveGrants:
+    """The actor's live emergency grants: the reason, by case and by person (the child and relatives)."""
+
+    by_case: dict[int, str] = field(default_factory=dict)
+    by_person: dict[int, str] = field(default_factory=dict)
+
+    def reason_for(self, person_id: int | None, case_id: int | None) -> str | None:
+        if case_id is not None and case_id in self.by_case:
+            return self.by_case[case_id]
+        return self.by_person.get(person_id) if person_id is not None else None
+
+
+def live_grants(actor: Actor, now: datetime) -> LiveGrants:
+    grants = EmergencyAccess.objects.filter(user=actor.user, expires_at__gt=now).order_by("started_at")
+    rows = list(grants.values_list("case_id", "case__child_id", "reason"))
+    if not rows:
+        return LiveGrants()
+    by_case = {case_id: reason for case_id, _child, reason in rows}
+    by_person = {child_id: reason for _case, child_id, reason in rows}
+    for child_id, relative_id in Relation.objects.filter(child_id__in=list(by_person)).values_list(
+        "child_id", "relative_id"
+    ):
+        by_person.setdefault(relative_id, by_person[child_id])
+    return LiveGrants(by_case, by_person)
+
+
 def write_access_events(
     actor: Actor,
     *,
@@ -41,10 +71,18 @@ def write_access_events(
     reason: str = "",
     emergency: bool = False,
 ) -> list[AccessEvent]:
-    """One row per (person_id, case_id) shown. An empty result set still writes one row."""
+    """One row per (person_id, case_id) shown. An empty result set still writes one row.
+
+    Rows about a case, child or relative the actor reaches through a live emergency grant are
+    flagged, with the grant's reason, wherever the read happens (case, person, list, search, API).
+    Emergency access is only granted outside the actor's own scope, so a flag means "outside scope";
+    a relative who is also in the actor's own cases is flagged too, which errs towards review.
+    """
     now = timezone.now()
+    grants = live_grants(actor, now)
     rows = []
     for person_id, case_id in list(subjects) or [(None, None)]:
+        grant_reason = grants.reason_for(person_id, case_id)
         event = AccessEvent(
             occurred_at=now,
             user_id=actor.user.pk,
@@ -56,8 +94,8 @@ def write_access_events(
             view_name=view_name,
             request_id=actor.request_id,
             ip_address=actor.ip_address,
-            reason=reason,
-            emergency=emergency,
+            reason=reason or grant_reason or "",
+            emergency=emergency or grant_reason is not None,
         )
         event.mac = event_mac(event)
         rows.append(event)

@@ -51,14 +51,7 @@ def read_case(actor: Actor, public_id: object, *, view_name: str, action: Access
         if case is not None:
             grant = selectors.is_emergency_access(actor.user, case)
             case.emergency_grant = grant  # type: ignore[attr-defined]
-            write_access_events(
-                actor,
-                action=action,
-                view_name=view_name,
-                subjects=[(case.child_id, case.pk)],
-                reason=grant.reason if grant else "",
-                emergency=grant is not None,
-            )
+            write_access_events(actor, action=action, view_name=view_name, subjects=[(case.child_id, case.pk)])
             return case
         target = Case.objects.filter(public_id=key).values_list("pk", "child_id").first() if key else None
         write_access_events(

@@ -22,7 +22,7 @@ def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, int]:
     return EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now()).values("case_id")
 
 
-def visible_cases(user: User) -> QuerySet[Case]:
+def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Case]:
     """Own team's cases (unit managers: their unit's), plus live emergency access.
 
     A case about a child with protected identity is visible only to staff named for that child,
@@ -31,12 +31,14 @@ def visible_cases(user: User) -> QuerySet[Case]:
     if not user.is_active:
         return Case.objects.none()
     if user.role in CASE_ROLES:
-        scope = Q(team_id=user.team_id) | Q(id__in=active_emergency_case_ids(user))
+        scope = Q(team_id=user.team_id)
     elif user.role == Role.UNIT_MANAGER:
-        scope = Q(team__unit_id=user.unit_id) | Q(id__in=active_emergency_case_ids(user))
+        scope = Q(team__unit_id=user.unit_id)
     else:
         # Log reviewers see logs and administrators manage accounts: neither sees case content.
         return Case.objects.none()
+    if include_emergency:
+        scope |= Q(id__in=active_emergency_case_ids(user))
     allowed_children = Person.objects.filter(_protected_persons_allowed(user)).values("id")
     return Case.objects.filter(scope, child_id__in=allowed_children)
 

@@ -31,6 +31,8 @@ def emergency_access_start(*, actor: Actor, case_public_id: object, reason: str)
             _("Skriv ett skäl på minst %(n)d tecken: varför behöver du ärendet nu?") % {"n": MIN_REASON_LENGTH},
             code="reason_too_short",
         )
+    if selectors.visible_cases(actor.user, include_emergency=False).filter(public_id=case_public_id).exists():
+        raise ValidationError(_("Du har redan behörighet till ärendet."), code="already_visible")
     with transaction.atomic():
         case = Case.objects.select_related("child").filter(public_id=case_public_id).first()
         if case is None or case.child.is_protected:

@@ -146,3 +146,28 @@ def test_behind_a_trusted_proxy_the_client_address_is_logged(world: World, setti
     client = _client(world, "hanna")
     client.get(reverse("web:case_detail", args=[world.own_case.public_id]), HTTP_X_FORWARDED_FOR="10.1.2.3")
     assert AccessEvent.objects.get(action=AccessAction.VIEW).ip_address == "10.1.2.3"
+
+
+def test_person_pages_reached_through_emergency_access_are_flagged(world: World) -> None:
+    grant = grant_emergency(world.user("sara"), world.own_case)
+    client = _client(world, "sara")
+    for person in (world.own_case.child, world.guardian):
+        assert client.get(reverse("web:person_detail", args=[person.public_id])).status_code == 200
+    views = AccessEvent.objects.filter(action=AccessAction.VIEW)
+    assert views.count() == 2
+    assert set(views.values_list("emergency", "reason")) == {(True, grant.reason)}
+    assert not AccessEvent.objects.filter(emergency=False).exists()
+
+
+def test_own_scope_reads_are_not_flagged_as_emergency(world: World) -> None:
+    grant_emergency(world.user("hanna"), world.other_team_case)
+    _client(world, "hanna").get(reverse("web:case_detail", args=[world.own_case.public_id]))
+    assert not AccessEvent.objects.filter(emergency=True).exists()
+
+
+def test_emergency_access_is_refused_for_a_case_already_in_scope(world: World) -> None:
+    url = reverse("web:emergency_access", args=[world.own_case.public_id])
+    response = _client(world, "hanna").post(url, {"reason": "Polisen ringer: barnet är hotat i natt, teamet nås inte."})
+    assert response.status_code == 200
+    assert "redan behörighet" in response.content.decode()
+    assert not AccessEvent.objects.exists()
