@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from access import selectors
+from access import review, selectors
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction, EmergencyAccess, ProtectedIdentityAuthorization
@@ -66,7 +66,7 @@ def emergency_access_start(*, actor: Actor, case_public_id: object, reason: str)
 
 
 def emergency_access_review(*, reviewer: User, grant: EmergencyAccess, note: str) -> EmergencyAccess:
-    if not selectors.may_review_logs(reviewer) or reviewer.pk == grant.user_id:
+    if not review.reviewable_grants(reviewer).filter(pk=grant.pk).exists():
         raise PermissionDenied
     note = (note or "").strip()
     if not note:

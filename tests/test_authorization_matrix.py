@@ -116,3 +116,25 @@ def test_anonymous_is_sent_to_sign_in(world: World) -> None:
     response = Client().get(reverse("web:case_detail", args=[world.own_case.public_id]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_unit_manager_reviews_only_their_own_unit(world: World) -> None:
+    soder_grant = grant_emergency(world.user("sara"), world.own_case)  # a Söder worker in a Norr case
+    other = grant_emergency(world.user("sara"), world.other_team_case)  # entirely Söder's business
+    client = _client(world, "karin")
+    page = client.get(reverse("web:access_log")).content.decode()
+    assert world.own_case.reference in page
+    assert world.other_team_case.reference not in page
+    response = client.post(reverse("web:emergency_review", args=[other.pk]), {"note": "Granskad."})
+    assert response.status_code == 404
+    other.refresh_from_db()
+    assert other.reviewed_at is None
+    assert client.post(reverse("web:emergency_review", args=[soder_grant.pk]), {"note": "Granskad."}).status_code == 302
+
+
+def test_nobody_reviews_their_own_emergency_access(world: World) -> None:
+    grant = grant_emergency(world.user("karin"), world.other_team_case)
+    response = _client(world, "karin").post(reverse("web:emergency_review", args=[grant.pk]), {"note": "Ok."})
+    assert response.status_code == 404
+    grant.refresh_from_db()
+    assert grant.reviewed_at is None

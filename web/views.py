@@ -2,22 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from access import review
 from access import selectors as access
 from access.actor import Actor
-from access.models import AccessEvent, EmergencyAccess
 from access.services import emergency_access_review, emergency_access_start
 from accounts.models import NeedsRiskAnalysis
 from cases.selectors import case_overview, my_work_cases
 from people.selectors import person_page, search_persons
 from web.forms import EmergencyAccessForm, EmergencyReviewForm, PersonSearchForm
-
-LOG_PAGE_SIZE = 100
 
 
 @require_GET
@@ -79,8 +77,8 @@ def emergency_access(request: HttpRequest, public_id: str) -> HttpResponse:
 def access_log(request: HttpRequest) -> HttpResponse:
     if not access.may_review_logs(request.user):
         raise Http404
-    events = AccessEvent.objects.order_by("-id")[:LOG_PAGE_SIZE]
-    pending = EmergencyAccess.objects.filter(reviewed_at__isnull=True).select_related("user", "case")
+    events = review.latest_events(request.user)
+    pending = review.pending_grants(request.user)
     return render(
         request, "web/access_log.html", {"events": events, "pending": pending, "review_form": EmergencyReviewForm()}
     )
@@ -91,14 +89,14 @@ def access_log(request: HttpRequest) -> HttpResponse:
 def emergency_review(request: HttpRequest, grant_id: int) -> HttpResponse:
     if not access.may_review_logs(request.user):
         raise Http404
-    grant = get_object_or_404(EmergencyAccess, pk=grant_id)
+    grant = get_object_or_404(review.reviewable_grants(request.user), pk=grant_id)
     form = EmergencyReviewForm(request.POST)
     if form.is_valid():
         try:
             emergency_access_review(reviewer=request.user, grant=grant, note=form.cleaned_data["note"])
             messages.success(request, _("Granskningen är sparad."))
-        except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, str(getattr(exc, "messages", [_("Du får inte granska din egen nödåtkomst.")])[0]))
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
     else:
         messages.error(request, _("Skriv granskningens resultat."))
     return redirect("web:access_log")
