@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cases.models import Case
 from people.models import Person
@@ -118,6 +119,8 @@ class ProtectedIdentityAuthorization(models.Model):
     )
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     granted_at = models.DateTimeField()
+    # Who named whom and who withdrew it, kept after withdrawal.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("behörighet till skyddad person")

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from access import review, selectors
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction, EmergencyAccess, ProtectedIdentityAuthorization
-from accounts.models import User
+from accounts.models import Role, User
 from cases.models import Case
 from people.models import Person
 
@@ -82,11 +83,41 @@ def emergency_access_review(*, reviewer: User, grant: EmergencyAccess, note: str
         return locked
 
 
-def protected_authorization_grant(*, granted_by: User, person: Person, user: User) -> ProtectedIdentityAuthorization:
-    """Name a member of staff for a protected person. Only unit managers and administrators may."""
-    if not (selectors.may_administer(granted_by) or granted_by.role == "unit_manager"):
+def _check_may_name(granted_by: User, person: Person, user: User) -> None:
+    """Administrators may name anyone; a unit manager names their own unit's staff for their unit's people."""
+    if granted_by.pk == user.pk or not user.is_active:
         raise PermissionDenied
-    authorization, _created = ProtectedIdentityAuthorization.objects.get_or_create(
-        person=person, user=user, defaults={"granted_by": granted_by, "granted_at": timezone.now()}
+    if selectors.may_administer(granted_by):
+        return
+    if granted_by.role != Role.UNIT_MANAGER:
+        raise PermissionDenied
+    staff_unit = user.unit_id if user.team_id is None else user.team.unit_id
+    in_unit_cases = Case.objects.filter(team__unit_id=granted_by.unit_id).filter(
+        Q(child=person) | Q(child__relations__relative=person)
     )
-    return authorization
+    if staff_unit != granted_by.unit_id or not in_unit_cases.exists():
+        raise PermissionDenied
+
+
+def protected_authorization_grant(*, granted_by: User, person: Person, user: User) -> ProtectedIdentityAuthorization:
+    """Name a member of staff for a protected person (recorded in the authorization's history)."""
+    _check_may_name(granted_by, person, user)
+    with transaction.atomic():
+        existing = ProtectedIdentityAuthorization.objects.filter(person=person, user=user).first()
+        if existing is not None:
+            return existing
+        authorization = ProtectedIdentityAuthorization(
+            person=person, user=user, granted_by=granted_by, granted_at=timezone.now()
+        )
+        authorization._history_user = granted_by  # type: ignore[attr-defined]
+        authorization.save()
+        return authorization
+
+
+def protected_authorization_revoke(*, revoked_by: User, authorization: ProtectedIdentityAuthorization) -> None:
+    """Withdraw a naming; the history keeps who had it, who granted it and who withdrew it."""
+    if revoked_by.pk != authorization.user_id:
+        _check_may_name(revoked_by, authorization.person, authorization.user)
+    with transaction.atomic():
+        authorization._history_user = revoked_by  # type: ignore[attr-defined]
+        authorization.delete()
