@@ -100,3 +100,9 @@ def grant_emergency(user: User, case: Case) -> EmergencyAccess:
         started_at=now,
         expires_at=now + timedelta(hours=4),
     )
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: object) -> None:
+    """Tests that seed hash nine demo passwords; the real hasher is for real passwords only."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]

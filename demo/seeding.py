@@ -3,7 +3,7 @@
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
@@ -112,8 +112,10 @@ def _save_people(people: list[Person], links: list[tuple[int, int, str]]) -> lis
     return people
 
 
-def _cases(rng: random.Random, children: list[Person], teams: dict[str, Team], users: dict[str, User]) -> list[Case]:
-    now = timezone.now()
+def _cases(
+    rng: random.Random, children: list[Person], teams: dict[str, Team], users: dict[str, User], anchor: datetime
+) -> list[Case]:
+    now = anchor
     by_team: dict[int, list[User]] = {}
     for user in users.values():
         if user.team_id:
@@ -141,21 +143,23 @@ def _cases(rng: random.Random, children: list[Person], teams: dict[str, Team], u
     return list(Case.objects.order_by("id"))
 
 
-def _authorize_protected(children: list[Person], users: dict[str, User]) -> None:
+def _authorize_protected(children: list[Person], users: dict[str, User], anchor: datetime) -> None:
     """Name the Norr caseworker for half of the protected children, so the demo shows both sides."""
     protected = [c for c in children if c.protection_level != ProtectionLevel.NONE]
     grants = [
-        ProtectedIdentityAuthorization(person_id=p.pk, user=user, granted_by=users["chef"], granted_at=timezone.now())
+        ProtectedIdentityAuthorization(person_id=p.pk, user=user, granted_by=users["chef"], granted_at=anchor)
         for p in protected[::2]
         for user in (users["handlaggare"], users["handlaggare2fa"], users["chef"])
     ]
     ProtectedIdentityAuthorization.objects.bulk_create(grants)
 
 
-def _access_history(rng: random.Random, count: int, cases: list[Case], users: dict[str, User]) -> None:
+def _access_history(
+    rng: random.Random, count: int, cases: list[Case], users: dict[str, User], anchor: datetime
+) -> None:
     """Past reads, with valid MACs, spread over the last year (so verify_access_log passes)."""
     readers = [u for u in users.values() if u.role not in (Role.LOG_REVIEWER, Role.SYSADMIN)]
-    start = timezone.now() - timedelta(days=365)
+    start = anchor - timedelta(days=365)
     for offset in range(0, count, BATCH):
         rows = []
         for _ in range(min(BATCH, count - offset)):
@@ -180,17 +184,19 @@ def _access_history(rng: random.Random, count: int, cases: list[Case], users: di
         AccessEvent.objects.bulk_create(sorted(rows, key=lambda e: e.occurred_at), batch_size=BATCH)
 
 
-def seed(*, scale: str, seed_value: int, today: date | None = None) -> dict[str, int]:
+def seed(*, scale: str, seed_value: int, today: date) -> dict[str, int]:
+    """Deterministic for a given seed and `today`: every date counts back from noon that day."""
     rng = random.Random(seed_value)
     size = SCALES[scale]
-    maker = SyntheticPeople(rng, today or timezone.localdate())
+    anchor = datetime.combine(today, time(12), tzinfo=timezone.get_current_timezone())
+    maker = SyntheticPeople(rng, today)
     with transaction.atomic():
         teams = _organisation()
         users = _accounts(teams)
         people, links = _families(rng, maker, size.children)
         _save_people(people, links)
         children = people[: size.children]
-        cases = _cases(rng, children, teams, users)
-        _authorize_protected(children, users)
-    _access_history(rng, size.access_events, cases, users)
+        cases = _cases(rng, children, teams, users, anchor)
+        _authorize_protected(children, users, anchor)
+    _access_history(rng, size.access_events, cases, users, anchor)
     return {"persons": len(people), "cases": len(cases), "access_events": size.access_events}

@@ -2,9 +2,11 @@
 
 Every identity number has a deliberately wrong check digit (core.identity.synthetic_identity_number),
 so none can be a real person's. Names are drawn from common Swedish names; any likeness is chance.
+Phone numbers come from the range PTS reserves for fiction.
 """
 
 import random
+import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -134,6 +136,7 @@ class SyntheticPeople:
         family = family_name or rng.choice(FAMILY_NAMES)
         number, index = self._identity(birth)
         return Person(
+            public_id=uuid.UUID(int=rng.getrandbits(128), version=4),
             given_name=given,
             family_name=family,
             search_name=f"{given} {family}".lower(),
@@ -143,7 +146,8 @@ class SyntheticPeople:
             birth_date=birth,
             protection_level=protection,
             address=f"{rng.choice(STREETS)} {rng.randint(1, 80)}, 21{rng.randint(100, 999)} Malmö",
-            phone=f"070-{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+            # PTS reserves 070-1740605 to 070-1740699 for fiction: no real subscriber has them.
+            phone=f"070-174 06 {rng.randint(5, 99):02d}",
             email="",
             is_synthetic=True,
         )

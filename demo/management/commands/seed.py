@@ -1,7 +1,9 @@
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from accounts.models import User
 from demo.seeding import ACCOUNTS, DEMO_PASSWORD, SCALES, seed
@@ -15,6 +17,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--scale", choices=[*SCALES, "national"], default="demo")
         parser.add_argument("--seed", type=int, default=2025)
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="YYYY-MM-DD that ages and dates count back from (default: today); same seed + today, same data",
+        )
         parser.add_argument("--if-empty", action="store_true", help="do nothing (exit 0) when data exists")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -29,7 +37,8 @@ class Command(BaseCommand):
                 self.stdout.write("database already has data; not seeding")
                 return
             raise CommandError("the database already has data; seed only an empty database")
-        counts = seed(scale=options["scale"], seed_value=options["seed"])
+        today = options["today"] or timezone.localdate()
+        counts = seed(scale=options["scale"], seed_value=options["seed"], today=today)
         self.stdout.write(
             self.style.SUCCESS(
                 f"seeded {options['scale']}: {counts['persons']} persons, {counts['cases']} cases, "

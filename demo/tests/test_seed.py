@@ -1,0 +1,59 @@
+"""The demo municipality is synthetic and reproducible."""
+
+import re
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from personnummer import personnummer
+
+from cases.models import Case
+from people.models import Person
+
+TODAY = date(2026, 11, 23)
+
+
+def _snapshot() -> list[tuple[str, str, str, str]]:
+    return list(Person.objects.order_by("id").values_list("public_id", "given_name", "identity_number", "phone"))
+
+
+@pytest.mark.django_db
+def test_no_identity_number_or_phone_could_be_a_real_persons() -> None:
+    call_command("seed", "--scale", "demo", "--today", TODAY.isoformat())
+    people = list(Person.objects.all())
+    assert len(people) > 500
+    assert all(p.is_synthetic for p in people)
+    assert not any(personnummer.valid(p.identity_number) for p in people)
+    fiction = re.compile(r"^070-174 06 (0[5-9]|[1-9][0-9])$")
+    assert all(fiction.match(p.phone) for p in people), {p.phone for p in people if not fiction.match(p.phone)}
+
+
+class _Undo(Exception):
+    pass
+
+
+def _seed_and_snapshot(seed: int) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, object]]]:
+    """Seed inside a savepoint and roll it back (a rollback is not a DELETE, so the log allows it)."""
+    try:
+        with transaction.atomic():
+            call_command("seed", "--today", TODAY.isoformat(), "--seed", str(seed))
+            cases = Case.objects.order_by("id").values_list("public_id", "reference", "opened_at")
+            snapshot = (_snapshot(), list(cases))
+            raise _Undo
+    except _Undo:
+        return snapshot
+
+
+@pytest.mark.django_db
+def test_the_same_seed_and_day_give_the_same_municipality() -> None:
+    first = _seed_and_snapshot(7)
+    assert first == _seed_and_snapshot(7)
+    assert first != _seed_and_snapshot(8)
+
+
+@pytest.mark.django_db
+def test_seed_refuses_a_database_with_data() -> None:
+    call_command("seed", "--today", TODAY.isoformat())
+    with pytest.raises(CommandError, match="already has data"):
+        call_command("seed", "--today", TODAY.isoformat())
