@@ -50,3 +50,13 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class CaseReferenceCounter(models.Model):
+    """The last case number handed out per year, locked while numbers are allocated."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"

@@ -4,14 +4,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Team, User
-from cases.models import Case
+from cases.models import Case, CaseReferenceCounter
 from people.models import Person
 
 
-def next_case_reference(year: int) -> str:
-    prefix = f"BoU-{year}-"
-    count = Case.objects.filter(reference__startswith=prefix).count()
-    return f"{prefix}{count + 1:05d}"
+def case_reference(year: int, number: int) -> str:
+    return f"BoU-{year}-{number:06d}"
+
+
+def allocate_case_numbers(year: int, count: int = 1) -> range:
+    """Reserve `count` consecutive case numbers for `year`; concurrent callers wait on the row lock."""
+    with transaction.atomic():
+        CaseReferenceCounter.objects.get_or_create(year=year)
+        counter = CaseReferenceCounter.objects.select_for_update().get(year=year)
+        first = counter.last_number + 1
+        counter.last_number += count
+        counter.save(update_fields=["last_number"])
+    return range(first, first + count)
 
 
 def case_open(*, child: Person, team: Team, responsible: User | None = None, summary: str = "") -> Case:
@@ -20,7 +29,7 @@ def case_open(*, child: Person, team: Team, responsible: User | None = None, sum
     now = timezone.now()
     with transaction.atomic():
         case = Case(
-            reference=next_case_reference(now.year),
+            reference=case_reference(now.year, allocate_case_numbers(now.year)[0]),
             child=child,
             team=team,
             responsible=responsible,

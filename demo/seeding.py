@@ -13,6 +13,7 @@ from access.log import event_mac
 from access.models import AccessAction, AccessEvent, ProtectedIdentityAuthorization
 from accounts.models import Role, Team, Unit, User
 from cases.models import Case, CaseStatus
+from cases.services import allocate_case_numbers, case_reference
 from demo.synthetic import FAMILY_NAMES, SyntheticPeople, chunks, protection_for
 from people.models import Person, ProtectionLevel, Relation, RelationKind
 
@@ -129,7 +130,7 @@ def _cases(
         cases.append(
             Case(
                 public_id=uuid.UUID(int=rng.getrandbits(128), version=4),
-                reference=f"BoU-{opened.year}-{number:06d}",
+                reference="",  # numbered below, in opening order, from the same counter as real cases
                 child_id=child.pk,
                 team=team,
                 responsible=rng.choice(by_team[team.pk]) if team.pk in by_team else None,
@@ -139,8 +140,17 @@ def _cases(
                 summary="Syntetiskt ärende för demonstration.",
             )
         )
+    _number_in_opening_order(cases)
     Case.objects.bulk_create(cases, batch_size=BATCH)
     return list(Case.objects.order_by("id"))
+
+
+def _number_in_opening_order(cases: list[Case]) -> None:
+    ordered = sorted(cases, key=lambda case: case.opened_at)
+    for year in sorted({case.opened_at.year for case in ordered}):
+        this_year = [case for case in ordered if case.opened_at.year == year]
+        for case, number in zip(this_year, allocate_case_numbers(year, len(this_year)), strict=True):
+            case.reference = case_reference(year, number)
 
 
 def _authorize_protected(children: list[Person], users: dict[str, User], anchor: datetime) -> None:

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role, User
+from cases.models import CaseReferenceCounter
 from cases.services import case_open
 from conftest import World, make_person
 from people.models import RelationKind
@@ -100,3 +101,10 @@ def test_the_needs_and_risk_analysis_is_shown_for_every_role(world: World) -> No
     body = _client(world, "anna").get(reverse("web:needs_risk_analysis")).content.decode()
     for role in Role:
         assert str(role.label) in body
+
+
+def test_case_references_continue_after_the_seeded_ones_without_collision(world: World) -> None:
+    year = world.own_case.opened_at.year
+    CaseReferenceCounter.objects.filter(year=year).update(last_number=41)
+    case = case_open(child=make_person("Ny", "Person", date(2012, 2, 2), 555), team=world.team_a)
+    assert case.reference == f"BoU-{year}-000042"
