@@ -25,6 +25,8 @@ class SessionTimeoutMiddleware:
                 request.session[_LOGIN_AT] = now.isoformat()
             elif now - datetime.fromisoformat(started) > settings.SESSION_ABSOLUTE_AGE:
                 logout(request)
+                if request.path.startswith("/api/"):
+                    return JsonResponse({"detail": "session expired"}, status=401)
                 return redirect(settings.LOGIN_URL)
         return self.get_response(request)
 

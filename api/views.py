@@ -50,7 +50,7 @@ def _person_out(person: Person, show_contact: bool) -> PersonOut:
 
 @api.get("/v1/cases", response={200: list[CaseOut], **ERRORS}, url_name="my_cases")
 def my_cases(request: HttpRequest) -> list[CaseOut]:
-    return [_case_out(case) for case in my_work_cases(Actor.from_request(request))]
+    return [_case_out(case) for case in my_work_cases(Actor.from_request(request), via_api=True)]
 
 
 @api.get("/v1/cases/{case_id}", response={200: CaseOut, **ERRORS}, url_name="case_detail")

@@ -15,7 +15,7 @@ from people.models import Relation
 MY_WORK_LIMIT = 100
 
 
-def my_work_cases(actor: Actor) -> list[Case]:
+def my_work_cases(actor: Actor, *, via_api: bool = False) -> list[Case]:
     """Open cases the actor is responsible for first, then the rest of the team's (or unit's)."""
     user = actor.user
     with transaction.atomic():
@@ -28,7 +28,10 @@ def my_work_cases(actor: Actor) -> list[Case]:
         )
         if cases:
             log_result_set(
-                actor, action=AccessAction.LIST, view_name="case.my_work", subjects=[(c.child_id, c.pk) for c in cases]
+                actor,
+                action=AccessAction.API if via_api else AccessAction.LIST,
+                view_name="api.cases" if via_api else "case.my_work",
+                subjects=[(c.child_id, c.pk) for c in cases],
             )
     return cases
 

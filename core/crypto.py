@@ -1,7 +1,8 @@
 """Encryption at rest and keyed blind indexes.
 
 Keys come from settings (the environment in production), never from SECRET_KEY or the database.
-The first Fernet key encrypts; all keys decrypt, so old keys can be retired after `rotate_field_keys`.
+The first Fernet key encrypts; all keys decrypt, so an old key may be removed only once
+every value has been re-encrypted with `rotate` (a command for that is not built yet).
 """
 
 import base64

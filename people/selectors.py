@@ -1,6 +1,7 @@
 """Reading people for display. Everything goes through access.selectors and writes the access log."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,7 +12,6 @@ from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, read_person
-from cases.models import Case
 from core.identity import (
     identity_index,
     looks_like_identity_number,
@@ -19,6 +19,9 @@ from core.identity import (
     parse_synthetic_identity_number,
 )
 from people.models import Person, Relation
+
+if TYPE_CHECKING:  # people does not depend on cases at run time; access.selectors returns the cases
+    from cases.models import Case
 
 SEARCH_LIMIT = 50
 MIN_NAME_FRAGMENT = 2
@@ -76,7 +79,7 @@ class PersonPage:
     show_contact_details: bool
     relatives: list[RelativeRow]
     children: list[RelativeRow]
-    cases: list[Case]
+    cases: list["Case"]
 
 
 def person_page(actor: Actor, public_id: object) -> PersonPage:

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -35,6 +36,8 @@ def person_create(
     synthetic_identity: IdentityNumber | None = None,
 ) -> Person:
     """Create a person; an identity number is validated (checksum, date) unless synthetic by construction."""
+    if synthetic_identity is not None and not settings.SYNTHETIC_IDENTITIES_ALLOWED:
+        raise ValidationError(_("Syntetiska identiteter får inte användas här."), code="synthetic_not_allowed")
     errors: dict[str, str] = {}
     try:
         given = _clean_name(given_name, "given_name")

@@ -171,3 +171,8 @@ def test_emergency_access_is_refused_for_a_case_already_in_scope(world: World) -
     assert response.status_code == 200
     assert "redan behörighet" in response.content.decode()
     assert not AccessEvent.objects.exists()
+
+
+def test_the_api_case_list_is_logged_as_an_api_read(world: World) -> None:
+    assert _client(world, "hanna").get(reverse("api:my_cases")).status_code == 200
+    assert set(AccessEvent.objects.values_list("action", "view_name")) == {("api", "api.cases")}

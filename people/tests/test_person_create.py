@@ -71,3 +71,10 @@ def test_change_history_records_who_changed_what(db: None) -> None:
     person.save()
     versions = list(person.history.order_by("history_date").values_list("family_name", "history_type"))
     assert versions == [("Lund", "+"), ("Holm", "~")]
+
+
+def test_synthetic_identities_are_refused_where_they_are_not_allowed(db: None, settings: object) -> None:
+    settings.SYNTHETIC_IDENTITIES_ALLOWED = False  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError):
+        make_person("Ebba", "Lund", date(2011, 1, 1), 5)
+    assert not Person.objects.exists()

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
@@ -108,3 +108,15 @@ def test_case_references_continue_after_the_seeded_ones_without_collision(world:
     CaseReferenceCounter.objects.filter(year=year).update(last_number=41)
     case = case_open(child=make_person("Ny", "Person", date(2012, 2, 2), 555), team=world.team_a)
     assert case.reference == f"BoU-{year}-000042"
+
+
+def test_the_absolute_session_limit_signs_out_pages_and_api(world: World, settings: object) -> None:
+    settings.SESSION_ABSOLUTE_AGE = timedelta(0)  # type: ignore[attr-defined]
+    client = _client(world)
+    assert client.get(reverse("web:my_work")).status_code == 200  # stamps the sign-in time
+    assert client.get(reverse("api:my_cases")).status_code == 401
+    client.force_login(world.user("hanna"))
+    client.get(reverse("web:my_work"))
+    response = client.get(reverse("web:my_work"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login")
