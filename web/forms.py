@@ -5,18 +5,16 @@ from access.services import MIN_REASON_LENGTH
 
 
 class DesignSystemForm(forms.Form):
-    """Gives inputs the Designsystemet class and ties help and error texts to them for screen readers."""
+    """Gives inputs the Designsystemet class.
+
+    Django itself ties help and error texts to the input (aria-describedby with `<id>_helptext` and
+    `<id>_error`, aria-invalid) at render time, so errors added by a view are included too.
+    """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for name, field in self.fields.items():
-            described = [f"id_{name}_help"] if field.help_text else []
-            if self.is_bound and self.errors.get(name):
-                described.append(f"id_{name}_error")
-                field.widget.attrs["aria-invalid"] = "true"
+        for field in self.fields.values():
             field.widget.attrs["class"] = "ds-input"
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
 class PersonSearchForm(DesignSystemForm):

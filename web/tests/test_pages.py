@@ -120,3 +120,11 @@ def test_the_absolute_session_limit_signs_out_pages_and_api(world: World, settin
     response = client.get(reverse("web:my_work"))
     assert response.status_code == 302
     assert response["Location"] == reverse("account_login")
+
+
+def test_an_error_from_the_search_itself_is_tied_to_the_field(world: World) -> None:
+    body = _client(world).post(reverse("web:person_search"), {"q": "20110304-1234"}).content.decode()
+    assert 'aria-invalid="true"' in body
+    assert 'aria-describedby="id_q_helptext id_q_error"' in body
+    assert 'id="id_q_error"' in body
+    assert 'id="id_q_helptext"' in body
