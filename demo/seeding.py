@@ -94,7 +94,7 @@ def _families(
         for _ in range(rng.choice((1, 2, 2, 2))):
             relatives.append(maker.person(min_age=32, max_age=55, family_name=family))
             links.append((index, count + len(relatives) - 1, RelationKind.GUARDIAN_WITH_CUSTODY))
-        if rng.random() < 0.5:
+        for _ in range(rng.choice((0, 1, 2, 2))):  # about four persons per child in all
             relatives.append(maker.person(min_age=6, max_age=22, family_name=family))
             links.append((index, count + len(relatives) - 1, RelationKind.SIBLING))
     return children + relatives, links
