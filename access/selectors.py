@@ -4,7 +4,7 @@ Every list, search, detail view, API call and export reads personal data through
 (enforced by tests/test_authorization_matrix.py). Missing and forbidden look the same: 404.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from access.models import EmergencyAccess, ProtectedIdentityAuthorization
@@ -13,9 +13,14 @@ from cases.models import Case
 from people.models import Person, ProtectionLevel, Relation
 
 
-def _protected_persons_allowed(user: User) -> Q:
-    named = ProtectedIdentityAuthorization.objects.filter(user=user).values("person_id")
-    return Q(protection_level=ProtectionLevel.NONE) | Q(id__in=named)
+def _hidden_protected(user: User, person_ref: str) -> Exists:
+    """True when the person at `person_ref` is protected and `user` is not named for them.
+
+    Protected persons are a few percent of all, found through a partial index (people migration 0002).
+    """
+    named = ProtectedIdentityAuthorization.objects.filter(user=user, person_id=OuterRef("id"))
+    hidden = Person.objects.filter(id=OuterRef(person_ref)).exclude(protection_level=ProtectionLevel.NONE)
+    return Exists(hidden.exclude(Exists(named)))
 
 
 def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, int]:
@@ -39,15 +44,21 @@ def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Cas
         return Case.objects.none()
     if include_emergency:
         scope |= Q(id__in=active_emergency_case_ids(user))
-    allowed_children = Person.objects.filter(_protected_persons_allowed(user)).values("id")
-    return Case.objects.filter(scope, child_id__in=allowed_children)
+    return Case.objects.filter(scope).filter(~_hidden_protected(user, "child_id"))
 
 
 def visible_persons(user: User) -> QuerySet[Person]:
-    """Children of visible cases and their relatives, less protected persons the user is not named for."""
-    children = visible_cases(user).values("child_id")
-    relatives = Relation.objects.filter(child_id__in=children).values("relative_id")
-    return Person.objects.filter(Q(id__in=children) | Q(id__in=relatives)).filter(_protected_persons_allowed(user))
+    """Children of visible cases and their relatives, less protected persons the user is not named for.
+
+    Written as correlated EXISTS so PostgreSQL tests only the candidate rows (one person, a page of
+    relatives, the hits of a search) instead of building the whole team's set first.
+    """
+    cases = visible_cases(user)
+    is_child = Exists(cases.filter(child_id=OuterRef("id")))
+    is_relative = Exists(
+        Relation.objects.filter(relative_id=OuterRef("id")).filter(Exists(cases.filter(child_id=OuterRef("child_id"))))
+    )
+    return Person.objects.filter(is_child | is_relative).filter(~_hidden_protected(user, "id"))
 
 
 def may_see_contact_details(user: User, person: Person) -> bool:

@@ -54,6 +54,8 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("personer")
         ordering = ["family_name", "given_name"]
+        # Every visibility check excludes the protected persons a user is not named for (access.selectors).
+        indexes = [models.Index(fields=["id"], condition=~Q(protection_level="none"), name="person_protected")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(identity_kind="reserve") | Q(identity_index__isnull=False),

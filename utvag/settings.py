@@ -121,6 +121,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compiling pays off for long analytic queries; on page-sized queries with subplans it cost
+    # up to a second per search at city scale (docs/benchmarks.md).
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web server and the task worker share the file.
     DATABASES["default"]["OPTIONS"] = {
