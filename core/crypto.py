@@ -1,8 +1,8 @@
 """Encryption at rest and keyed blind indexes.
 
 Keys come from settings (the environment in production), never from SECRET_KEY or the database.
-The first Fernet key encrypts; all keys decrypt, so an old key may be removed only once
-every value has been re-encrypted with `rotate` (a command for that is not built yet).
+The first Fernet key encrypts; all keys decrypt, so an old key may be removed once
+`manage.py rotate_field_keys` has re-encrypted every value with the newest key.
 """
 
 import base64
