@@ -33,7 +33,7 @@ class Person(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     given_name = models.CharField(_("förnamn"), max_length=100)
     family_name = models.CharField(_("efternamn"), max_length=100)
-    # Lower-cased "given family" for name-fragment search (a trigram index on PostgreSQL is still to come).
+    # Lower-cased "given family" for name-fragment search; a trigram index on PostgreSQL (migration 0003).
     search_name = models.CharField(max_length=201, editable=False, db_index=True)
     identity_kind = models.CharField(_("identitet"), max_length=20, choices=IdentityKind.choices)
     identity_number = EncryptedTextField(_("personnummer/samordningsnummer"), null=True, blank=True)
