@@ -10,6 +10,7 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, read_case
 from cases.models import Case, CaseStatus
+from core.history import ChangeRow, change_rows
 from people.models import Relation
 
 MY_WORK_LIMIT = 100
@@ -41,6 +42,7 @@ class CaseOverview:
     case: Case
     relations: list[Relation]
     hidden_relatives: int
+    history: list[ChangeRow]
 
 
 def case_overview(actor: Actor, public_id: object) -> CaseOverview:
@@ -62,4 +64,9 @@ def case_overview(actor: Actor, public_id: object) -> CaseOverview:
                 view_name="case.overview.related",
                 subjects=[(r.relative_id, case.pk) for r in shown],
             )
-    return CaseOverview(case=case, relations=shown, hidden_relatives=len(relations) - len(shown))
+    return CaseOverview(
+        case=case,
+        relations=shown,
+        hidden_relatives=len(relations) - len(shown),
+        history=change_rows(case.history.all()),
+    )

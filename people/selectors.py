@@ -12,6 +12,7 @@ from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, read_person
+from core.history import ChangeRow, change_rows
 from core.identity import (
     identity_index,
     looks_like_identity_number,
@@ -80,6 +81,7 @@ class PersonPage:
     relatives: list[RelativeRow]
     children: list[RelativeRow]
     cases: list["Case"]
+    history: list[ChangeRow]
 
 
 def person_page(actor: Actor, public_id: object) -> PersonPage:
@@ -108,4 +110,5 @@ def person_page(actor: Actor, public_id: object) -> PersonPage:
         relatives=relatives,
         children=children,
         cases=cases,
+        history=change_rows(person.history.all()),
     )

@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role, User
-from cases.models import CaseReferenceCounter
+from cases.models import Case, CaseReferenceCounter
 from cases.services import case_open
 from conftest import World, make_person
-from people.models import RelationKind
+from people.models import Person, RelationKind
 from people.services import relation_create
 
 
@@ -128,3 +128,27 @@ def test_an_error_from_the_search_itself_is_tied_to_the_field(world: World) -> N
     assert 'aria-describedby="id_q_helptext id_q_error"' in body
     assert 'id="id_q_error"' in body
     assert 'id="id_q_helptext"' in body
+
+
+def test_the_person_page_shows_who_changed_what_but_not_old_values(world: World) -> None:
+    child = Person.objects.get(pk=world.own_case.child.pk)
+    child.address = "Nygatan 2"
+    child._history_user = world.user("karin")  # type: ignore[attr-defined]
+    child.save()
+    body = _client(world).get(reverse("web:person_detail", args=[child.public_id])).content.decode()
+    assert "Ändringshistorik" in body
+    assert "karin" in body
+    assert "adress" in body
+    assert "Storgatan 1" not in body  # the earlier address is never shown
+
+
+def test_the_case_history_does_not_add_queries_as_it_grows(world: World) -> None:
+    client = _client(world)
+    url = reverse("web:case_detail", args=[world.own_case.public_id])
+    small = _queries(client, url)
+    for index in range(8):
+        case = Case.objects.get(pk=world.own_case.pk)
+        case.summary = f"Version {index}"
+        case.responsible = world.user("olle" if index % 2 else "hanna")
+        case.save()
+    assert _queries(client, url) == small
