@@ -25,9 +25,8 @@ def change_rows(history: Any, limit: int = HISTORY_LIMIT) -> list[ChangeRow]:
     """Newest first. One query: the records (and their users) for this object, up to `limit` + 1."""
     records = list(history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
     rows = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
-        if len(rows) == limit:
-            break
+    for index, newer in enumerate(records[:limit]):
+        older = records[index + 1] if index + 1 < len(records) else None
         if older is None or newer.history_type != "~":
             fields: list[str] = []
         else:

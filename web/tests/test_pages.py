@@ -152,3 +152,10 @@ def test_the_case_history_does_not_add_queries_as_it_grows(world: World) -> None
         case.responsible = world.user("olle" if index % 2 else "hanna")
         case.save()
     assert _queries(client, url) == small
+
+
+def test_a_record_without_history_still_shows(world: World) -> None:
+    """Seeded (bulk-created) records have no history rows."""
+    Case.history.filter(id=world.own_case.pk).delete()
+    body = _client(world).get(reverse("web:case_detail", args=[world.own_case.public_id])).content.decode()
+    assert "Ingen ändringshistorik är registrerad." in body
