@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.utils import timezone
 
@@ -31,7 +31,10 @@ def event_mac(event: AccessEvent) -> str:
     parts = []
     for name in MAC_FIELDS:
         value = getattr(event, name)
-        parts.append(value.isoformat() if name == "occurred_at" else ("" if value is None else str(value)))
+        # Always UTC: the database hands timestamps back in UTC whatever zone they were written in.
+        parts.append(
+            value.astimezone(UTC).isoformat() if name == "occurred_at" else ("" if value is None else str(value))
+        )
     return crypto.log_mac("\x1f".join(parts).encode("utf-8"))
 
 

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from personnummer import personnummer
 
+from access.logchain import verify_access_log
 from cases.models import Case
 from people.models import Person
 
@@ -57,3 +58,11 @@ def test_seed_refuses_a_database_with_data() -> None:
     call_command("seed", "--today", TODAY.isoformat())
     with pytest.raises(CommandError, match="already has data"):
         call_command("seed", "--today", TODAY.isoformat())
+
+
+@pytest.mark.django_db
+def test_the_seeded_access_history_verifies() -> None:
+    call_command("seed", "--today", TODAY.isoformat())
+    report = verify_access_log()
+    assert report.ok, report.problems[:3]
+    assert report.rows_checked == 2_000
