@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from access.log import event_mac
 from access.models import AccessAction, AccessEvent, ProtectedIdentityAuthorization
+from access.partitions import ensure_partitions
 from accounts.models import Role, Team, Unit, User
 from cases.models import Case, CaseStatus
 from cases.services import allocate_case_numbers, case_reference
@@ -168,6 +169,7 @@ def _access_history(
     rng: random.Random, count: int, cases: list[Case], users: dict[str, User], anchor: datetime
 ) -> None:
     """Past reads, with valid MACs, spread over the last year (so verify_access_log passes)."""
+    ensure_partitions((anchor - timedelta(days=366)).date(), anchor.date())
     readers = [u for u in users.values() if u.role not in (Role.LOG_REVIEWER, Role.SYSADMIN)]
     start = anchor - timedelta(days=365)
     for offset in range(0, count, BATCH):

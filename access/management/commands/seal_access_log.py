@@ -1,14 +1,22 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from access.logchain import seal_access_log
+from access.partitions import ensure_partitions, months_ahead
 
 
 class Command(BaseCommand):
-    help = "Seal settled access-log rows into the chained digest (run every few minutes)."
+    help = (
+        "Seal settled access-log rows into the chained digest, and prepare the next three months' "
+        "partitions on PostgreSQL (run every few minutes)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        today = timezone.now().date()
+        for name in ensure_partitions(today, months_ahead(today, 3)):
+            self.stdout.write(f"created partition {name}")
         sealed = 0
         while (seal := seal_access_log()) is not None:
             sealed += seal.event_count
