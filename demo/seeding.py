@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from allauth.mfa.totp.internal.auth import TOTP
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from access.log import event_mac
+from access.log import MAC_FIELDS, event_mac
 from access.models import AccessAction, AccessEvent, ProtectedIdentityAuthorization
 from access.partitions import ensure_partitions
 from accounts.models import Role, Team, Unit, User
@@ -33,6 +33,8 @@ class Scale:
 SCALES = {
     "demo": Scale(children=200, access_events=2_000),
     "city": Scale(children=15_000, access_events=2_000_000),
+    # PostgreSQL only: about 2 million persons, 500,000 cases and 200 million access-log rows.
+    "national": Scale(children=500_000, access_events=200_000_000),
 }
 
 ORGANISATION = {
@@ -103,12 +105,7 @@ def _families(
 
 def _save_people(people: list[Person], links: list[tuple[int, int, str]]) -> list[Person]:
     for batch in chunks(people, BATCH):
-        Person.objects.bulk_create(batch, batch_size=BATCH)
-    ids = dict(
-        Person.objects.filter(identity_index__in=[p.identity_index for p in people]).values_list("identity_index", "id")
-    )
-    for person in people:
-        person.pk = ids[person.identity_index]
+        Person.objects.bulk_create(batch, batch_size=BATCH)  # sets each pk (RETURNING, on both engines)
     relations = [Relation(child_id=people[c].pk, relative_id=people[r].pk, kind=k) for c, r, k in links]
     Relation.objects.bulk_create(relations, batch_size=BATCH)
     return people
@@ -193,7 +190,21 @@ def _access_history(
             )
             event.mac = event_mac(event)
             rows.append(event)
-        AccessEvent.objects.bulk_create(sorted(rows, key=lambda e: e.occurred_at), batch_size=BATCH)
+        _write_events(sorted(rows, key=lambda e: e.occurred_at))
+
+
+def _write_events(rows: list[AccessEvent]) -> None:
+    """COPY on PostgreSQL (the national scale loads 200 million rows), bulk_create elsewhere."""
+    if connection.vendor != "postgresql":
+        AccessEvent.objects.bulk_create(rows, batch_size=BATCH)
+        return
+    columns = [name for name in MAC_FIELDS] + ["mac"]
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY access_accessevent ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for event in rows:
+            copy.write_row([getattr(event, name) for name in columns])
 
 
 def seed(*, scale: str, seed_value: int, today: date) -> dict[str, int]:

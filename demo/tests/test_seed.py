@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from personnummer import personnummer
 
 from access.logchain import verify_access_log
@@ -66,3 +66,11 @@ def test_the_seeded_access_history_verifies() -> None:
     report = verify_access_log()
     assert report.ok, report.problems[:3]
     assert report.rows_checked == 2_000
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the refusal is for the embedded database")
+def test_the_national_scale_needs_postgresql() -> None:
+    with pytest.raises(CommandError, match="PostgreSQL only"):
+        call_command("seed", "--scale", "national")
+    assert not Person.objects.exists()
