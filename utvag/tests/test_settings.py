@@ -1,5 +1,6 @@
 """Production refuses to start on unsafe configuration."""
 
+import base64
 import os
 import subprocess
 import sys
@@ -13,17 +14,19 @@ GOOD = {
     "UTVAG_PRODUCTION": "true",
     "SECRET_KEY": "s" * 50,
     "UTVAG_FIELD_KEYS": Fernet.generate_key().decode(),
-    "UTVAG_INDEX_KEY": "a" * 44,
-    "UTVAG_LOG_KEY": "b" * 44,
+    "UTVAG_INDEX_KEY": base64.urlsafe_b64encode(b"i" * 32).decode(),
+    "UTVAG_LOG_KEY": base64.urlsafe_b64encode(b"l" * 32).decode(),
     "UTVAG_ALLOWED_HOSTS": "utvag.example",
     "DATABASE_URL": "postgres://utvag@127.0.0.1:5432/utvag",
 }
 
 
-def _check(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _check(
+    env: dict[str, str], tmp_path: Path, command: tuple[str, ...] = ("-c", "import django; django.setup()")
+) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("UTVAG_", "DATABASE_URL", "SECRET_KEY"))}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, *command],
         env={**clean, **env, "UTVAG_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "utvag.settings"},
         cwd=ROOT,
         capture_output=True,
@@ -35,6 +38,12 @@ def _check(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[s
 def test_production_starts_with_complete_configuration(tmp_path: Path) -> None:
     result = _check(GOOD, tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_passes_djangos_deployment_checks(tmp_path: Path) -> None:
+    good = {**GOOD, "SECRET_KEY": "k" + "".join(chr(65 + (i * 7) % 26) + str(i % 10) for i in range(40))}
+    result = _check(good, tmp_path, ("manage.py", "check", "--deploy", "--fail-level", "WARNING"))
+    assert result.returncode == 0, result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(
