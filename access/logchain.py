@@ -10,6 +10,7 @@ in flight is never skipped over and later found "inside" a sealed range.
 """
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -27,7 +28,7 @@ _CHUNK = 5_000
 logger = logging.getLogger("utvag.access.seal")
 
 
-def _digest(previous: str, rows: list[tuple[int, str]]) -> str:
+def _digest(previous: str, rows: Iterable[tuple[int, str]]) -> str:
     hasher = crypto.log_hasher(previous.encode("ascii"))
     for event_id, mac in rows:
         hasher.update(f"{event_id}:{mac}\n".encode("ascii"))
@@ -65,24 +66,32 @@ def seal_access_log(*, settled_before: datetime | None = None) -> AccessLogSeal 
 class VerifyReport:
     rows_checked: int = 0
     seals_checked: int = 0
-    problems: list[str] = field(default_factory=list)
+    problem_count: int = 0
+    problems: list[str] = field(default_factory=list)  # the first MAX_LISTED, so memory stays bounded
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return self.problem_count == 0
+
+    def add(self, problem: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_LISTED:
+            self.problems.append(problem)
 
 
-def _check_rows(report: VerifyReport, first_id: int, last_id: int | None) -> list[tuple[int, str]]:
+MAX_LISTED = 1_000
+
+
+def _checked_rows(report: VerifyReport, first_id: int, last_id: int | None) -> Iterator[tuple[int, str]]:
+    """Stream the rows of a range, checking each MAC; never holds more than one chunk in memory."""
     query = AccessEvent.objects.filter(id__gte=first_id).order_by("id")
     if last_id is not None:
         query = query.filter(id__lte=last_id)
-    seen = []
     for event in query.iterator(chunk_size=_CHUNK):
         report.rows_checked += 1
         if event_mac(event) != event.mac:
-            report.problems.append(f"row {event.pk}: contents do not match its MAC (altered)")
-        seen.append((event.pk, event.mac))
-    return seen
+            report.add(f"row {event.pk}: contents do not match its MAC (altered)")
+        yield event.pk, event.mac
 
 
 def verify_access_log() -> VerifyReport:
@@ -92,14 +101,29 @@ def verify_access_log() -> VerifyReport:
     for seal in AccessLogSeal.objects.order_by("last_event_id").iterator():
         report.seals_checked += 1
         if seal.previous_digest != previous or seal.first_event_id != next_first:
-            report.problems.append(f"seal {seal.pk}: chain broken (a seal was removed or altered)")
-        rows = _check_rows(report, seal.first_event_id, seal.last_event_id)
-        if len(rows) != seal.event_count or _digest(seal.previous_digest, rows) != seal.digest:
-            report.problems.append(
+            report.add(f"seal {seal.pk}: chain broken (a seal was removed or altered)")
+        counted = _Counted(_checked_rows(report, seal.first_event_id, seal.last_event_id))
+        digest = _digest(seal.previous_digest, counted)
+        if counted.count != seal.event_count or digest != seal.digest:
+            report.add(
                 f"seal {seal.pk} (rows {seal.first_event_id}–{seal.last_event_id}): "
-                f"{seal.event_count} sealed, {len(rows)} present or changed (rows removed or inserted)"
+                f"{seal.event_count} sealed, {counted.count} present or changed (rows removed or inserted)"
             )
         previous = seal.digest
         next_first = seal.last_event_id + 1
-    _check_rows(report, next_first, None)
+    for _row in _checked_rows(report, next_first, None):
+        pass
     return report
+
+
+class _Counted:
+    """Counts the items of an iterable as they stream past."""
+
+    def __init__(self, items: Iterable[tuple[int, str]]) -> None:
+        self._items = items
+        self.count = 0
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        for item in self._items:
+            self.count += 1
+            yield item

@@ -208,10 +208,14 @@ def _write_events(rows: list[AccessEvent]) -> None:
 
 
 def seed(*, scale: str, seed_value: int, today: date) -> dict[str, int]:
-    """Deterministic for a given seed and `today`: every date counts back from noon that day."""
+    """Deterministic for a given seed and `today`.
+
+    Every date counts back from the midnight that starts `today`, so the seeded history is already
+    in the past (and can be sealed at once) when the seed runs on that day.
+    """
     rng = random.Random(seed_value)
     size = SCALES[scale]
-    anchor = datetime.combine(today, time(12), tzinfo=timezone.get_current_timezone())
+    anchor = datetime.combine(today, time(0), tzinfo=timezone.get_current_timezone())
     maker = SyntheticPeople(rng, today)
     with transaction.atomic():
         teams = _organisation()

@@ -6,9 +6,12 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
+from django.db.models import Sum
+from django.utils import timezone
 from personnummer import personnummer
 
 from access.logchain import verify_access_log
+from access.models import AccessEvent, AccessLogSeal
 from cases.models import Case
 from people.models import Person
 
@@ -74,3 +77,11 @@ def test_the_national_scale_needs_postgresql() -> None:
     with pytest.raises(CommandError, match="PostgreSQL only"):
         call_command("seed", "--scale", "national")
     assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_seeded_history_is_in_the_past_and_seals_at_once() -> None:
+    call_command("seed")
+    assert not AccessEvent.objects.filter(occurred_at__gte=timezone.now()).exists()
+    call_command("seal_access_log")
+    assert AccessLogSeal.objects.aggregate(total=Sum("event_count"))["total"] == 2_000

@@ -14,5 +14,5 @@ class Command(BaseCommand):
             self.stderr.write(problem)
         summary = f"{report.rows_checked} rows and {report.seals_checked} seals checked"
         if not report.ok:
-            raise CommandError(f"access log FAILED verification: {len(report.problems)} problems; {summary}")
+            raise CommandError(f"access log FAILED verification: {report.problem_count} problems; {summary}")
         self.stdout.write(f"access log OK: {summary}")
