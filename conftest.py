@@ -9,6 +9,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
@@ -40,7 +41,7 @@ class World:
         return self.users[name]
 
 
-def make_person(given: str, family: str, birth: date, serial: int, **kwargs: object) -> Person:
+def make_person(given: str, family: str, birth: date, serial: int, **kwargs: Any) -> Person:
     return person_create(
         given_name=given, family_name=family, synthetic_identity=synthetic_identity_number(birth, serial), **kwargs
     )  # type: ignore[arg-type]

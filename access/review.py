@@ -12,7 +12,7 @@ LOG_PAGE_SIZE = 100
 def reviewable_events(reviewer: User) -> QuerySet[AccessEvent]:
     if reviewer.role == Role.LOG_REVIEWER:
         return AccessEvent.objects.all()
-    if reviewer.role == Role.UNIT_MANAGER:
+    if reviewer.role == Role.UNIT_MANAGER and reviewer.unit_id is not None:
         staff = User.objects.filter(Q(unit_id=reviewer.unit_id) | Q(team__unit_id=reviewer.unit_id)).values("id")
         cases = Case.objects.filter(team__unit_id=reviewer.unit_id).values("id")
         return AccessEvent.objects.filter(Q(user_id__in=staff) | Q(case_id__in=cases))
@@ -24,7 +24,7 @@ def reviewable_grants(reviewer: User) -> QuerySet[EmergencyAccess]:
     grants = EmergencyAccess.objects.exclude(user=reviewer).select_related("user", "case")
     if reviewer.role == Role.LOG_REVIEWER:
         return grants
-    if reviewer.role == Role.UNIT_MANAGER:
+    if reviewer.role == Role.UNIT_MANAGER and reviewer.unit_id is not None:
         return grants.filter(
             Q(case__team__unit_id=reviewer.unit_id)
             | Q(user__unit_id=reviewer.unit_id)

@@ -4,6 +4,8 @@ Every list, search, detail view, API call and export reads personal data through
 (enforced by tests/test_authorization_matrix.py). Missing and forbidden look the same: 404.
 """
 
+from typing import Any
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -23,7 +25,7 @@ def _hidden_protected(user: User, person_ref: str) -> Exists:
     return Exists(hidden.exclude(Exists(named)))
 
 
-def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, int]:
+def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, Any]:
     return EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now()).values("case_id")
 
 

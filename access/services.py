@@ -1,4 +1,5 @@
 from datetime import timedelta
+from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +20,7 @@ from people.models import Person
 MIN_REASON_LENGTH = 20
 
 
-def emergency_access_start(*, actor: Actor, case_public_id: object, reason: str) -> EmergencyAccess:
+def emergency_access_start(*, actor: Actor, case_public_id: UUID | str, reason: str) -> EmergencyAccess:
     """Break the glass: a written reason opens a case outside the team for a limited time.
 
     A protected child's case cannot be opened this way (same answer as a missing case).
@@ -89,9 +90,9 @@ def _check_may_name(granted_by: User, person: Person, user: User) -> None:
         raise PermissionDenied
     if selectors.may_administer(granted_by):
         return
-    if granted_by.role != Role.UNIT_MANAGER:
+    if granted_by.role != Role.UNIT_MANAGER or granted_by.unit_id is None:
         raise PermissionDenied
-    staff_unit = user.unit_id if user.team_id is None else user.team.unit_id
+    staff_unit = user.team.unit_id if user.team is not None else user.unit_id
     in_unit_cases = Case.objects.filter(team__unit_id=granted_by.unit_id).filter(
         Q(child=person) | Q(child__relations__relative=person)
     )

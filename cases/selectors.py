@@ -20,7 +20,7 @@ def my_work_cases(actor: Actor, *, via_api: bool = False) -> list[Case]:
     """Open cases the actor is responsible for first, then the rest of the team's (or unit's)."""
     user = actor.user
     with transaction.atomic():
-        cases = list(
+        cases: list[Case] = list(
             access.visible_cases(user)
             .filter(status=CaseStatus.OPEN)
             .select_related("child", "team", "responsible")

@@ -101,7 +101,9 @@ def person_page(actor: Actor, public_id: object) -> PersonPage:
             .order_by("kind", "id")
         ]
         cases = list(access.visible_cases(actor.user).filter(child=person).select_related("team", "responsible"))
-        related_shown = [(row.person.pk, None) for row in relatives + children if row.person is not None]
+        related_shown: list[tuple[int | None, int | None]] = [
+            (row.person.pk, None) for row in relatives + children if row.person is not None
+        ]
         if related_shown:
             log_result_set(actor, action=AccessAction.LIST, view_name="person.detail.related", subjects=related_shown)
     return PersonPage(

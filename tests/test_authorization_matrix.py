@@ -104,7 +104,11 @@ def test_emergency_access_never_opens_protected_identity(world: World, route: st
 def test_role_route(world: World, route: str, username: str) -> None:
     method, allowed, status = ROLE_ROUTES[route]
     grant = grant_emergency(world.user("sara"), world.own_case)
-    args = {"web:emergency_access": [world.own_case.public_id], "web:emergency_review": [grant.pk]}.get(route, [])
+    args_by_route: dict[str, list[object]] = {
+        "web:emergency_access": [world.own_case.public_id],
+        "web:emergency_review": [grant.pk],
+    }
+    args = args_by_route.get(route, [])
     client = _client(world, username)
     response = getattr(client, method)(
         reverse(route, args=args), {"note": "Kontrollerad, skälet håller."} if method == "post" else None

@@ -7,27 +7,35 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from access import review
 from access import selectors as access
 from access.actor import Actor
 from access.services import emergency_access_review, emergency_access_start
-from accounts.models import NeedsRiskAnalysis
+from accounts.models import NeedsRiskAnalysis, User
 from cases.selectors import case_overview, my_work_cases
 from people.selectors import person_page, search_persons
 from web.forms import EmergencyAccessForm, EmergencyReviewForm, PersonSearchForm
 
 
+class StaffRequest(HttpRequest):
+    """What a view behind @login_required receives: a signed-in staff user (and django-htmx's details)."""
+
+    user: User
+    htmx: HtmxDetails
+
+
 @require_GET
 @login_required
-def my_work(request: HttpRequest) -> HttpResponse:
+def my_work(request: StaffRequest) -> HttpResponse:
     cases = my_work_cases(Actor.from_request(request))
     return render(request, "web/my_work.html", {"cases": cases, "search_form": PersonSearchForm()})
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def person_search(request: HttpRequest) -> HttpResponse:
+def person_search(request: StaffRequest) -> HttpResponse:
     form = PersonSearchForm(request.POST or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -41,21 +49,21 @@ def person_search(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def person_detail(request: StaffRequest, public_id: str) -> HttpResponse:
     page = person_page(Actor.from_request(request), public_id)
     return render(request, "web/person_detail.html", {"page": page, "person": page.person})
 
 
 @require_GET
 @login_required
-def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def case_detail(request: StaffRequest, public_id: str) -> HttpResponse:
     overview = case_overview(Actor.from_request(request), public_id)
     return render(request, "web/case_detail.html", {"overview": overview, "case": overview.case})
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def emergency_access(request: HttpRequest, public_id: str) -> HttpResponse:
+def emergency_access(request: StaffRequest, public_id: str) -> HttpResponse:
     if not access.may_request_emergency_access(request.user):
         raise Http404
     form = EmergencyAccessForm(request.POST or None)
@@ -74,7 +82,7 @@ def emergency_access(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def access_log(request: HttpRequest) -> HttpResponse:
+def access_log(request: StaffRequest) -> HttpResponse:
     if not access.may_review_logs(request.user):
         raise Http404
     events = review.latest_events(request.user)
@@ -86,7 +94,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def emergency_review(request: HttpRequest, grant_id: int) -> HttpResponse:
+def emergency_review(request: StaffRequest, grant_id: int) -> HttpResponse:
     if not access.may_review_logs(request.user):
         raise Http404
     grant = get_object_or_404(review.reviewable_grants(request.user), pk=grant_id)
@@ -104,7 +112,7 @@ def emergency_review(request: HttpRequest, grant_id: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def needs_risk_analysis(request: HttpRequest) -> HttpResponse:
+def needs_risk_analysis(request: StaffRequest) -> HttpResponse:
     if not (access.may_administer(request.user) or access.may_review_logs(request.user)):
         raise Http404
     return render(request, "web/needs_risk_analysis.html", {"analyses": NeedsRiskAnalysis.objects.all()})

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -18,7 +19,7 @@ from people.models import Person
 TODAY = date(2026, 11, 23)
 
 
-def _snapshot() -> list[tuple[str, str, str, str]]:
+def _snapshot() -> list[tuple[Any, ...]]:
     return list(Person.objects.order_by("id").values_list("public_id", "given_name", "identity_number", "phone"))
 
 
@@ -37,7 +38,7 @@ class _Undo(Exception):
     pass
 
 
-def _seed_and_snapshot(seed: int) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, object]]]:
+def _seed_and_snapshot(seed: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Seed inside a savepoint and roll it back (a rollback is not a DELETE, so the log allows it)."""
     try:
         with transaction.atomic():

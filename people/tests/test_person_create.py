@@ -1,6 +1,7 @@
 """Bad input on people: a clear message, nothing half-saved."""
 
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -36,7 +37,7 @@ def test_it_stores_the_number_encrypted_and_finds_it_by_blind_index(db: None) ->
     ],
 )
 def test_it_rejects_bad_input_and_saves_nothing(db: None, fields: dict[str, str], field_in_error: str) -> None:
-    values = {"given_name": "Ebba", "family_name": "Lund", "identity_number": "20170101-2393", **fields}
+    values: dict[str, Any] = {"given_name": "Ebba", "family_name": "Lund", "identity_number": "20170101-2393", **fields}
     with pytest.raises(ValidationError) as error:
         person_create(**values)
     assert field_in_error in error.value.message_dict
