@@ -8,7 +8,14 @@ from accounts.models import CASE_ROLES, Role, Team, Unit, User
 
 
 def staff_user_create(
-    *, username: str, first_name: str, last_name: str, role: str, unit: Unit | None, team: Team | None
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    unit: Unit | None,
+    team: Team | None,
+    email: str = "",
 ) -> tuple[User, str]:
     """Create a staff account with a one-time password; the person must enrol a second factor at first sign-in."""
     if role not in Role.values:
@@ -27,6 +34,7 @@ def staff_user_create(
         role=role,
         unit=unit,
         team=team,
+        email=email.strip().lower(),
     )
     user.set_password(password)
     with transaction.atomic():

@@ -22,7 +22,15 @@ SEES = {
 }
 
 # Routes from other packages that hold no personal data of ours.
-THIRD_PARTY_PREFIXES = ("account_", "mfa_", "set_language", "headless", "socialaccount", "usersessions")
+THIRD_PARTY_PREFIXES = (
+    "account_",
+    "mfa_",
+    "set_language",
+    "headless",
+    "socialaccount",
+    "usersessions",
+    "openid_connect",
+)
 
 
 def _route_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
     "simple_history",
     "django_tasks_db",
@@ -165,6 +167,26 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 MFA_TOTP_ISSUER = "Utväg"
+# Single sign-on through the municipality's identity provider (OpenID Connect, e.g. Entra ID), when
+# configured. It never creates accounts: a login connects to the existing account whose e-mail the
+# provider vouches for, which is safe only because this one provider is trusted (docs/operations.md).
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.StaffSocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_PROVIDERS: dict[str, dict[str, object]] = {}
+if env_str("UTVAG_OIDC_SERVER_URL"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "municipality",
+                "name": env_str("UTVAG_OIDC_NAME", "Kommunens inloggning"),
+                "client_id": _secret("UTVAG_OIDC_CLIENT_ID"),
+                "secret": _secret("UTVAG_OIDC_CLIENT_SECRET"),
+                "settings": {"server_url": env_str("UTVAG_OIDC_SERVER_URL")},
+            }
+        ],
+    }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "web:my_work"
 

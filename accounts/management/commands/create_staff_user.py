@@ -17,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--last-name", required=True)
         parser.add_argument("--unit", help="unit name (unit managers)")
         parser.add_argument("--team", help="team name, as 'Unit/Team' (case roles)")
+        parser.add_argument("--email", default="", help="work e-mail; single sign-on finds the account by it")
 
     def handle(self, *args: Any, **options: Any) -> None:
         unit = Unit.objects.filter(name=options["unit"]).first() if options["unit"] else None
@@ -36,6 +37,7 @@ class Command(BaseCommand):
                 role=options["role"],
                 unit=unit,
                 team=team,
+                email=options["email"],
             )
         except ValidationError as exc:
             raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())) from exc
