@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-fast browser-deps lint bench
+.PHONY: demo test browser-deps lint bench messages
 
 $(STAMP): requirements.lock requirements-dev.lock
 	@bash scripts/make-venv.sh $(VENV)
@@ -32,3 +32,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run $(BENCH_ARGS)
+
+# Our English catalogue (Swedish is the source language). The allauth templates we override keep
+# allauth's own strings and catalogues, so they are left out.
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=staticfiles \
+		--ignore=web/templates/account --ignore=web/templates/allauth
+	$(PY) manage.py compilemessages -l en --ignore=.venv

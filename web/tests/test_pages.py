@@ -159,3 +159,18 @@ def test_a_record_without_history_still_shows(world: World) -> None:
     Case.history.filter(id=world.own_case.pk).delete()
     body = _client(world).get(reverse("web:case_detail", args=[world.own_case.public_id])).content.decode()
     assert "Ingen ändringshistorik är registrerad." in body
+
+
+def test_swedish_is_first_whatever_the_browser_asks_for(world: World) -> None:
+    client = _client(world)
+    body = client.get(reverse("web:my_work"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="sv"' in body
+    assert "Mitt arbete" in body
+
+
+def test_the_language_button_switches_to_english(world: World) -> None:
+    client = _client(world)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(reverse("web:my_work")).content.decode()
+    assert '<html lang="en"' in body
+    assert "My work" in body
