@@ -9,7 +9,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
@@ -22,6 +22,9 @@ from cases.services import case_open
 from core.identity import synthetic_identity_number
 from people.models import Person, ProtectionLevel, RelationKind
 from people.services import person_create, relation_create
+
+if TYPE_CHECKING:
+    from decisions.models import DelegationItem
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -107,3 +110,16 @@ def grant_emergency(user: User, case: Case) -> EmergencyAccess:
 def _fast_password_hashing(settings: object) -> None:
     """Tests that seed hash nine demo passwords; the real hasher is for real passwords only."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def delegation(db: None) -> dict[str, "DelegationItem"]:
+    """A delegation order with one item per kind of decision, in force since 2020."""
+    from decisions.models import DecisionKind, DelegationItem
+
+    return {
+        kind: DelegationItem.objects.create(
+            code=f"D {number}", decision_kind=kind, delegate="Enhetschef", valid_from=date(2020, 1, 1)
+        )
+        for number, kind in enumerate(DecisionKind.values, start=1)
+    }

@@ -14,6 +14,8 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("Export")
     PRINT = "print", _("Utskrift")
     API = "api", _("API")
+    WRITE = "write", _("Ändring")
+    REFUSED = "refused", _("Ändring avvisad")
     EMERGENCY_START = "emergency", _("Nödåtkomst begärd")
     DENIED = "denied", _("Nekad")
 

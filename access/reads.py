@@ -5,7 +5,10 @@ logged (with the record it aimed at, when that exists) and answered exactly like
 """
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 
@@ -61,6 +64,66 @@ def read_case(actor: Actor, public_id: object, *, view_name: str, action: Access
             subjects=[(target[1], target[0]) if target else (None, None)],
         )
     raise Http404
+
+
+def _writable_case(actor: Actor, key: uuid.UUID | None, view_name: str) -> Case | None:
+    case = (
+        selectors.visible_cases(actor.user, include_emergency=False)
+        .select_related("child", "team__unit", "responsible")
+        .filter(public_id=key)
+        .first()
+        if key
+        else None
+    )
+    if case is not None and selectors.may_change_case(actor.user, case):
+        write_access_events(actor, action=AccessAction.WRITE, view_name=view_name, subjects=[(case.child_id, case.pk)])
+        return case
+    target = Case.objects.filter(public_id=key).values_list("pk", "child_id").first() if key else None
+    write_access_events(
+        actor,
+        action=AccessAction.DENIED,
+        view_name=view_name,
+        subjects=[(target[1], target[0]) if target else (None, None)],
+    )
+    return None
+
+
+@contextmanager
+def changing_case(actor: Actor, public_id: object, *, view_name: str) -> Iterator[Case]:
+    """One transaction for a change to a case: the need-to-know check, its log row and the change.
+
+    Every service that writes to a case runs inside this. What the log ends up holding:
+    - the change went through: a WRITE row, committed with the change;
+    - the case is not the actor's to change: a DENIED row, committed, and then Http404;
+    - the change was refused as bad input (ValidationError): the change and its WRITE row roll back,
+      and a REFUSED row with the error codes records the attempt.
+    """
+    key = _as_uuid(public_id)
+    refused_on: Case | None = None
+    try:
+        with transaction.atomic():
+            case = _writable_case(actor, key, view_name)
+            if case is not None:
+                refused_on = case
+                yield case
+                return
+    except ValidationError as exc:
+        if refused_on is not None:
+            write_access_events(
+                actor,
+                action=AccessAction.REFUSED,
+                view_name=view_name,
+                subjects=[(refused_on.child_id, refused_on.pk)],
+                reason=_error_codes(exc),
+            )
+        raise
+    raise Http404
+
+
+def _error_codes(exc: ValidationError) -> str:
+    if hasattr(exc, "error_dict"):
+        return ", ".join(f"{field}:{e.code}" for field, errors in exc.error_dict.items() for e in errors)
+    return ", ".join(str(e.code) for e in exc.error_list)
 
 
 def log_result_set(

@@ -82,6 +82,19 @@ def is_emergency_access(user: User, case: Case) -> EmergencyAccess | None:
     )
 
 
+def may_change_case(user: User, case: Case) -> bool:
+    """Write to a case: staff of its own team, and its unit's manager (who decides under delegation).
+
+    Emergency access is for reading; it never lets anyone write. `case` must already have come
+    through `visible_cases`, which keeps protected identities to named staff.
+    """
+    if not user.is_active:
+        return False
+    if user.role in CASE_ROLES:
+        return case.team_id == user.team_id
+    return user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id
+
+
 def may_request_emergency_access(user: User) -> bool:
     return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
 

@@ -15,6 +15,23 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("Avslutat")
 
 
+class ClosureReason(models.TextChoices):
+    NO_INVESTIGATION = "no-investigation", _("Ingen utredning inleddes")
+    NO_MEASURES = "no-measures", _("Utredning utan insats")
+    MEASURES_COMPLETED = "measures-completed", _("Insatserna är avslutade")
+    MOVED = "moved", _("Barnet har flyttat till annan kommun")
+    AGE = "age", _("Barnet har nått övre åldersgräns")
+    DECLINED = "declined", _("Barnet eller vårdnadshavare tackar nej")
+    OTHER = "other", _("Annat skäl")
+
+
+class ClosureOutcome(models.TextChoices):
+    GOALS_MET = "met", _("Målen uppnådda")
+    PARTLY_MET = "partly", _("Målen delvis uppnådda")
+    NOT_MET = "not-met", _("Målen inte uppnådda")
+    NOT_APPLICABLE = "n/a", _("Inga mål fastställda")
+
+
 class Case(models.Model):
     """An ärende about one child, held by a responsible team and worker."""
 
@@ -34,6 +51,8 @@ class Case(models.Model):
     opened_at = models.DateTimeField(_("öppnat"))
     closed_at = models.DateTimeField(_("avslutat"), null=True, blank=True)
     summary = models.TextField(_("sammanfattning"), blank=True, max_length=4000)
+    closure_reason = models.CharField(_("skäl till avslut"), max_length=20, choices=ClosureReason.choices, blank=True)
+    closure_outcome = models.CharField(_("utfall"), max_length=10, choices=ClosureOutcome.choices, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -45,7 +64,11 @@ class Case(models.Model):
             models.CheckConstraint(
                 condition=Q(closed_at__isnull=True) | Q(closed_at__gte=models.F("opened_at")),
                 name="case_closed_after_opened",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open") | (~Q(closure_reason="") & ~Q(closure_outcome="")),
+                name="case_closed_with_reason",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ from access.log import MAC_FIELDS, event_mac
 from access.models import AccessAction, AccessEvent, ProtectedIdentityAuthorization
 from access.partitions import ensure_partitions
 from accounts.models import Role, Team, Unit, User
-from cases.models import Case, CaseStatus
+from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from cases.services import allocate_case_numbers, case_reference
 from demo.synthetic import FAMILY_NAMES, SyntheticPeople, chunks, protection_for
 from people.models import Person, ProtectionLevel, Relation, RelationKind
@@ -133,6 +133,8 @@ def _cases(
                 team=team,
                 responsible=rng.choice(by_team[team.pk]) if team.pk in by_team else None,
                 status=CaseStatus.CLOSED if closed else CaseStatus.OPEN,
+                closure_reason=rng.choice(ClosureReason.values) if closed else "",
+                closure_outcome=rng.choice(ClosureOutcome.values) if closed else "",
                 opened_at=opened,
                 closed_at=opened + timedelta(days=rng.randint(30, 300)) if closed else None,
                 summary="Syntetiskt ärende för demonstration.",

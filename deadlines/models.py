@@ -1,0 +1,131 @@
+"""Every statutory clock of a case as a row, so the work queue is one indexed query.
+
+A deadline is created the moment the event that starts its clock is recorded (a signal received, an
+investigation opened, an LVU decision taken). It is met by the act the law asks for, cancelled when the
+law no longer asks for it (with the reason), or extended by a recorded extension. It is never deleted.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cases.models import Case
+from core.models import LegalBasis
+
+
+class DeadlineKind(models.TextChoices):
+    PROTECTION_ASSESSMENT = "protection", _("Omedelbar skyddsbedömning")
+    PRELIMINARY_ASSESSMENT = "preliminary", _("Förhandsbedömning")
+    REPORTER_FEEDBACK = "feedback", _("Återkoppling till anmälaren")
+    INVESTIGATION = "investigation", _("Utredning klar")
+    LVU_COURT_REFERRAL = "lvu-referral", _("Underställning till förvaltningsrätten (7 § LVU)")
+    LVU_CARE_APPLICATION = "lvu-application", _("Ansökan om vård (8 § LVU)")
+    LVU_REVIEW = "lvu-review", _("Övervägande/omprövning av LVU-vård")
+
+
+class Deadline(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("ärende"))
+    kind = models.CharField(_("frist"), max_length=20, choices=DeadlineKind.choices)
+    legal_basis = models.ForeignKey(
+        LegalBasis, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("rättslig grund")
+    )
+    # What started the clock (e.g. "Anmälan kom in 2026-06-19 21:40"); the rows behind it link here.
+    started_on = models.DateField(_("räknas från"))
+    due_on = models.DateField(_("senast"))
+    subject = models.CharField(_("avser"), max_length=200)
+    # Set by the services of the app whose record started the clock (signal, investigation, decision).
+    source = models.CharField(max_length=40, editable=False)
+    met_at = models.DateTimeField(_("klar"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("avskriven"), null=True, blank=True)
+    cancel_reason = models.CharField(_("skäl till avskrivning"), max_length=300, blank=True)
+    escalated_at = models.DateTimeField(_("eskalerad till chef"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tidsfrist")
+        verbose_name_plural = _("tidsfrister")
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["case", "due_on"], name="deadline_case_due"),
+            models.Index(fields=["source"], name="deadline_source"),
+            models.Index(
+                fields=["due_on"], name="deadline_open_due", condition=Q(met_at__isnull=True, cancelled_at__isnull=True)
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(due_on__gte=F("started_on")), name="deadline_due_after_start"),
+            models.CheckConstraint(
+                condition=Q(met_at__isnull=True) | Q(cancelled_at__isnull=True), name="deadline_met_or_cancelled"
+            ),
+            models.CheckConstraint(
+                condition=Q(cancelled_at__isnull=True) | ~Q(cancel_reason=""), name="deadline_cancel_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.due_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.met_at is None and self.cancelled_at is None
+
+
+class Extension(models.Model):
+    """A deadline moved later, with the reason the law asks for (synnerliga/särskilda skäl)."""
+
+    deadline = models.ForeignKey(Deadline, on_delete=models.PROTECT, related_name="extensions")
+    previous_due_on = models.DateField(_("tidigare senast"))
+    new_due_on = models.DateField(_("ny senast"))
+    reason = models.TextField(_("skäl"), max_length=2000)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("beslutat"))
+
+    class Meta:
+        verbose_name = _("förlängning")
+        verbose_name_plural = _("förlängningar")
+        ordering = ["decided_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(new_due_on__gt=F("previous_due_on")), name="extension_moves_later"),
+            models.CheckConstraint(condition=~Q(reason=""), name="extension_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.previous_due_on} → {self.new_due_on}"
+
+
+class NoticeKind(models.TextChoices):
+    REMINDER = "reminder", _("Påminnelse")
+    ESCALATION = "escalation", _("Försenad frist")
+    REOPENED = "reopened", _("Utredning återöppnad i samma fråga")
+    DETENTION = "detention", _("Frihetsberövande")
+    ROUTED = "routed", _("Aktualisering till ert team")
+
+
+class Notice(models.Model):
+    """Something a named person must see: a reminder, an escalation to the unit manager, a flag."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notices")
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="+")
+    deadline = models.ForeignKey(Deadline, on_delete=models.PROTECT, null=True, related_name="notices")
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("avisering")
+        verbose_name_plural = _("aviseringar")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notice_recipient_unread")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "deadline", "kind"],
+                condition=Q(deadline__isnull=False),
+                name="notice_once_per_deadline",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.recipient_id}"

@@ -1,0 +1,54 @@
+"""When each clock runs out. The law's arithmetic lives here and in core.calendar, nowhere else.
+
+Sources (shared/docs/requirements-sweden.md and the statute text, see core migration 0004):
+- protection assessment: "genast" (20 kap. 1 § SoL 2025): the day the signal came in, or the next day
+  when it came in late. Not moved past weekends: the social emergency service works every day.
+- preliminary assessment: 14 days from receipt (20 kap. 2 § SoL 2025), Lag (1930:173) applies.
+- investigation: four months from the day it was opened (20 kap. 3 § SoL 2025).
+- LVU 7 §: the court referral within one week of the day of the decision.
+- LVU 8 §: the application for care within four weeks of the day the custody was carried out.
+- LVU 13 §: review within six months of when care began to be carried out, then of the last review.
+- reporter feedback (19 kap. 6 § SoL 2025, from 2026-01-15): one week after the preliminary decision.
+"""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from core.calendar import statutory_deadline
+
+SWEDEN = ZoneInfo("Europe/Stockholm")
+# After this local hour a signal counts as "late": its protection assessment may wait for the next day.
+LATE_RECEIPT_HOUR = 16
+
+
+def received_day(received_at: datetime) -> date:
+    return received_at.astimezone(SWEDEN).date()
+
+
+def protection_assessment_due(received_at: datetime) -> date:
+    local = received_at.astimezone(SWEDEN)
+    return local.date() + timedelta(days=1 if local.hour >= LATE_RECEIPT_HOUR else 0)
+
+
+def preliminary_assessment_due(received_at: datetime) -> date:
+    return statutory_deadline(received_day(received_at), days=14)
+
+
+def investigation_due(opened_on: date) -> date:
+    return statutory_deadline(opened_on, months=4)
+
+
+def lvu_court_referral_due(decided_on: date) -> date:
+    return statutory_deadline(decided_on, weeks=1)
+
+
+def lvu_care_application_due(executed_on: date) -> date:
+    return statutory_deadline(executed_on, weeks=4)
+
+
+def lvu_review_due(from_day: date) -> date:
+    return statutory_deadline(from_day, months=6)
+
+
+def reporter_feedback_due(decided_on: date) -> date:
+    return statutory_deadline(decided_on, weeks=1)

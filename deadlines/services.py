@@ -1,0 +1,138 @@
+"""Starting, meeting, cancelling and extending deadlines. Called by the services that own the clocks.
+
+These functions do not check access: their callers have the case from `access.reads.changing_case`.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from cases.models import Case
+from core.legal import legal_basis_for
+from deadlines.models import Deadline, DeadlineKind, Extension, Notice, NoticeKind
+from deadlines.rules import SWEDEN
+
+MORNING = time(7, 0)
+
+# Which provision each clock rests on (core.LegalBasis.key); the row in force on the start day is used.
+LEGAL_KEYS = {
+    DeadlineKind.PROTECTION_ASSESSMENT: "protection-assessment",
+    DeadlineKind.PRELIMINARY_ASSESSMENT: "preliminary-assessment",
+    DeadlineKind.REPORTER_FEEDBACK: "reporter-feedback",
+    DeadlineKind.INVESTIGATION: "investigation-time-limit",
+    DeadlineKind.LVU_COURT_REFERRAL: "lvu-court-referral",
+    DeadlineKind.LVU_CARE_APPLICATION: "lvu-care-application",
+    DeadlineKind.LVU_REVIEW: "lvu-review",
+}
+
+
+def _morning(day: date) -> datetime:
+    return datetime.combine(day, MORNING, tzinfo=SWEDEN)
+
+
+def _schedule(deadline: Deadline) -> None:
+    """Queue the reminder (the morning before) and the escalation (the morning after the due day).
+
+    Enqueued in the caller's transaction: with the database task backend the task rows commit or roll
+    back together with the deadline. Each task re-reads the deadline and does nothing if it was met,
+    cancelled or moved (it carries the due date it was scheduled for).
+    """
+    from deadlines import tasks  # tasks import this module's functions
+
+    reminder_at = _morning(deadline.due_on - timedelta(days=1))
+    if reminder_at > timezone.now():
+        tasks.remind_deadline.using(run_after=reminder_at).enqueue(deadline.pk, deadline.due_on.isoformat())
+    tasks.escalate_deadline.using(run_after=_morning(deadline.due_on + timedelta(days=1))).enqueue(
+        deadline.pk, deadline.due_on.isoformat()
+    )
+
+
+def deadline_start(
+    *, case: Case, kind: DeadlineKind, started_on: date, due_on: date, subject: str, source: str
+) -> Deadline:
+    deadline = Deadline(
+        case=case,
+        kind=kind,
+        legal_basis=legal_basis_for(LEGAL_KEYS[kind], on=started_on),
+        started_on=started_on,
+        due_on=due_on,
+        subject=subject[:200],
+        source=source,
+    )
+    deadline.full_clean()
+    deadline.save()
+    _schedule(deadline)
+    return deadline
+
+
+def _open_deadline(source: str, kind: DeadlineKind) -> Deadline | None:
+    return (
+        Deadline.objects.select_for_update()
+        .filter(source=source, kind=kind, met_at__isnull=True, cancelled_at__isnull=True)
+        .first()
+    )
+
+
+def deadline_meet(*, source: str, kind: DeadlineKind, at: datetime | None = None) -> Deadline | None:
+    """Mark the open deadline of `kind` started by `source` as met (a late act still meets it)."""
+    deadline = _open_deadline(source, kind)
+    if deadline is not None:
+        deadline.met_at = at or timezone.now()
+        deadline.save(update_fields=["met_at"])
+    return deadline
+
+
+def deadline_cancel(*, source: str, kind: DeadlineKind, reason: str) -> Deadline | None:
+    deadline = _open_deadline(source, kind)
+    if deadline is not None:
+        deadline.cancelled_at = timezone.now()
+        deadline.cancel_reason = reason[:300]
+        deadline.save(update_fields=["cancelled_at", "cancel_reason"])
+    return deadline
+
+
+def deadline_extend(*, deadline: Deadline, new_due_on: date, reason: str, decided_by: User) -> Extension:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Skriv skälet till förlängningen."), code="extension_reason")
+    if not deadline.is_open:
+        raise ValidationError(_("Fristen är redan klar eller avskriven."), code="deadline_closed")
+    if new_due_on <= deadline.due_on:
+        raise ValidationError(_("Det nya datumet måste vara senare än det nuvarande."), code="extension_not_later")
+    with transaction.atomic():
+        extension = Extension(
+            deadline=deadline,
+            previous_due_on=deadline.due_on,
+            new_due_on=new_due_on,
+            reason=reason,
+            decided_by=decided_by,
+            decided_at=timezone.now(),
+        )
+        extension.full_clean()
+        extension.save()
+        deadline.due_on = new_due_on
+        deadline.escalated_at = None
+        deadline.save(update_fields=["due_on", "escalated_at"])
+        _schedule(deadline)
+    return extension
+
+
+def unit_managers(case: Case) -> list[User]:
+    return list(User.objects.filter(role=Role.UNIT_MANAGER, unit_id=case.team.unit_id, is_active=True))
+
+
+def case_workers_to_tell(case: Case) -> list[User]:
+    """The responsible worker, or while nobody is, every active case worker of the team."""
+    if case.responsible_id is not None and case.responsible is not None and case.responsible.is_active:
+        return [case.responsible]
+    return list(User.objects.filter(role=Role.CASEWORKER, team_id=case.team_id, is_active=True))
+
+
+def notify(*, recipients: list[User], kind: NoticeKind, case: Case, deadline: Deadline | None = None) -> int:
+    now = timezone.now()
+    rows = [Notice(recipient=user, kind=kind, case=case, deadline=deadline, created_at=now) for user in recipients]
+    return len(Notice.objects.bulk_create(rows, ignore_conflicts=deadline is not None))

@@ -1,0 +1,103 @@
+"""Decisions (beslut): what was decided, on which legal basis, by whom under the delegation order.
+
+A decision is recorded signed and never changes: the database refuses UPDATE and DELETE (migration
+0002). A mistake is put right by a new decision that names the one it corrects.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case
+from core.fields import EncryptedTextField
+from core.models import LegalBasis
+
+
+class DecisionKind(models.TextChoices):
+    OPEN_INVESTIGATION = "open-investigation", _("Inleda utredning")
+    NOT_OPEN_INVESTIGATION = "no-investigation", _("Inte inleda utredning")
+    EXTEND_INVESTIGATION = "extend-investigation", _("Förlänga utredningstiden")
+    LVU_IMMEDIATE_CUSTODY = "lvu-6", _("Omedelbart omhändertagande enligt 6 § LVU")
+    LVU_CARE_APPLICATION = "lvu-application", _("Ansöka om vård enligt LVU")
+    LVU_CARE_STARTED = "lvu-care", _("Vård enligt LVU verkställs")
+    LVU_REVIEW = "lvu-review", _("Övervägande eller omprövning av LVU-vård")
+    SUPPORT = "support", _("Bistånd eller insats")
+    OTHER = "other", _("Annat beslut")
+
+
+class DelegationItem(models.Model):
+    """One line of the committee's delegationsordning: who may take which kind of decision.
+
+    The committee's own order, entered as data (it differs between municipalities and changes when
+    the committee decides so). Decisions taken under delegation are reported back to the committee.
+    """
+
+    code = models.CharField(_("punkt"), max_length=20)
+    decision_kind = models.CharField(_("beslutstyp"), max_length=30, choices=DecisionKind.choices)
+    delegate = models.CharField(_("delegat"), max_length=200)  # e.g. "Enhetschef", "Nämndens ordförande"
+    valid_from = models.DateField(_("gäller från"))
+    valid_to = models.DateField(_("gäller till och med"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("punkt i delegationsordningen")
+        verbose_name_plural = _("delegationsordning")
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="delegation_code_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.delegate}"
+
+
+APPEALABLE = _(
+    "Beslutet kan överklagas till förvaltningsrätten. Överklagandet ska ha kommit in till socialnämnden "
+    "inom tre veckor från den dag du fick del av beslutet."
+)
+NOT_APPEALABLE = _("Beslutet kan inte överklagas.")
+
+
+class Decision(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("ärende"))
+    kind = models.CharField(_("beslutstyp"), max_length=30, choices=DecisionKind.choices)
+    legal_basis = models.ForeignKey(LegalBasis, on_delete=models.PROTECT, related_name="+", verbose_name=_("lagrum"))
+    delegation = models.ForeignKey(
+        DelegationItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("delegation")
+    )
+    decided_by_name = models.CharField(_("beslutsfattare"), max_length=200)
+    decided_on = models.DateField(_("beslutsdatum"))
+    # When the decision was carried out (LVU 6 §: the four weeks of 8 § run from this day).
+    executed_on = models.DateField(_("verkställt"), null=True, blank=True)
+    reasons = EncryptedTextField(_("skäl"))
+    appeal_information = models.TextField(_("hur man överklagar"), max_length=2000)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("rättar beslut"),
+    )
+    investigation = models.ForeignKey(
+        "investigations.Investigation", on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
+    )
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(_("signerat"))
+
+    class Meta:
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
+        ordering = ["decided_on", "signed_at", "id"]
+        indexes = [models.Index(fields=["case", "decided_on"], name="decision_case_day")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(executed_on__isnull=True) | Q(executed_on__gte=models.F("decided_on")),
+                name="decision_executed_after_decided",
+            ),
+            models.CheckConstraint(condition=~Q(decided_by_name=""), name="decision_has_decider"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.decided_on}"

@@ -1,0 +1,201 @@
+"""Recording decisions. LVU decisions start their clocks the moment they are recorded (R1.8, R1.9)."""
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from access.actor import Actor
+from access.reads import changing_case
+from cases.models import Case, CaseStatus
+from core.models import LegalBasis
+from deadlines import rules
+from deadlines.models import Deadline, DeadlineKind
+from deadlines.services import deadline_extend, deadline_meet, deadline_start
+from decisions.models import APPEALABLE, NOT_APPEALABLE, Decision, DecisionKind, DelegationItem
+from investigations.models import Investigation
+from investigations.services import investigation_deadline
+
+# The provisions (core.LegalBasis.key) each kind of decision may rest on; None: any provision in force.
+LEGAL_KEYS: dict[str, tuple[str, ...] | None] = {
+    DecisionKind.OPEN_INVESTIGATION: ("investigation-open",),
+    DecisionKind.NOT_OPEN_INVESTIGATION: ("preliminary-assessment",),
+    DecisionKind.EXTEND_INVESTIGATION: ("investigation-time-limit",),
+    DecisionKind.LVU_IMMEDIATE_CUSTODY: ("lvu-immediate-custody",),
+    DecisionKind.LVU_CARE_APPLICATION: ("lvu-care-application",),
+    DecisionKind.LVU_CARE_STARTED: ("lvu-care-young-person", "lvu-care-own-behaviour"),
+    DecisionKind.LVU_REVIEW: ("lvu-review",),
+    DecisionKind.SUPPORT: None,
+    DecisionKind.OTHER: None,
+}
+APPEALABLE_KINDS = frozenset({DecisionKind.LVU_IMMEDIATE_CUSTODY, DecisionKind.LVU_REVIEW, DecisionKind.SUPPORT})
+TEXT_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    kind: str
+    legal_basis_id: int | None
+    delegation_id: int | None
+    decided_by_name: str
+    decided_on: date
+    reasons: str
+    executed_on: date | None = None
+    appeal_information: str = ""
+    investigation_id: UUID | str | None = None
+    new_due_on: date | None = None  # extensions only
+    corrects_id: UUID | str | None = None
+
+
+def _in_force(day: date) -> Q:
+    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
+def legal_bases_for(kind: str, day: date) -> list[LegalBasis]:
+    """What a decision of `kind` taken on `day` may rest on: the choices a form offers."""
+    keys = LEGAL_KEYS.get(kind)
+    bases = LegalBasis.objects.filter(_in_force(day))
+    return list(bases if keys is None else bases.filter(key__in=keys))
+
+
+def delegation_items_for(kind: str, day: date) -> list[DelegationItem]:
+    return list(DelegationItem.objects.filter(_in_force(day), decision_kind=kind))
+
+
+def _check(data: DecisionInput) -> tuple[LegalBasis, DelegationItem, str]:
+    errors: dict[str, str] = {}
+    if data.kind not in DecisionKind.values:
+        errors["kind"] = _("Välj beslutstyp.")
+    elif data.decided_on > timezone.localdate():
+        errors["decided_on"] = _("Beslutsdatum kan inte ligga i framtiden.")
+    else:
+        if data.legal_basis_id not in {b.pk for b in legal_bases_for(data.kind, data.decided_on)}:
+            errors["legal_basis"] = _("Välj ett lagrum som gäller för beslutstypen på beslutsdagen.")
+        if data.delegation_id not in {d.pk for d in delegation_items_for(data.kind, data.decided_on)}:
+            errors["delegation"] = _("Välj punkten i delegationsordningen som beslutet fattas enligt.")
+    reasons = data.reasons.strip()
+    if not reasons:
+        errors["reasons"] = _("Skriv skälen för beslutet.")
+    elif len(reasons) > TEXT_LIMIT:
+        errors["reasons"] = _("Högst %(n)d tecken.") % {"n": TEXT_LIMIT}
+    if not data.decided_by_name.strip():
+        errors["decided_by_name"] = _("Ange vem som fattade beslutet.")
+    if data.executed_on is not None and data.executed_on < data.decided_on:
+        errors["executed_on"] = _("Verkställigheten kan inte ligga före beslutet.")
+    if data.kind == DecisionKind.LVU_CARE_STARTED and data.executed_on is None:
+        errors["executed_on"] = _("Ange när vården började verkställas.")
+    if errors:
+        raise ValidationError(errors)
+    basis = LegalBasis.objects.get(pk=data.legal_basis_id or 0)
+    return basis, DelegationItem.objects.get(pk=data.delegation_id or 0), reasons
+
+
+def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput) -> Decision:
+    with changing_case(actor, case_public_id, view_name="decision.record") as case:
+        basis, delegation, reasons = _check(data)
+        if case.status != CaseStatus.OPEN:
+            raise ValidationError(_("Ärendet är avslutat. Öppna det igen först."), code="case_closed")
+        investigation = _investigation(case, data)
+        corrects = Decision.objects.filter(case=case, public_id=data.corrects_id).first() if data.corrects_id else None
+        if data.corrects_id and corrects is None:
+            raise ValidationError(_("Beslutet som ska rättas finns inte i ärendet."), code="corrects_missing")
+        decision = Decision.objects.create(
+            case=case,
+            kind=data.kind,
+            legal_basis=basis,
+            delegation=delegation,
+            decided_by_name=data.decided_by_name.strip()[:200],
+            decided_on=data.decided_on,
+            executed_on=data.executed_on,
+            reasons=reasons,
+            appeal_information=(data.appeal_information.strip() or str(_appeal_text(data.kind)))[:2000],
+            investigation=investigation,
+            corrects=corrects,
+            signed_by=actor.user,
+            signed_at=timezone.now(),
+        )
+        _clocks(decision, case, data)
+    return decision
+
+
+def _appeal_text(kind: str) -> str:
+    return str(APPEALABLE if kind in APPEALABLE_KINDS else NOT_APPEALABLE)
+
+
+def _investigation(case: Case, data: DecisionInput) -> Investigation | None:
+    if data.kind != DecisionKind.EXTEND_INVESTIGATION:
+        return None
+    open_ones = case.investigations.filter(completed_on__isnull=True)  # type: ignore[attr-defined]
+    investigation = open_ones.filter(public_id=data.investigation_id).first() if data.investigation_id else None
+    if investigation is None:
+        raise ValidationError(_("Välj en pågående utredning att förlänga."), code="no_investigation")
+    return investigation
+
+
+def _source(decision: Decision) -> str:
+    return f"decision:{decision.pk}"
+
+
+def _clocks(decision: Decision, case: Case, data: DecisionInput) -> None:
+    kind = decision.kind
+    if kind == DecisionKind.EXTEND_INVESTIGATION:
+        assert decision.investigation is not None
+        if data.new_due_on is None:
+            raise ValidationError({"new_due_on": _("Ange det nya slutdatumet.")}, code="new_due_on")
+        deadline_extend(
+            deadline=investigation_deadline(decision.investigation),
+            new_due_on=data.new_due_on,
+            reason=decision.reasons,
+            decided_by=decision.signed_by,
+        )
+    elif kind == DecisionKind.LVU_IMMEDIATE_CUSTODY:
+        _start(
+            decision,
+            DeadlineKind.LVU_COURT_REFERRAL,
+            decision.decided_on,
+            rules.lvu_court_referral_due(decision.decided_on),
+        )
+        executed = decision.executed_on or decision.decided_on
+        _start(decision, DeadlineKind.LVU_CARE_APPLICATION, executed, rules.lvu_care_application_due(executed))
+    elif kind == DecisionKind.LVU_CARE_APPLICATION:
+        _meet_on_case(case, DeadlineKind.LVU_CARE_APPLICATION)
+    elif kind == DecisionKind.LVU_CARE_STARTED:
+        assert decision.executed_on is not None
+        _start(decision, DeadlineKind.LVU_REVIEW, decision.executed_on, rules.lvu_review_due(decision.executed_on))
+    elif kind == DecisionKind.LVU_REVIEW:
+        _meet_on_case(case, DeadlineKind.LVU_REVIEW)
+        _start(decision, DeadlineKind.LVU_REVIEW, decision.decided_on, rules.lvu_review_due(decision.decided_on))
+
+
+def _start(decision: Decision, kind: DeadlineKind, started_on: date, due_on: date) -> Deadline:
+    return deadline_start(
+        case=decision.case,
+        kind=kind,
+        started_on=started_on,
+        due_on=due_on,
+        subject=decision.get_kind_display(),
+        source=_source(decision),
+    )
+
+
+def _meet_on_case(case: Case, kind: DeadlineKind) -> None:
+    sources = Deadline.objects.filter(case=case, kind=kind, met_at__isnull=True, cancelled_at__isnull=True)
+    for source in sources.values_list("source", flat=True):
+        deadline_meet(source=source, kind=kind)
+
+
+def court_referral_record(*, actor: Actor, case_public_id: object, decision_id: UUID | str) -> Decision:
+    """The immediate-custody decision has been sent to the administrative court (7 § LVU)."""
+    with changing_case(actor, case_public_id, view_name="decision.court_referral") as case:
+        decision = Decision.objects.filter(
+            case=case, public_id=decision_id, kind=DecisionKind.LVU_IMMEDIATE_CUSTODY
+        ).first()
+        if decision is None:
+            raise ValidationError(_("Beslutet finns inte i detta ärende."), code="not_in_case")
+        if deadline_meet(source=_source(decision), kind=DeadlineKind.LVU_COURT_REFERRAL) is None:
+            raise ValidationError(_("Beslutet är redan underställt."), code="already_referred")
+    return decision

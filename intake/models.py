@@ -1,0 +1,133 @@
+"""How a child becomes known (aktualisering), and the first two assessments the law asks for.
+
+`received_at` is when the signal came in to the social services. It starts every clock, whenever the
+signal was registered or assigned (R0.3: "efter det att anmälan har kommit in").
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case
+from core.fields import EncryptedTextField
+from core.models import LegalBasis
+from people.models import Person
+
+TEXT_LIMIT = 20_000
+
+
+class SignalKind(models.TextChoices):
+    REPORT_OF_CONCERN = "report", _("Orosanmälan")
+    POLICE_NOTICE = "police", _("Underrättelse från polisen")
+    DETENTION_NOTICE = "detention", _("Underrättelse om gripande, anhållande eller häktning")
+    POLICE_INTERVIEW = "interview", _("Socialtjänstens närvaro vid polisförhör")
+    OUTREACH = "outreach", _("Kontakt genom uppsökande arbete")
+    REQUEST_CHILD = "request-child", _("Ansökan eller begäran från barnet")
+    REQUEST_GUARDIAN = "request-guardian", _("Ansökan eller begäran från vårdnadshavare")
+    OTHER_MUNICIPALITY = "municipality", _("Överlämnande från annan kommun")
+
+
+# Signals that mean a child is deprived of liberty now: flagged to the team at once (R1.13).
+DETENTION_KINDS = frozenset({SignalKind.DETENTION_NOTICE})
+
+
+class ReporterType(models.TextChoices):
+    MANDATORY = "mandatory", _("Anmälningsskyldig i sin yrkesroll")
+    PRIVATE = "private", _("Privatperson")
+    ANONYMOUS = "anonymous", _("Anonym")
+    NOT_A_REPORT = "none", _("Ingen anmälare (egen kontakt eller ansökan)")
+
+
+class Signal(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="signals", verbose_name=_("ärende"))
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="signals", verbose_name=_("barn"))
+    kind = models.CharField(_("hur ärendet aktualiserades"), max_length=20, choices=SignalKind.choices)
+    received_at = models.DateTimeField(_("kom in"))
+    reporter_type = models.CharField(_("anmälare"), max_length=20, choices=ReporterType.choices)
+    reporter_organisation = models.CharField(_("anmälarens organisation"), max_length=200, blank=True)
+    reporter_name = EncryptedTextField(_("anmälarens namn"), blank=True, default="")
+    reporter_contact = EncryptedTextField(_("anmälarens kontaktuppgifter"), blank=True, default="")
+    content = EncryptedTextField(_("innehåll"))
+    feedback_requested = models.BooleanField(_("anmälaren vill ha återkoppling"), default=False)
+    feedback_given_at = models.DateTimeField(_("återkoppling lämnad"), null=True, blank=True)
+    guardians_contacted_at = models.DateTimeField(_("vårdnadshavare kontaktade"), null=True, blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(_("registrerad"))
+    # Registered by someone outside the responsible team (the record was not shown to them).
+    routed = models.BooleanField(default=False)
+    # Set when the signal came in while an investigation of the child was already open (R1.3).
+    added_to_investigation = models.ForeignKey(
+        "investigations.Investigation", on_delete=models.PROTECT, null=True, blank=True, related_name="signals"
+    )
+
+    class Meta:
+        verbose_name = _("aktualisering")
+        verbose_name_plural = _("aktualiseringar")
+        ordering = ["received_at", "id"]
+        indexes = [models.Index(fields=["case", "received_at"], name="signal_case_received")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(registered_at__gte=models.F("received_at")), name="signal_received_first"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.received_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_detention(self) -> bool:
+        return self.kind in DETENTION_KINDS
+
+
+class ProtectionOutcome(models.TextChoices):
+    NO_IMMEDIATE_NEED = "no-need", _("Inget behov av omedelbart skydd")
+    PROTECTIVE_MEASURES = "measures", _("Skyddsåtgärder vidtas nu")
+
+
+class ProtectionAssessment(models.Model):
+    """Omedelbar skyddsbedömning: one per signal, documented before any guardian is contacted."""
+
+    signal = models.OneToOneField(Signal, on_delete=models.PROTECT, related_name="protection_assessment")
+    outcome = models.CharField(_("bedömning"), max_length=20, choices=ProtectionOutcome.choices)
+    reasoning = EncryptedTextField(_("motivering"))
+    measures = EncryptedTextField(_("skyddsåtgärder"), blank=True, default="")
+    legal_basis = models.ForeignKey(LegalBasis, on_delete=models.PROTECT, null=True, related_name="+")
+    assessed_at = models.DateTimeField(_("bedömd"))
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("omedelbar skyddsbedömning")
+        verbose_name_plural = _("omedelbara skyddsbedömningar")
+
+    def __str__(self) -> str:
+        return self.get_outcome_display()
+
+
+class PreliminaryDecision(models.TextChoices):
+    OPEN = "open", _("Inleda utredning")
+    NOT_OPEN = "not-open", _("Inte inleda utredning")
+
+
+class PreliminaryAssessment(models.Model):
+    """Förhandsbedömning: one decision per signal, to open an investigation or not (R1.3, R1.4)."""
+
+    signal = models.OneToOneField(Signal, on_delete=models.PROTECT, related_name="preliminary_assessment")
+    decision = models.CharField(_("beslut"), max_length=20, choices=PreliminaryDecision.choices)
+    reasons = EncryptedTextField(_("skäl"))
+    child_heard = models.BooleanField(_("barnet har fått komma till tals"))
+    child_heard_how = EncryptedTextField(_("hur barnet hörts, eller varför inte"))
+    legal_basis = models.ForeignKey(LegalBasis, on_delete=models.PROTECT, related_name="+")
+    decided_on = models.DateField(_("beslutsdatum"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("förhandsbedömning")
+        verbose_name_plural = _("förhandsbedömningar")
+
+    def __str__(self) -> str:
+        return self.get_decision_display()

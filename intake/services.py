@@ -1,0 +1,388 @@
+"""Registering signals and recording the protection assessment and the preliminary assessment.
+
+Need-to-know holds at registration too: the person is found by identity number without showing the
+registering user anything, and when the child is not theirs to see (another team's case, or a
+protected identity they are not named for) the signal is handed to the responsible team and the
+receipt is the same whichever of the two it was.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from access import selectors as access
+from access.actor import Actor
+from access.log import write_access_events
+from access.models import AccessAction
+from access.reads import changing_case
+from accounts.models import Team
+from cases.models import Case, CaseStatus
+from cases.services import case_open
+from core.identity import IdentityNumber, identity_index, parse_identity_number, parse_synthetic_identity_number
+from core.legal import legal_basis_for
+from deadlines import rules
+from deadlines.models import DeadlineKind, NoticeKind
+from deadlines.services import (
+    case_workers_to_tell,
+    deadline_cancel,
+    deadline_meet,
+    deadline_start,
+    notify,
+    unit_managers,
+)
+from intake.models import (
+    TEXT_LIMIT,
+    PreliminaryAssessment,
+    PreliminaryDecision,
+    ProtectionAssessment,
+    ProtectionOutcome,
+    ReporterType,
+    Signal,
+    SignalKind,
+)
+from investigations.models import Investigation
+from people.models import Person
+from people.services import person_create
+
+# Clocks on the registering user's machine and the server differ by a little; more is an error.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class SignalInput:
+    kind: str
+    received_at: datetime
+    reporter_type: str
+    content: str
+    identity_number: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    birth_date: date | None = None
+    reporter_organisation: str = ""
+    reporter_name: str = ""
+    reporter_contact: str = ""
+    feedback_requested: bool = False
+
+
+@dataclass(frozen=True)
+class SignalReceipt:
+    signal_id: int
+    received_at: datetime
+    protection_due_on: date
+    # None when the case is not the registering user's to see: the receipt then says no more.
+    case_public_id: str | None
+
+
+def _text(value: str, field: str, *, required: bool = False, limit: int = TEXT_LIMIT) -> str:
+    value = value.strip()
+    if required and not value:
+        raise ValidationError({field: _("Fältet måste fyllas i.")}, code="required")
+    if len(value) > limit:
+        raise ValidationError({field: _("Högst %(n)d tecken.") % {"n": limit}}, code="max_length")
+    return value
+
+
+def _parse_number(raw: str) -> IdentityNumber | None:
+    if not raw.strip():
+        return None
+    try:
+        return parse_identity_number(raw)
+    except ValidationError as exc:
+        synthetic = parse_synthetic_identity_number(raw) if settings.SYNTHETIC_IDENTITIES_ALLOWED else None
+        if synthetic is None:
+            raise ValidationError({"identity_number": exc.messages[0]}, code="identity_number") from exc
+        return synthetic
+
+
+def _validate(data: SignalInput, birth: date | None) -> None:
+    if data.kind not in SignalKind.values:
+        raise ValidationError({"kind": _("Välj hur ärendet aktualiserades.")}, code="kind")
+    if data.reporter_type not in ReporterType.values:
+        raise ValidationError({"reporter_type": _("Välj typ av anmälare.")}, code="reporter_type")
+    if data.received_at > timezone.now() + CLOCK_SKEW:
+        raise ValidationError({"received_at": _("Tidpunkten kan inte ligga i framtiden.")}, code="future")
+    if birth is not None and rules.received_day(data.received_at) < birth:
+        raise ValidationError({"received_at": _("Tidpunkten ligger före barnets födelse.")}, code="before_birth")
+    if data.reporter_type == ReporterType.ANONYMOUS and (data.reporter_name.strip() or data.reporter_contact.strip()):
+        raise ValidationError(
+            {"reporter_name": _("En anonym anmälare har inget namn eller kontaktuppgifter.")}, code="anonymous_named"
+        )
+    if data.feedback_requested and data.reporter_type != ReporterType.MANDATORY:
+        raise ValidationError(
+            {"feedback_requested": _("Återkoppling kan bara ges till en anmälningsskyldig anmälare.")},
+            code="feedback_not_mandatory",
+        )
+
+
+def _find_or_create_child(actor: Actor, data: SignalInput, number: IdentityNumber | None) -> Person:
+    if number is not None:
+        existing = Person.objects.filter(identity_index=identity_index(number)).first()
+        if existing is not None:
+            return existing
+    synthetic = (
+        number is not None
+        and settings.SYNTHETIC_IDENTITIES_ALLOWED
+        and parse_synthetic_identity_number(data.identity_number) is not None
+    )
+    return person_create(
+        given_name=data.given_name,
+        family_name=data.family_name,
+        identity_number="" if synthetic else data.identity_number,
+        synthetic_identity=number if synthetic else None,
+        birth_date=data.birth_date,
+        reserve_identity_note="" if number else _("Registrerad vid aktualisering utan personnummer."),
+    )
+
+
+def _case_for(actor: Actor, child: Person) -> Case:
+    """The child's open case; otherwise a new case in the team that last had the child, or the actor's."""
+    case = (
+        Case.objects.filter(child=child, status=CaseStatus.OPEN)
+        .select_related("team__unit")
+        .order_by("-opened_at")
+        .first()
+    )
+    if case is not None:
+        return case
+    last = Case.objects.filter(child=child).select_related("team").order_by("-opened_at").first()
+    team: Team | None = last.team if last else actor.user.team
+    if team is None:
+        raise ValidationError(_("Ditt konto hör inte till något team som kan ta emot ärenden."), code="no_team")
+    return case_open(child=child, team=team, responsible=actor.user if actor.user.team_id == team.pk else None)
+
+
+def signal_register(*, actor: Actor, data: SignalInput) -> SignalReceipt:
+    number = _parse_number(data.identity_number)
+    content = _text(data.content, "content", required=True)
+    with transaction.atomic():
+        child = _find_or_create_child(actor, data, number)
+        _validate(data, child.birth_date)
+        case = _case_for(actor, child)
+        now = timezone.now()
+        open_investigation = case.investigations.filter(completed_on__isnull=True).first()
+        signal = Signal.objects.create(
+            case=case,
+            child=child,
+            kind=data.kind,
+            received_at=data.received_at,
+            reporter_type=data.reporter_type,
+            reporter_organisation=_text(data.reporter_organisation, "reporter_organisation", limit=200),
+            reporter_name=_text(data.reporter_name, "reporter_name", limit=200),
+            reporter_contact=_text(data.reporter_contact, "reporter_contact", limit=400),
+            content=content,
+            feedback_requested=data.feedback_requested,
+            registered_by=actor.user,
+            registered_at=max(now, data.received_at),
+            routed=not access.visible_cases(actor.user, include_emergency=False).filter(pk=case.pk).exists(),
+            added_to_investigation=open_investigation,
+        )
+        _start_clocks(signal, case)
+        _tell(signal, case)
+        write_access_events(
+            actor, action=AccessAction.WRITE, view_name="intake.signal_register", subjects=[(child.pk, case.pk)]
+        )
+    return SignalReceipt(
+        signal_id=signal.pk,
+        received_at=signal.received_at,
+        protection_due_on=rules.protection_assessment_due(signal.received_at),
+        case_public_id=None if signal.routed else str(case.public_id),
+    )
+
+
+def _source(signal: Signal) -> str:
+    return f"signal:{signal.pk}"
+
+
+def _start_clocks(signal: Signal, case: Case) -> None:
+    received = rules.received_day(signal.received_at)
+    label = _("%(kind)s som kom in %(day)s") % {"kind": signal.get_kind_display(), "day": received.isoformat()}
+    deadline_start(
+        case=case,
+        kind=DeadlineKind.PROTECTION_ASSESSMENT,
+        started_on=received,
+        due_on=rules.protection_assessment_due(signal.received_at),
+        subject=label,
+        source=_source(signal),
+    )
+    # With an investigation already open the signal joins it: no preliminary assessment (R1.3).
+    if signal.added_to_investigation_id is None:
+        deadline_start(
+            case=case,
+            kind=DeadlineKind.PRELIMINARY_ASSESSMENT,
+            started_on=received,
+            due_on=rules.preliminary_assessment_due(signal.received_at),
+            subject=label,
+            source=_source(signal),
+        )
+
+
+def _tell(signal: Signal, case: Case) -> None:
+    if signal.is_detention:
+        notify(recipients=case_workers_to_tell(case) + unit_managers(case), kind=NoticeKind.DETENTION, case=case)
+    elif signal.routed:
+        notify(recipients=case_workers_to_tell(case), kind=NoticeKind.ROUTED, case=case)
+
+
+def _locked_signal(case: Case, signal_id: int) -> Signal:
+    signal = Signal.objects.select_for_update().filter(pk=signal_id, case=case).first()
+    if signal is None:
+        raise ValidationError(_("Aktualiseringen finns inte i detta ärende."), code="signal_not_in_case")
+    signal.case = case
+    return signal
+
+
+def protection_assessment_record(
+    *, actor: Actor, case_public_id: object, signal_id: int, outcome: str, reasoning: str, measures: str = ""
+) -> ProtectionAssessment:
+    with changing_case(actor, case_public_id, view_name="intake.protection_assessment") as case:
+        if outcome not in ProtectionOutcome.values:
+            raise ValidationError({"outcome": _("Välj bedömning.")}, code="outcome")
+        reasoning = _text(reasoning, "reasoning", required=True)
+        measures = _text(measures, "measures", required=outcome == ProtectionOutcome.PROTECTIVE_MEASURES)
+        signal = _locked_signal(case, signal_id)
+        if ProtectionAssessment.objects.filter(signal=signal).exists():
+            raise ValidationError(
+                _("Skyddsbedömningen är redan gjord för denna aktualisering."), code="already_assessed"
+            )
+        now = timezone.now()
+        assessment = ProtectionAssessment.objects.create(
+            signal=signal,
+            outcome=outcome,
+            reasoning=reasoning,
+            measures=measures,
+            legal_basis=legal_basis_for("protection-assessment", on=rules.received_day(signal.received_at)),
+            assessed_at=now,
+            assessed_by=actor.user,
+        )
+        deadline_meet(source=_source(signal), kind=DeadlineKind.PROTECTION_ASSESSMENT, at=now)
+    return assessment
+
+
+def guardian_contact_record(*, actor: Actor, case_public_id: object, signal_id: int) -> Signal:
+    """Guardians are contacted only after the protection assessment is documented (R1.2)."""
+    with changing_case(actor, case_public_id, view_name="intake.guardian_contact") as case:
+        signal = _locked_signal(case, signal_id)
+        if not ProtectionAssessment.objects.filter(signal=signal).exists():
+            raise ValidationError(
+                _("Dokumentera den omedelbara skyddsbedömningen innan vårdnadshavarna kontaktas."),
+                code="protection_first",
+            )
+        signal.guardians_contacted_at = timezone.now()
+        signal.save(update_fields=["guardians_contacted_at"])
+    return signal
+
+
+def preliminary_extend(*, actor: Actor, case_public_id: object, signal_id: int, new_due_on: date, reason: str) -> None:
+    """The 14 days may be exceeded only for synnerliga skäl (20 kap. 2 § SoL 2025), stated here."""
+    from deadlines.models import Deadline
+    from deadlines.services import deadline_extend
+
+    with changing_case(actor, case_public_id, view_name="intake.preliminary_extend") as case:
+        signal = _locked_signal(case, signal_id)
+        deadline = (
+            Deadline.objects.select_for_update()
+            .filter(source=_source(signal), kind=DeadlineKind.PRELIMINARY_ASSESSMENT)
+            .first()
+        )
+        if deadline is None:
+            raise ValidationError(_("Aktualiseringen har ingen förhandsbedömning att förlänga."), code="no_deadline")
+        deadline_extend(deadline=deadline, new_due_on=new_due_on, reason=reason, decided_by=actor.user)
+
+
+@dataclass(frozen=True)
+class PreliminaryInput:
+    decision: str
+    reasons: str
+    child_heard: bool
+    child_heard_how: str
+    decided_on: date
+    investigation_question: str = ""
+
+
+def preliminary_assessment_record(
+    *, actor: Actor, case_public_id: object, signal_id: int, data: PreliminaryInput
+) -> PreliminaryAssessment:
+    from investigations.services import investigation_open
+
+    with changing_case(actor, case_public_id, view_name="intake.preliminary_assessment") as case:
+        if data.decision not in PreliminaryDecision.values:
+            raise ValidationError({"decision": _("Välj beslut.")}, code="decision")
+        reasons = _text(data.reasons, "reasons", required=True)
+        heard_how = _text(data.child_heard_how, "child_heard_how", required=True)
+        if data.decided_on > timezone.localdate():
+            raise ValidationError({"decided_on": _("Datumet kan inte ligga i framtiden.")}, code="future")
+        signal = _locked_signal(case, signal_id)
+        if PreliminaryAssessment.objects.filter(signal=signal).exists():
+            raise ValidationError(
+                _("Förhandsbedömningen är redan gjord för denna aktualisering."), code="already_decided"
+            )
+        if signal.added_to_investigation_id is not None:
+            raise ValidationError(
+                _("Aktualiseringen har lagts till en pågående utredning; ingen förhandsbedömning behövs."),
+                code="investigation_open",
+            )
+        if data.decided_on < rules.received_day(signal.received_at):
+            raise ValidationError(
+                {"decided_on": _("Beslutet kan inte vara fattat innan anmälan kom in.")}, code="before_receipt"
+            )
+        basis = legal_basis_for("preliminary-assessment", on=data.decided_on)
+        if basis is None:
+            raise ValidationError(_("Det finns inget lagrum för förhandsbedömning detta datum."), code="no_legal_basis")
+        assessment = PreliminaryAssessment.objects.create(
+            signal=signal,
+            decision=data.decision,
+            reasons=reasons,
+            child_heard=data.child_heard,
+            child_heard_how=heard_how,
+            legal_basis=basis,
+            decided_on=data.decided_on,
+            decided_by=actor.user,
+            recorded_at=timezone.now(),
+        )
+        deadline_meet(source=_source(signal), kind=DeadlineKind.PRELIMINARY_ASSESSMENT)
+        if data.decision == PreliminaryDecision.OPEN:
+            investigation_open(
+                actor=actor, case=signal.case, question=data.investigation_question, opened_on=data.decided_on
+            )
+        _feedback_clock(signal, data.decided_on)
+    return assessment
+
+
+def _feedback_clock(signal: Signal, decided_on: date) -> None:
+    if signal.feedback_requested and legal_basis_for("reporter-feedback", on=decided_on) is not None:
+        deadline_start(
+            case=signal.case,
+            kind=DeadlineKind.REPORTER_FEEDBACK,
+            started_on=decided_on,
+            due_on=rules.reporter_feedback_due(decided_on),
+            subject=_("Återkoppling om förhandsbedömningen"),
+            source=_source(signal),
+        )
+
+
+def reporter_feedback_record(*, actor: Actor, case_public_id: object, signal_id: int) -> Signal:
+    with changing_case(actor, case_public_id, view_name="intake.reporter_feedback") as case:
+        signal = _locked_signal(case, signal_id)
+        if not signal.feedback_requested:
+            raise ValidationError(_("Anmälaren har inte begärt återkoppling."), code="no_feedback_requested")
+        signal.feedback_given_at = timezone.now()
+        signal.save(update_fields=["feedback_given_at"])
+        deadline_meet(source=_source(signal), kind=DeadlineKind.REPORTER_FEEDBACK)
+    return signal
+
+
+def signals_join_investigation(*, case: Case, investigation: Investigation) -> None:
+    """Open signals of the case whose preliminary assessment is no longer needed (R1.3)."""
+    for signal in Signal.objects.filter(case=case, preliminary_assessment__isnull=True, added_to_investigation=None):
+        deadline_cancel(
+            source=_source(signal),
+            kind=DeadlineKind.PRELIMINARY_ASSESSMENT,
+            reason=_("En utredning av barnet pågår redan; aktualiseringen ingår i den."),
+        )
+        signal.added_to_investigation = investigation
+        signal.save(update_fields=["added_to_investigation"])
