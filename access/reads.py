@@ -39,18 +39,31 @@ def read_person(actor: Actor, public_id: object, *, view_name: str, action: Acce
     raise Http404
 
 
-def read_case(actor: Actor, public_id: object, *, view_name: str, action: AccessAction = AccessAction.VIEW) -> Case:
-    """The case, with `case.emergency_grant` set when it is seen through break-the-glass access."""
+def read_case(
+    actor: Actor,
+    public_id: object,
+    *,
+    view_name: str,
+    action: AccessAction = AccessAction.VIEW,
+    for_change: bool = False,
+) -> Case:
+    """The case, with `case.emergency_grant` set when it is seen through break-the-glass access.
+
+    `for_change`: a form about to change the case; only those who may change it get it (never through
+    emergency access), and the same refusal as for a case they cannot see.
+    """
     key = _as_uuid(public_id)
     with transaction.atomic():
         case = (
-            selectors.visible_cases(actor.user)
+            selectors.visible_cases(actor.user, include_emergency=not for_change)
             .select_related("child", "team__unit", "responsible")
             .filter(public_id=key)
             .first()
             if key
             else None
         )
+        if case is not None and for_change and not selectors.may_change_case(actor.user, case):
+            case = None
         if case is not None:
             grant = selectors.is_emergency_access(actor.user, case)
             case.emergency_grant = grant  # type: ignore[attr-defined]

@@ -95,6 +95,10 @@ def may_change_case(user: User, case: Case) -> bool:
     return user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id
 
 
+def may_register_signals(user: User) -> bool:
+    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
+
+
 def may_request_emergency_access(user: User) -> bool:
     return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
 

@@ -7,6 +7,7 @@ from access.actor import Actor
 from access.reads import changing_case
 from accounts.models import Team, User
 from cases.models import Case, CaseReferenceCounter, CaseStatus, ClosureOutcome, ClosureReason
+from core.errors import field_error
 from people.models import Person
 
 
@@ -49,9 +50,9 @@ def case_close(*, actor: Actor, case_public_id: object, reason: str, outcome: st
         from deadlines.models import Deadline
 
         if reason not in ClosureReason.values:
-            raise ValidationError({"reason": _("Välj skäl till avslut.")}, code="reason")
+            raise field_error("reason", _("Välj skäl till avslut."), "reason")
         if outcome not in ClosureOutcome.values:
-            raise ValidationError({"outcome": _("Välj utfall.")}, code="outcome")
+            raise field_error("outcome", _("Välj utfall."), "outcome")
         if case.status != CaseStatus.OPEN:
             raise ValidationError(_("Ärendet är redan avslutat."), code="already_closed")
         if case.investigations.filter(completed_on__isnull=True).exists():  # type: ignore[attr-defined]

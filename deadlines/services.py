@@ -136,3 +136,8 @@ def notify(*, recipients: list[User], kind: NoticeKind, case: Case, deadline: De
     now = timezone.now()
     rows = [Notice(recipient=user, kind=kind, case=case, deadline=deadline, created_at=now) for user in recipients]
     return len(Notice.objects.bulk_create(rows, ignore_conflicts=deadline is not None))
+
+
+def notices_mark_read(*, user: User, notice_ids: list[int]) -> int:
+    """Only the recipient marks their own notices read; other ids are ignored."""
+    return Notice.objects.filter(recipient=user, pk__in=notice_ids, read_at__isnull=True).update(read_at=timezone.now())

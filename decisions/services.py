@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from access.actor import Actor
 from access.reads import changing_case
 from cases.models import Case, CaseStatus
+from core.errors import field_error
 from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
@@ -145,7 +146,7 @@ def _clocks(decision: Decision, case: Case, data: DecisionInput) -> None:
     if kind == DecisionKind.EXTEND_INVESTIGATION:
         assert decision.investigation is not None
         if data.new_due_on is None:
-            raise ValidationError({"new_due_on": _("Ange det nya slutdatumet.")}, code="new_due_on")
+            raise field_error("new_due_on", _("Ange det nya slutdatumet."), "new_due_on")
         deadline_extend(
             deadline=investigation_deadline(decision.investigation),
             new_due_on=data.new_due_on,

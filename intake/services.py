@@ -23,6 +23,7 @@ from access.reads import changing_case
 from accounts.models import Team
 from cases.models import Case, CaseStatus
 from cases.services import case_open
+from core.errors import field_error
 from core.identity import IdentityNumber, identity_index, parse_identity_number, parse_synthetic_identity_number
 from core.legal import legal_basis_for
 from deadlines import rules
@@ -81,9 +82,9 @@ class SignalReceipt:
 def _text(value: str, field: str, *, required: bool = False, limit: int = TEXT_LIMIT) -> str:
     value = value.strip()
     if required and not value:
-        raise ValidationError({field: _("Fältet måste fyllas i.")}, code="required")
+        raise field_error(field, _("Fältet måste fyllas i."), "required")
     if len(value) > limit:
-        raise ValidationError({field: _("Högst %(n)d tecken.") % {"n": limit}}, code="max_length")
+        raise field_error(field, _("Högst %(n)d tecken.") % {"n": limit}, "max_length")
     return value
 
 
@@ -95,27 +96,28 @@ def _parse_number(raw: str) -> IdentityNumber | None:
     except ValidationError as exc:
         synthetic = parse_synthetic_identity_number(raw) if settings.SYNTHETIC_IDENTITIES_ALLOWED else None
         if synthetic is None:
-            raise ValidationError({"identity_number": exc.messages[0]}, code="identity_number") from exc
+            raise field_error("identity_number", exc.messages[0], "identity_number") from exc
         return synthetic
 
 
 def _validate(data: SignalInput, birth: date | None) -> None:
     if data.kind not in SignalKind.values:
-        raise ValidationError({"kind": _("Välj hur ärendet aktualiserades.")}, code="kind")
+        raise field_error("kind", _("Välj hur ärendet aktualiserades."), "kind")
     if data.reporter_type not in ReporterType.values:
-        raise ValidationError({"reporter_type": _("Välj typ av anmälare.")}, code="reporter_type")
+        raise field_error("reporter_type", _("Välj typ av anmälare."), "reporter_type")
     if data.received_at > timezone.now() + CLOCK_SKEW:
-        raise ValidationError({"received_at": _("Tidpunkten kan inte ligga i framtiden.")}, code="future")
+        raise field_error("received_at", _("Tidpunkten kan inte ligga i framtiden."), "future")
     if birth is not None and rules.received_day(data.received_at) < birth:
-        raise ValidationError({"received_at": _("Tidpunkten ligger före barnets födelse.")}, code="before_birth")
+        raise field_error("received_at", _("Tidpunkten ligger före barnets födelse."), "before_birth")
     if data.reporter_type == ReporterType.ANONYMOUS and (data.reporter_name.strip() or data.reporter_contact.strip()):
-        raise ValidationError(
-            {"reporter_name": _("En anonym anmälare har inget namn eller kontaktuppgifter.")}, code="anonymous_named"
+        raise field_error(
+            "reporter_name", _("En anonym anmälare har inget namn eller kontaktuppgifter."), "anonymous_named"
         )
     if data.feedback_requested and data.reporter_type != ReporterType.MANDATORY:
-        raise ValidationError(
-            {"feedback_requested": _("Återkoppling kan bara ges till en anmälningsskyldig anmälare.")},
-            code="feedback_not_mandatory",
+        raise field_error(
+            "feedback_requested",
+            _("Återkoppling kan bara ges till en anmälningsskyldig anmälare."),
+            "feedback_not_mandatory",
         )
 
 
@@ -241,7 +243,7 @@ def protection_assessment_record(
 ) -> ProtectionAssessment:
     with changing_case(actor, case_public_id, view_name="intake.protection_assessment") as case:
         if outcome not in ProtectionOutcome.values:
-            raise ValidationError({"outcome": _("Välj bedömning.")}, code="outcome")
+            raise field_error("outcome", _("Välj bedömning."), "outcome")
         reasoning = _text(reasoning, "reasoning", required=True)
         measures = _text(measures, "measures", required=outcome == ProtectionOutcome.PROTECTIVE_MEASURES)
         signal = _locked_signal(case, signal_id)
@@ -311,11 +313,11 @@ def preliminary_assessment_record(
 
     with changing_case(actor, case_public_id, view_name="intake.preliminary_assessment") as case:
         if data.decision not in PreliminaryDecision.values:
-            raise ValidationError({"decision": _("Välj beslut.")}, code="decision")
+            raise field_error("decision", _("Välj beslut."), "decision")
         reasons = _text(data.reasons, "reasons", required=True)
         heard_how = _text(data.child_heard_how, "child_heard_how", required=True)
         if data.decided_on > timezone.localdate():
-            raise ValidationError({"decided_on": _("Datumet kan inte ligga i framtiden.")}, code="future")
+            raise field_error("decided_on", _("Datumet kan inte ligga i framtiden."), "future")
         signal = _locked_signal(case, signal_id)
         if PreliminaryAssessment.objects.filter(signal=signal).exists():
             raise ValidationError(
@@ -327,9 +329,7 @@ def preliminary_assessment_record(
                 code="investigation_open",
             )
         if data.decided_on < rules.received_day(signal.received_at):
-            raise ValidationError(
-                {"decided_on": _("Beslutet kan inte vara fattat innan anmälan kom in.")}, code="before_receipt"
-            )
+            raise field_error("decided_on", _("Beslutet kan inte vara fattat innan anmälan kom in."), "before_receipt")
         basis = legal_basis_for("preliminary-assessment", on=data.decided_on)
         if basis is None:
             raise ValidationError(_("Det finns inget lagrum för förhandsbedömning detta datum."), code="no_legal_basis")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from access.actor import Actor
 from access.reads import changing_case
 from cases.models import Case, CaseStatus
+from core.errors import field_error
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
 from deadlines.services import deadline_meet, deadline_start, notify, unit_managers
@@ -49,9 +50,9 @@ def investigation_open(
 
     question = question.strip()
     if not question:
-        raise ValidationError({"investigation_question": _("Skriv vad utredningen gäller.")}, code="question")
+        raise field_error("investigation_question", _("Skriv vad utredningen gäller."), "question")
     if len(question) > 300:
-        raise ValidationError({"investigation_question": _("Högst %(n)d tecken.") % {"n": 300}}, code="max_length")
+        raise field_error("investigation_question", _("Högst %(n)d tecken.") % {"n": 300}, "max_length")
     if case.status != CaseStatus.OPEN:
         raise ValidationError(_("Ärendet är avslutat. Öppna det igen först."), code="case_closed")
     if case.investigations.filter(completed_on__isnull=True).exists():
@@ -123,7 +124,7 @@ def participation_record(
 ) -> Investigation:
     with changing_case(actor, case_public_id, view_name="investigation.participation") as case:
         if participation not in ChildParticipation.values:
-            raise ValidationError({"participation": _("Välj hur barnet har deltagit.")}, code="participation")
+            raise field_error("participation", _("Välj hur barnet har deltagit."), "participation")
         views = views.strip()
         if not views:
             raise ValidationError(
@@ -135,7 +136,7 @@ def participation_record(
                 code="views",
             )
         if len(views) > TEXT_LIMIT:
-            raise ValidationError({"views": _("Högst %(n)d tecken.") % {"n": TEXT_LIMIT}}, code="max_length")
+            raise field_error("views", _("Högst %(n)d tecken.") % {"n": TEXT_LIMIT}, "max_length")
         investigation = _locked(case, investigation_id)
         if not investigation.is_open:
             raise ValidationError(_("Utredningen är avslutad."), code="investigation_completed")
@@ -168,19 +169,17 @@ def investigation_complete(
 ) -> Investigation:
     with changing_case(actor, case_public_id, view_name="investigation.complete") as case:
         if outcome not in InvestigationOutcome.values:
-            raise ValidationError({"outcome": _("Välj utfall.")}, code="outcome")
+            raise field_error("outcome", _("Välj utfall."), "outcome")
         summary = summary.strip()
         if not summary:
-            raise ValidationError({"summary": _("Skriv sammanfattning och bedömning.")}, code="summary")
+            raise field_error("summary", _("Skriv sammanfattning och bedömning."), "summary")
         if completed_on > timezone.localdate():
-            raise ValidationError({"completed_on": _("Datumet kan inte ligga i framtiden.")}, code="future")
+            raise field_error("completed_on", _("Datumet kan inte ligga i framtiden."), "future")
         investigation = _locked(case, investigation_id)
         if not investigation.is_open:
             raise ValidationError(_("Utredningen är redan avslutad."), code="investigation_completed")
         if completed_on < investigation.opened_on:
-            raise ValidationError(
-                {"completed_on": _("Utredningen kan inte avslutas innan den inleddes.")}, code="reversed"
-            )
+            raise field_error("completed_on", _("Utredningen kan inte avslutas innan den inleddes."), "reversed")
         if outcome != InvestigationOutcome.DISCONTINUED and not investigation.child_participation:
             raise ValidationError(
                 _("Dokumentera barnets delaktighet (åsikter, eller varför inte) innan utredningen avslutas."),

@@ -176,3 +176,70 @@ def test_emergency_access_is_refused_for_a_case_already_in_scope(world: World) -
 def test_the_api_case_list_is_logged_as_an_api_read(world: World) -> None:
     assert _client(world, "hanna").get(reverse("api:my_cases")).status_code == 200
     assert set(AccessEvent.objects.values_list("action", "view_name")) == {("api", "api.cases")}
+
+
+def _police_report(world: World, username: str, case: object) -> int:
+    from django.utils import timezone
+
+    from access.actor import Actor
+    from intake.services import SignalInput, signal_register
+
+    receipt = signal_register(
+        actor=Actor.system(world.user(username)),
+        data=SignalInput(
+            kind="police",
+            received_at=timezone.now(),
+            reporter_type="mandatory",
+            content="Oro.",
+            identity_number=case.child.identity_number,  # type: ignore[attr-defined]
+        ),
+    )
+    return receipt.signal_id
+
+
+def test_timeline_logs_the_case_once(world: World) -> None:
+    _police_report(world, "hanna", world.own_case)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    response = _client(world, "hanna").get(reverse("web:case_timeline", args=[world.own_case.public_id]))
+    assert response.status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    assert list(rows) == [("view", "case.timeline", world.own_case.child_id, world.own_case.pk)]
+
+
+def test_journal_page_logs_the_case_once(world: World) -> None:
+    response = _client(world, "hanna").get(reverse("web:journal", args=[world.own_case.public_id]))
+    assert response.status_code == 200
+    assert _rows() == [("view", "journal.page", world.own_case.child_id, world.own_case.pk)]
+
+
+def test_work_queue_logs_each_case_with_a_clock_shown(world: World) -> None:
+    _police_report(world, "hanna", world.own_case)
+    _police_report(world, "sara", world.other_team_case)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    assert _client(world, "olle").get(reverse("web:work_queue")).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    assert list(rows) == [("list", "deadlines.work_queue", world.own_case.child_id, world.own_case.pk)]
+
+
+def test_a_form_that_changes_a_case_logs_the_view_and_the_change_logs_a_write(world: World) -> None:
+    signal_id = _police_report(world, "hanna", world.own_case)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    client = _client(world, "hanna")
+    url = reverse("web:protection_assessment", args=[world.own_case.public_id, signal_id])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"outcome": "no-need", "reasoning": "Tryggt."})
+    assert response.status_code == 302
+    rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name")
+    assert list(rows) == [
+        ("view", "intake.protection_assessment.form"),
+        ("write", "intake.protection_assessment"),
+    ]
+
+
+def test_a_refused_change_is_visible_in_the_log_with_its_reason(world: World) -> None:
+    signal_id = _police_report(world, "hanna", world.own_case)
+    client = _client(world, "hanna")
+    url = reverse("web:protection_assessment", args=[world.own_case.public_id, signal_id])
+    assert client.post(url, {"outcome": "measures", "reasoning": "Hot.", "measures": ""}).status_code == 200
+    refused = AccessEvent.objects.get(action="refused")
+    assert (refused.view_name, refused.reason) == ("intake.protection_assessment", "measures:required")

@@ -53,6 +53,90 @@ RECORD_ROUTES: dict[str, Callable[[object], str]] = {
     "web:person_detail": lambda case: reverse("web:person_detail", args=[case.child.public_id]),  # type: ignore[attr-defined]
     "api:case_detail": lambda case: reverse("api:case_detail", args=[case.public_id]),  # type: ignore[attr-defined]
     "api:person_detail": lambda case: reverse("api:person_detail", args=[case.child.public_id]),  # type: ignore[attr-defined]
+    "web:case_timeline": lambda case: reverse("web:case_timeline", args=[case.public_id]),  # type: ignore[attr-defined]
+    "web:journal": lambda case: reverse("web:journal", args=[case.public_id]),  # type: ignore[attr-defined]
+}
+
+# Who may change each kind of record: the case's own team and its unit manager, never through
+# emergency access, and for a protected identity only named staff.
+CHANGES = {
+    "own": NORR_TEAM | {"karin"},
+    "other_team": {"sara"},
+    "protected": {"hanna", "karin"},
+}
+HOLDER = {"own": "hanna", "other_team": "sara", "protected": "hanna"}
+
+
+def _work(world: World, kind: str) -> dict[str, object]:
+    """A signal and an investigation in the record, made by the worker who holds it."""
+    from django.utils import timezone
+
+    from access.actor import Actor
+    from intake.models import Signal
+    from intake.services import SignalInput, signal_register
+    from investigations.services import investigation_open
+
+    case = _record(world, kind)
+    holder = Actor.system(world.user(HOLDER[kind]))
+    receipt = signal_register(
+        actor=holder,
+        data=SignalInput(
+            kind="police",
+            received_at=timezone.now(),
+            reporter_type="mandatory",
+            content="Oro.",
+            identity_number=case.child.identity_number,  # type: ignore[attr-defined]
+        ),
+    )
+    investigation = investigation_open(actor=holder, case=case, question="Oro", opened_on=timezone.localdate())  # type: ignore[arg-type]
+    return {"case": case, "signal": Signal.objects.get(pk=receipt.signal_id), "investigation": investigation}
+
+
+def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
+    def url(work: dict[str, object]) -> str:
+        case = work["case"]
+        args: list[object] = [case.public_id]  # type: ignore[attr-defined]
+        for part in extra:
+            args.append(work[part].pk if part == "signal" else work[part].public_id)  # type: ignore[attr-defined]
+        return reverse(name, args=args)
+
+    return url
+
+
+# Forms that change a case (GET shows the form): 200 for those who may change it, 404 for everyone else.
+FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
+    "web:protection_assessment": _case_url("web:protection_assessment", "signal"),
+    "web:preliminary_assessment": _case_url("web:preliminary_assessment", "signal"),
+    "web:preliminary_extend": _case_url("web:preliminary_extend", "signal"),
+    "web:investigation_open": _case_url("web:investigation_open"),
+    "web:investigation_participation": _case_url("web:investigation_participation", "investigation"),
+    "web:investigation_complete": _case_url("web:investigation_complete", "investigation"),
+    "web:decision_new": _case_url("web:decision_new"),
+    "web:journal_save": _case_url("web:journal_save"),
+    "web:case_close": _case_url("web:case_close"),
+}
+# Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the
+# service (e.g. reopening an open case), so nothing changes and the allowed answer is a redirect.
+POST_ROUTES: dict[str, tuple[Callable[[dict[str, object]], str], dict[str, str], int]] = {
+    "web:signal_action": (
+        lambda work: reverse(
+            "web:signal_action",
+            args=[work["case"].public_id, work["signal"].pk, "vardnadshavare"],  # type: ignore[attr-defined]
+        ),
+        {},
+        302,
+    ),
+    "web:court_referral": (
+        lambda work: reverse("web:court_referral", args=[work["case"].public_id, work["investigation"].public_id]),  # type: ignore[attr-defined]
+        {},
+        302,
+    ),
+    "web:journal_discard": (
+        lambda work: reverse("web:journal_discard", args=[work["case"].public_id, work["investigation"].public_id]),  # type: ignore[attr-defined]
+        {},
+        302,
+    ),
+    "web:case_reopen": (_case_url("web:case_reopen"), {}, 302),
 }
 # Routes open to a set of roles regardless of record: name -> (method, roles allowed, status when allowed).
 ROLE_ROUTES = {
@@ -62,6 +146,9 @@ ROLE_ROUTES = {
     "web:access_log": ("get", {"lars", "karin"}, 200),
     "web:emergency_review": ("post", {"lars", "karin"}, 302),
     "web:needs_risk_analysis": ("get", {"lars", "anna", "karin"}, 200),
+    "web:signal_new": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "web:work_queue": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "web:notices_read": ("post", set(ROLES), 302),
     "api:my_cases": ("get", set(ROLES), 200),
     "api:api-root": ("get", set(ROLES), 404),
     "api:openapi-json": ("get", set(ROLES), 200),
@@ -71,7 +158,7 @@ ROLE_ROUTES = {
 
 def test_every_route_has_a_rule() -> None:
     ours = {name for name in _route_names() if not name.startswith(THIRD_PARTY_PREFIXES)}
-    missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES)
+    missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES) - set(FORM_ROUTES) - set(POST_ROUTES)
     assert not missing, f"routes without an access rule in this test: {sorted(missing)}"
 
 
@@ -105,6 +192,34 @@ def test_emergency_access_never_opens_protected_identity(world: World, route: st
     grant_emergency(world.user("olle"), world.protected_case)
     response = _client(world, "olle").get(RECORD_ROUTES[route](world.protected_case))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("kind", sorted(CHANGES))
+def test_forms_that_change_a_case(world: World, kind: str) -> None:
+    work = _work(world, kind)
+    for username in ROLES:
+        client = _client(world, username)
+        for route, url in FORM_ROUTES.items():
+            expected = 200 if username in CHANGES[kind] else 404
+            method = client.post if route == "web:journal_save" else client.get
+            data = {"body": ""} if route == "web:journal_save" else None
+            status = method(url(work), data).status_code
+            expected = 422 if expected == 200 and route == "web:journal_save" else expected
+            assert status == expected, f"{username} on {kind} via {route}"
+        for route, (post_url, data, allowed) in POST_ROUTES.items():
+            status = client.post(post_url(work), data).status_code
+            assert status == (allowed if username in CHANGES[kind] else 404), f"{username} on {kind} via {route}"
+
+
+def test_emergency_access_never_opens_a_change(world: World) -> None:
+    work = _work(world, "own")
+    grant_emergency(world.user("sara"), world.own_case)
+    client = _client(world, "sara")
+    for route, url in FORM_ROUTES.items():
+        assert client.get(url(work)).status_code in {404, 405}, route
+        assert client.post(url(work), {"body": "x"}).status_code == 404, route
+    for route, (post_url, data, _allowed) in POST_ROUTES.items():
+        assert client.post(post_url(work), data).status_code == 404, route
 
 
 @pytest.mark.parametrize("route", sorted(ROLE_ROUTES))

@@ -15,6 +15,9 @@ from access.actor import Actor
 from access.services import emergency_access_review, emergency_access_start
 from accounts.models import NeedsRiskAnalysis, User
 from cases.selectors import case_overview, my_work_cases
+from cases.timeline import child_timeline
+from deadlines import selectors as deadline_selectors
+from deadlines.services import notices_mark_read
 from people.selectors import person_page, search_persons
 from web.forms import EmergencyAccessForm, EmergencyReviewForm, PersonSearchForm
 
@@ -116,3 +119,28 @@ def needs_risk_analysis(request: StaffRequest) -> HttpResponse:
     if not (access.may_administer(request.user) or access.may_review_logs(request.user)):
         raise Http404
     return render(request, "web/needs_risk_analysis.html", {"analyses": NeedsRiskAnalysis.objects.all()})
+
+
+@require_GET
+@login_required
+def work_queue(request: StaffRequest) -> HttpResponse:
+    if not access.may_register_signals(request.user):
+        raise Http404
+    mine_only = request.GET.get("visa") == "mina"
+    queue = deadline_selectors.work_queue(Actor.from_request(request), mine_only=mine_only)
+    return render(request, "web/work_queue.html", {"queue": queue, "mine_only": mine_only})
+
+
+@require_POST
+@login_required
+def notices_read(request: StaffRequest) -> HttpResponse:
+    ids = [int(value) for value in request.POST.getlist("notice") if value.isdigit()]
+    notices_mark_read(user=request.user, notice_ids=ids)
+    return redirect("web:work_queue")
+
+
+@require_GET
+@login_required
+def case_timeline(request: StaffRequest, public_id: str) -> HttpResponse:
+    timeline = child_timeline(Actor.from_request(request), public_id)
+    return render(request, "web/timeline.html", {"timeline": timeline, "case": timeline.case})
