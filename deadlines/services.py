@@ -141,3 +141,29 @@ def notify(*, recipients: list[User], kind: NoticeKind, case: Case, deadline: De
 def notices_mark_read(*, user: User, notice_ids: list[int]) -> int:
     """Only the recipient marks their own notices read; other ids are ignored."""
     return Notice.objects.filter(recipient=user, pk__in=notice_ids, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def escalate_overdue(*, today: date) -> int:
+    """Escalate every open clock past its day that nobody has escalated yet; returns how many.
+
+    The per-deadline tasks do this on time; this sweep catches what they could not (a worker that was
+    down, records loaded in bulk). Safe to run again: each notice is written once per deadline.
+    """
+    overdue = (
+        Deadline.objects.select_for_update(of=("self",))
+        .filter(due_on__lt=today, met_at__isnull=True, cancelled_at__isnull=True, escalated_at__isnull=True)
+        .select_related("case__team")
+    )
+    count = 0
+    with transaction.atomic():
+        for deadline in overdue:
+            deadline.escalated_at = timezone.now()
+            deadline.save(update_fields=["escalated_at"])
+            notify(
+                recipients=unit_managers(deadline.case),
+                kind=NoticeKind.ESCALATION,
+                case=deadline.case,
+                deadline=deadline,
+            )
+            count += 1
+    return count

@@ -15,6 +15,7 @@ from access.partitions import ensure_partitions
 from accounts.models import Role, Team, Unit, User
 from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from cases.services import allocate_case_numbers, case_reference
+from demo.casework import seed_casework, seed_delegation_order
 from demo.synthetic import FAMILY_NAMES, SyntheticPeople, chunks, protection_for
 from people.models import Person, ProtectionLevel, Relation, RelationKind
 
@@ -227,5 +228,7 @@ def seed(*, scale: str, seed_value: int, today: date) -> dict[str, int]:
         children = people[: size.children]
         cases = _cases(rng, children, teams, users, anchor)
         _authorize_protected(children, users, anchor)
+        seed_delegation_order(today)
+        signals = seed_casework(rng, cases, users, anchor)
     _access_history(rng, size.access_events, cases, users, anchor)
-    return {"persons": len(people), "cases": len(cases), "access_events": size.access_events}
+    return {"persons": len(people), "cases": len(cases), "signals": signals, "access_events": size.access_events}

@@ -68,3 +68,20 @@ def test_a_met_or_moved_clock_is_not_escalated(world: World) -> None:
     )
     assert escalate_deadline.call(moved.pk, old_due) == 0
     assert not Notice.objects.exists()
+
+
+def test_the_sweep_escalates_what_the_tasks_missed_once(world: World) -> None:
+    from deadlines.services import escalate_overdue
+
+    today = timezone.localdate()
+    Deadline.objects.create(  # a clock already past its day, loaded in bulk: no task was queued for it
+        case=world.own_case,
+        kind=DeadlineKind.PRELIMINARY_ASSESSMENT,
+        started_on=today - timedelta(days=20),
+        due_on=today - timedelta(days=6),
+        subject="Orosanmälan",
+        source="signal:9",
+    )
+    assert escalate_overdue(today=today) == 1
+    assert escalate_overdue(today=today) == 0
+    assert list(Notice.objects.values_list("recipient__username", "kind")) == [("karin", NoticeKind.ESCALATION)]

@@ -1,0 +1,240 @@
+"""Synthetic casework for the seeded cases: signals, assessments, investigations, journal, clocks.
+
+Dates count back from `anchor` (midnight starting `today`), so a fixed seed and day give the same data.
+Some clocks are deliberately overdue: the work queue and the escalation to the unit manager must have
+something to show, as they would in any real municipality.
+"""
+
+import random
+from datetime import date, datetime, timedelta
+
+from accounts.models import User
+from cases.models import Case, CaseStatus
+from core.legal import legal_basis_for
+from deadlines import rules
+from deadlines.models import Deadline, DeadlineKind
+from decisions.models import DecisionKind, DelegationItem
+from intake.models import (
+    PreliminaryAssessment,
+    PreliminaryDecision,
+    ProtectionAssessment,
+    ReporterType,
+    Signal,
+    SignalKind,
+)
+from investigations.models import Investigation
+from journal.models import JournalEntry
+
+BATCH = 5_000
+
+# A delegation order of the kind a committee adopts (the items are the demo's own, not a real one's).
+DELEGATION_ORDER = [
+    ("D 1.1", DecisionKind.OPEN_INVESTIGATION, "Socialsekreterare"),
+    ("D 1.2", DecisionKind.NOT_OPEN_INVESTIGATION, "Socialsekreterare"),
+    ("D 1.3", DecisionKind.EXTEND_INVESTIGATION, "Enhetschef"),
+    ("D 2.1", DecisionKind.LVU_IMMEDIATE_CUSTODY, "Nämndens ordförande eller förordnad ledamot"),
+    ("D 2.2", DecisionKind.LVU_CARE_APPLICATION, "Nämndens utskott"),
+    ("D 2.3", DecisionKind.LVU_CARE_STARTED, "Socialsekreterare"),
+    ("D 2.4", DecisionKind.LVU_REVIEW, "Nämndens utskott"),
+    ("D 3.1", DecisionKind.SUPPORT, "Enhetschef"),
+    ("D 9.1", DecisionKind.OTHER, "Enhetschef"),
+]
+REPORTS = [
+    (
+        SignalKind.REPORT_OF_CONCERN,
+        ReporterType.MANDATORY,
+        "Skolan",
+        "Hög frånvaro, ses med äldre ungdomar.",
+    ),
+    (
+        SignalKind.POLICE_NOTICE,
+        ReporterType.MANDATORY,
+        "Polisen",
+        "Påträffad sent en natt, oroligt område.",
+    ),
+    (SignalKind.DETENTION_NOTICE, ReporterType.MANDATORY, "Polisen", "Gripen misstänkt för narkotikabrott."),
+    (SignalKind.REPORT_OF_CONCERN, ReporterType.PRIVATE, "", "En granne är orolig för pojkens nya umgänge."),
+    (SignalKind.REPORT_OF_CONCERN, ReporterType.ANONYMOUS, "", "Anonym uppgift om att barnet förvarar saker åt andra."),
+    (
+        SignalKind.OUTREACH,
+        ReporterType.NOT_A_REPORT,
+        "Fältgruppen",
+        "Kontakt på fritidsgården, vill lämna.",
+    ),
+    (SignalKind.REQUEST_GUARDIAN, ReporterType.NOT_A_REPORT, "", "Mamman ber om hjälp, sonen har hotats."),
+]
+JOURNAL_LINES = [
+    "Samtal med barnet i skolan. Berättar att kompisar pressar honom att springa ärenden.",
+    "Telefonsamtal med vårdnadshavare. Mamman är orolig och vill ha stöd.",
+    "Samverkansmöte med polis och skola. Överenskommet om fortsatt kontakt.",
+    "Hembesök. Barnet var hemma, lugn stämning.",
+    "Barnet uteblev från planerat möte. Ny tid bokad.",
+]
+
+
+def seed_delegation_order(today: date) -> None:
+    DelegationItem.objects.bulk_create(
+        DelegationItem(code=code, decision_kind=kind, delegate=delegate, valid_from=date(2025, 1, 1))
+        for code, kind, delegate in DELEGATION_ORDER
+    )
+
+
+def _worker(case: Case, fallback: User) -> User:
+    return case.responsible or fallback
+
+
+def seed_casework(rng: random.Random, cases: list[Case], users: dict[str, User], anchor: datetime) -> int:
+    """Casework for the open cases; returns the number of signals."""
+    today = anchor.date()
+    fallback = users["handlaggare"]
+    open_cases = [c for c in cases if c.status == CaseStatus.OPEN]
+    signals: list[Signal] = []
+    for case in open_cases:
+        kind, reporter, organisation, content = rng.choice(REPORTS)
+        received = anchor - timedelta(days=rng.randint(0, 150), hours=rng.randint(-14, 6))
+        received = max(received, case.opened_at)
+        signals.append(
+            Signal(
+                case=case,
+                child_id=case.child_id,
+                kind=kind,
+                received_at=received,
+                reporter_type=reporter,
+                reporter_organisation=organisation,
+                content=content,
+                registered_by=_worker(case, fallback),
+                registered_at=received + timedelta(minutes=rng.randint(5, 120)),
+                feedback_requested=reporter == ReporterType.MANDATORY and rng.random() < 0.3,
+            )
+        )
+    Signal.objects.bulk_create(signals, batch_size=BATCH)
+    _assessments(rng, signals, anchor, today)
+    _journal(rng, open_cases, fallback, anchor)
+    return len(signals)
+
+
+def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, today: date) -> None:
+    protections, preliminaries, investigations, deadlines = [], [], [], []
+    for signal in signals:
+        worker = signal.registered_by
+        source = f"signal:{signal.pk}"
+        received_day = rules.received_day(signal.received_at)
+        protection_due = rules.protection_assessment_due(signal.received_at)
+        preliminary_due = rules.preliminary_assessment_due(signal.received_at)
+        assessed = (today - received_day).days >= 1
+        if assessed:
+            protections.append(
+                ProtectionAssessment(
+                    signal=signal,
+                    outcome="no-need",
+                    reasoning="Barnet bor hemma, ingen akut fara bedöms.",
+                    legal_basis=legal_basis_for("protection-assessment", on=received_day),
+                    assessed_at=signal.registered_at + timedelta(hours=rng.randint(1, 20)),
+                    assessed_by=worker,
+                )
+            )
+        else:
+            deadlines.append(
+                _deadline(signal, DeadlineKind.PROTECTION_ASSESSMENT, received_day, protection_due, source)
+            )
+        decided_on = received_day + timedelta(days=rng.randint(3, 13))
+        # About one in ten preliminary assessments runs late, as the inspectorate keeps finding.
+        if decided_on < today and rng.random() < 0.9:
+            decision = PreliminaryDecision.OPEN if rng.random() < 0.7 else PreliminaryDecision.NOT_OPEN
+            preliminaries.append(
+                PreliminaryAssessment(
+                    signal=signal,
+                    decision=decision,
+                    reasons="Uppgifterna ger anledning till oro.",
+                    child_heard=True,
+                    child_heard_how="Samtal med barnet på skolan.",
+                    legal_basis=legal_basis_for("preliminary-assessment", on=decided_on),
+                    decided_on=decided_on,
+                    decided_by=worker,
+                    recorded_at=anchor - timedelta(days=(today - decided_on).days),
+                )
+            )
+            if decision == PreliminaryDecision.OPEN:
+                investigations.append(
+                    Investigation(
+                        case_id=signal.case_id,
+                        question="Barnets behov av skydd och stöd",
+                        opened_on=decided_on,
+                        clock_started_on=decided_on,
+                        opened_by=worker,
+                    )
+                )
+        else:
+            deadlines.append(
+                _deadline(signal, DeadlineKind.PRELIMINARY_ASSESSMENT, received_day, preliminary_due, source)
+            )
+    ProtectionAssessment.objects.bulk_create(protections, batch_size=BATCH)
+    PreliminaryAssessment.objects.bulk_create(preliminaries, batch_size=BATCH)
+    Investigation.objects.bulk_create(investigations, batch_size=BATCH)
+    for investigation in investigations:
+        if investigation.completed_on is not None:
+            continue
+        deadlines.append(
+            Deadline(
+                case_id=investigation.case_id,
+                kind=DeadlineKind.INVESTIGATION,
+                legal_basis=legal_basis_for("investigation-time-limit", on=investigation.opened_on),
+                started_on=investigation.opened_on,
+                due_on=rules.investigation_due(investigation.opened_on),
+                subject=investigation.question,
+                source=f"investigation:{investigation.pk}",
+            )
+        )
+    Deadline.objects.bulk_create(deadlines, batch_size=BATCH)
+
+
+def _investigation(rng: random.Random, signal: Signal, opened_on: date, today: date) -> Investigation:
+    """Most investigations finish within their four months; those still running keep their clock."""
+    completed = opened_on + timedelta(days=rng.randint(50, 118))
+    done = completed < today and rng.random() < 0.85
+    return Investigation(
+        case_id=signal.case_id,
+        question="Barnets behov av skydd och stöd",
+        opened_on=opened_on,
+        clock_started_on=opened_on,
+        opened_by=signal.registered_by,
+        child_participation="heard",
+        child_views="Barnet vill ha stöd i skolan och att familjen får hjälp.",
+        completed_on=completed if done else None,
+        outcome=rng.choice(["measures", "no-measures"]) if done else "",
+        summary="Utredningen visar behov av stöd." if done else "",
+    )
+
+
+def _deadline(signal: Signal, kind: DeadlineKind, started: date, due: date, source: str) -> Deadline:
+    key = "protection-assessment" if kind == DeadlineKind.PROTECTION_ASSESSMENT else "preliminary-assessment"
+    return Deadline(
+        case_id=signal.case_id,
+        kind=kind,
+        legal_basis=legal_basis_for(key, on=started),
+        started_on=started,
+        due_on=due,
+        subject=f"{signal.get_kind_display()} som kom in {started.isoformat()}",
+        source=source,
+    )
+
+
+def _journal(rng: random.Random, cases: list[Case], fallback: User, anchor: datetime) -> None:
+    entries = []
+    for case in cases:
+        worker = _worker(case, fallback)
+        for _ in range(rng.randint(0, 4)):
+            written = anchor - timedelta(days=rng.randint(1, 120), hours=rng.randint(8, 16))
+            entries.append(
+                JournalEntry(
+                    case=case,
+                    author=worker,
+                    body=rng.choice(JOURNAL_LINES),
+                    event_date=written.date(),
+                    created_at=written,
+                    updated_at=written,
+                    signed_at=written,
+                    signed_by=worker,
+                )
+            )
+    JournalEntry.objects.bulk_create(entries, batch_size=BATCH)
