@@ -14,6 +14,7 @@ $(STAMP): requirements.lock requirements-dev.lock
 	@rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 demo: $(STAMP)
+	@bash scripts/ensure-pdf-libs.sh
 	$(PY) manage.py migrate --noinput -v0
 	UTVAG_DEMO=true $(PY) manage.py seed --scale demo --if-empty
 	@bash scripts/run-demo.sh $(HOST) $(PORT)
@@ -22,6 +23,7 @@ browser-deps:
 	@bash scripts/ensure-chromium.sh
 
 test: $(STAMP) browser-deps
+	@bash scripts/ensure-pdf-libs.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -29,6 +29,8 @@ from django.urls import reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from cases.models import Case  # noqa: E402
+from demo.growth import grow_casework  # noqa: E402
+from journal.models import JournalEntry  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
 
@@ -54,6 +56,15 @@ def _p(samples: list[float], q: int) -> float:
     return statistics.quantiles(samples, n=100)[q - 1]
 
 
+def _case_with_a_thousand_events(user: User) -> object:
+    """One of the team's cases grown to about 1,000 events, once (later runs find it again)."""
+    case = Case.objects.filter(team=user.team, child__protection_level="none").order_by("id").first()
+    assert case is not None
+    if JournalEntry.objects.filter(case=case).count() < 200:
+        grow_casework(case, user, 1000)
+    return case.public_id
+
+
 def main() -> int:
     user = User.objects.filter(username="handlaggare").first()
     if user is None:
@@ -66,11 +77,15 @@ def main() -> int:
     )
     names = ["and", "ber", "lin", "ali", "ek", "nils", "hol", "sve"]
     numbers = [c.child.identity_number for c in Case.objects.filter(public_id__in=cases).select_related("child")]
+    big = _case_with_a_thousand_events(user)
     pages: dict[str, Callable[[int], object]] = {
         "case overview": lambda i: client.get(reverse("web:case_detail", args=[cases[i % len(cases)]])),
         "person search": lambda i: client.post(reverse("web:person_search"), {"q": names[i % len(names)]}),
         "number search": lambda i: client.post(reverse("web:person_search"), {"q": numbers[i % len(numbers)]}),
         "my work": lambda i: client.get(reverse("web:my_work")),
+        "timeline": lambda i: client.get(reverse("web:case_timeline", args=[cases[i % len(cases)]])),
+        "timeline 1000": lambda i: client.get(reverse("web:case_timeline", args=[big])),
+        "work queue": lambda i: client.get(reverse("web:work_queue")),
     }
     print(f"database: {connection.vendor}, cases: {Case.objects.count()}, rounds: {ROUNDS}")
     print(f"{'page':15} {'p50 ms':>8} {'p95 ms':>8} {'p50 no-log':>11} {'log overhead':>13}")

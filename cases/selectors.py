@@ -72,12 +72,24 @@ class CaseOverview:
 
 def case_work(actor: Actor, case: Case) -> CaseWork:
     """For a case the caller has read through access (which logged it); five queries, whatever its size."""
+    # The page shows what was done and when, not the texts: those stay encrypted until opened.
     signals = list(
         Signal.objects.filter(case=case)
         .select_related("protection_assessment", "preliminary_assessment", "registered_by")
+        .defer(
+            "content",
+            "reporter_name",
+            "reporter_contact",
+            "protection_assessment__reasoning",
+            "protection_assessment__measures",
+            "preliminary_assessment__reasons",
+            "preliminary_assessment__child_heard_how",
+        )
         .order_by("received_at", "id")
     )
-    investigations = list(Investigation.objects.filter(case=case).order_by("opened_on", "id"))
+    investigations = list(
+        Investigation.objects.filter(case=case).defer("child_views", "summary").order_by("opened_on", "id")
+    )
     open_deadlines = list(
         Deadline.objects.filter(case=case, met_at__isnull=True, cancelled_at__isnull=True).select_related("legal_basis")
     )
@@ -91,7 +103,9 @@ def case_work(actor: Actor, case: Case) -> CaseWork:
         signals=signals,
         investigations=investigations,
         decisions=list(
-            Decision.objects.filter(case=case).select_related("legal_basis", "delegation", "signed_by", "corrects")
+            Decision.objects.filter(case=case)
+            .select_related("legal_basis", "delegation", "signed_by", "corrects")
+            .defer("reasons", "corrects__reasons")
         ),
         open_deadlines=open_deadlines,
         may_change=access.may_change_case(actor.user, case) and getattr(case, "emergency_grant", None) is None,

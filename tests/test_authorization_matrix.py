@@ -72,6 +72,7 @@ def _work(world: World, kind: str) -> dict[str, object]:
     from django.utils import timezone
 
     from access.actor import Actor
+    from documents.services import document_request
     from intake.models import Signal
     from intake.services import SignalInput, signal_register
     from investigations.services import investigation_open
@@ -89,7 +90,14 @@ def _work(world: World, kind: str) -> dict[str, object]:
         ),
     )
     investigation = investigation_open(actor=holder, case=case, question="Oro", opened_on=timezone.localdate())  # type: ignore[arg-type]
-    return {"case": case, "signal": Signal.objects.get(pk=receipt.signal_id), "investigation": investigation}
+    document = document_request(
+        actor=holder,
+        case_public_id=case.public_id,  # type: ignore[attr-defined]
+        kind="investigation",
+        subject_public_id=investigation.public_id,
+    )
+    signal = Signal.objects.get(pk=receipt.signal_id)
+    return {"case": case, "signal": signal, "investigation": investigation, "document": document}
 
 
 def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
@@ -137,6 +145,14 @@ POST_ROUTES: dict[str, tuple[Callable[[dict[str, object]], str], dict[str, str],
         302,
     ),
     "web:case_reopen": (_case_url("web:case_reopen"), {}, 302),
+    "web:document_new": (_case_url("web:document_new"), {}, 302),
+    "web:document_check": (_case_url("web:document_check", "document"), {}, 302),
+}
+# Reading a printable document: like the case itself. The PDF of a document about a protected
+# person redirects back to the document page until a second person has checked it.
+DOCUMENT_ROUTES = {
+    "web:document": _case_url("web:document", "document"),
+    "web:document_pdf": _case_url("web:document_pdf", "document"),
 }
 # Routes open to a set of roles regardless of record: name -> (method, roles allowed, status when allowed).
 ROLE_ROUTES = {
@@ -158,7 +174,7 @@ ROLE_ROUTES = {
 
 def test_every_route_has_a_rule() -> None:
     ours = {name for name in _route_names() if not name.startswith(THIRD_PARTY_PREFIXES)}
-    missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES) - set(FORM_ROUTES) - set(POST_ROUTES)
+    missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES) - set(FORM_ROUTES) - set(POST_ROUTES) - set(DOCUMENT_ROUTES)
     assert not missing, f"routes without an access rule in this test: {sorted(missing)}"
 
 
@@ -209,6 +225,19 @@ def test_forms_that_change_a_case(world: World, kind: str) -> None:
         for route, (post_url, data, allowed) in POST_ROUTES.items():
             status = client.post(post_url(work), data).status_code
             assert status == (allowed if username in CHANGES[kind] else 404), f"{username} on {kind} via {route}"
+
+
+@pytest.mark.parametrize("kind", sorted(SEES))
+def test_printable_documents(world: World, kind: str) -> None:
+    work = _work(world, kind)
+    for username in ROLES:
+        client = _client(world, username)
+        page = client.get(DOCUMENT_ROUTES["web:document"](work)).status_code
+        pdf = client.get(DOCUMENT_ROUTES["web:document_pdf"](work)).status_code
+        if username in SEES[kind]:
+            assert (page, pdf) == (200, 302 if kind == "protected" else 200), f"{username} on {kind}"
+        else:
+            assert (page, pdf) == (404, 404), f"{username} on {kind}"
 
 
 def test_emergency_access_never_opens_a_change(world: World) -> None:

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "investigations",
     "decisions",
     "journal",
+    "documents",
     "web",
     "api",
     "demo",
@@ -261,6 +262,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("UTVAG_LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every step of every PDF at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Break-the-glass access lasts this long; every use is logged and listed for review.

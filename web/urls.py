@@ -1,6 +1,6 @@
 from django.urls import path
 
-from web import casework, journal_views, views
+from web import casework, document_views, journal_views, views
 
 app_name = "web"
 case = "arenden/<uuid:public_id>/"
@@ -28,6 +28,10 @@ urlpatterns = [
     path(case + "journal/", journal_views.journal, name="journal"),
     path(case + "journal/spara/", journal_views.journal_save, name="journal_save"),
     path(case + "journal/<uuid:entry_id>/kasta/", journal_views.journal_discard, name="journal_discard"),
+    path(case + "dokument/", document_views.document_new, name="document_new"),
+    path(case + "dokument/<uuid:request_id>/", document_views.document, name="document"),
+    path(case + "dokument/<uuid:request_id>/kontroll/", document_views.document_check, name="document_check"),
+    path(case + "dokument/<uuid:request_id>/pdf/", document_views.document_download, name="document_pdf"),
     path(case + "avsluta/", casework.close, name="case_close"),
     path(case + "oppna-igen/", casework.reopen, name="case_reopen"),
     path("logg/", views.access_log, name="access_log"),

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import World
+from demo.growth import grow_casework
 from journal.models import JournalEntry
-from web.tests.casework_growth import grow_casework
 
 pytestmark = pytest.mark.django_db
 

@@ -38,6 +38,11 @@ class Command(BaseCommand):
             raise CommandError("the database already has data; seed only an empty database")
         today = options["today"] or timezone.localdate()
         counts = seed(scale=options["scale"], seed_value=options["seed"], today=today)
+        if connection.vendor == "postgresql":
+            # Bulk-loaded tables have no planner statistics until autovacuum gets round to them.
+            with connection.cursor() as cursor:
+                for table in connection.introspection.django_table_names(only_existing=True):
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"seeded {options['scale']}: {counts['persons']} persons, {counts['cases']} cases, "

@@ -1,4 +1,4 @@
-"""Bulk-made casework so pages can be measured at 10 and at 1,000 events (also used by the benchmark)."""
+"""Bulk-made synthetic casework, so pages can be measured at 10 and at 1,000 events (tests and `make bench`)."""
 
 from datetime import timedelta
 
