@@ -87,6 +87,8 @@ def main() -> int:
         "timeline 1000": lambda i: client.get(reverse("web:case_timeline", args=[big])),
         "work queue": lambda i: client.get(reverse("web:work_queue")),
     }
+    wanted = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
+    pages = {name: page for name, page in pages.items() if not wanted or name in wanted}
     print(f"database: {connection.vendor}, cases: {Case.objects.count()}, rounds: {ROUNDS}")
     print(f"{'page':15} {'p50 ms':>8} {'p95 ms':>8} {'p50 no-log':>11} {'log overhead':>13}")
     for name, page in pages.items():

@@ -68,6 +68,8 @@ class SignalInput:
     reporter_name: str = ""
     reporter_contact: str = ""
     feedback_requested: bool = False
+    # The user has seen the likely duplicates and says this is another child.
+    not_a_duplicate: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def _find_or_create_child(actor: Actor, data: SignalInput, number: IdentityNumbe
         existing = Person.objects.filter(identity_index=identity_index(number)).first()
         if existing is not None:
             return existing
+    if number is None and not data.not_a_duplicate:
+        _refuse_likely_duplicate(actor, data)
     synthetic = (
         number is not None
         and settings.SYNTHETIC_IDENTITIES_ALLOWED
@@ -139,6 +143,29 @@ def _find_or_create_child(actor: Actor, data: SignalInput, number: IdentityNumbe
         birth_date=data.birth_date,
         reserve_identity_note="" if number else _("Registrerad vid aktualisering utan personnummer."),
     )
+
+
+def _refuse_likely_duplicate(actor: Actor, data: SignalInput) -> None:
+    """A child without an identity number who looks like one the user can already see.
+
+    Only persons the user may see are compared, so the warning reveals nothing about other teams'
+    children or protected identities.
+    """
+    name = " ".join(f"{data.given_name} {data.family_name}".split()).lower()
+    if not name or data.birth_date is None:
+        return
+    matches = list(
+        access.visible_persons(actor.user)
+        .filter(search_name=name, birth_date=data.birth_date)
+        .values_list("given_name", "family_name")[:5]
+    )
+    if matches:
+        names = ", ".join(f"{given} {family}" for given, family in matches)
+        message = _(
+            "Det finns redan ett barn med samma namn och födelsedatum (%(names)s). Sök upp barnet och registrera "
+            "med personnummer, eller bekräfta att det är ett annat barn."
+        ) % {"names": names}
+        raise field_error("not_a_duplicate", message, "likely_duplicate")
 
 
 def _case_for(actor: Actor, child: Person) -> Case:

@@ -84,6 +84,9 @@ def signal_new(request: StaffRequest) -> HttpResponse:
                 return redirect("web:my_work")
             messages.success(request, text)
             return redirect("web:case_detail", public_id=receipt.case_public_id)
+    if not (form.errors.get("not_a_duplicate") or form.data.get("not_a_duplicate")):
+        # The confirmation is asked for only once a likely duplicate has been shown.
+        del form.fields["not_a_duplicate"]
     return render(request, "web/casework/signal_new.html", {"form": form})
 
 

@@ -64,6 +64,9 @@ class SignalForm(DesignSystemForm):
         widget=DateInput(),
         help_text=_("Behövs bara när personnumret inte är känt."),
     )
+    not_a_duplicate = forms.BooleanField(
+        label=_("Jag har kontrollerat: det är ett annat barn än det som redan finns"), required=False
+    )
     reporter_type = forms.ChoiceField(label=_("Anmälare"), choices=ReporterType.choices)
     reporter_organisation = forms.CharField(label=_("Anmälarens organisation"), required=False, max_length=200)
     reporter_name = forms.CharField(label=_("Anmälarens namn"), required=False, max_length=200)

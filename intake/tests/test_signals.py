@@ -267,3 +267,20 @@ def test_another_teams_worker_cannot_assess_a_signal_and_the_attempt_is_logged(w
         username="sara", action="denied", view_name="intake.protection_assessment"
     ).exists()
     assert not ProtectionAssessment.objects.exists()
+
+
+def test_a_likely_duplicate_among_the_users_own_children_is_flagged_until_confirmed(world: World) -> None:
+    hanna = Actor.system(world.user("hanna"))
+    signal_register(actor=hanna, data=police_report())  # Noah Lind, born 2011-05-05, no identity number
+    with pytest.raises(ValidationError) as error:
+        signal_register(actor=hanna, data=police_report())
+    assert "not_a_duplicate" in error.value.message_dict
+    assert Person.objects.filter(given_name="Noah").count() == 1
+    signal_register(actor=hanna, data=police_report(not_a_duplicate=True))
+    assert Person.objects.filter(given_name="Noah").count() == 2
+
+
+def test_the_duplicate_check_reveals_nothing_outside_need_to_know(world: World) -> None:
+    signal_register(actor=Actor.system(world.user("sara")), data=police_report())  # a Söder child
+    receipt = signal_register(actor=Actor.system(world.user("hanna")), data=police_report())
+    assert receipt.case_public_id is not None  # no warning: hanna cannot see Söder's Noah

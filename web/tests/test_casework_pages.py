@@ -87,3 +87,22 @@ def test_signing_locks_the_entry_and_a_correction_keeps_the_original_readable(wo
     page = client.get(reverse("web:journal", args=[world.own_case.public_id])).content.decode()
     assert "Träffade Elias måndag." in page and "Rättelse: det var tisdag." in page
     assert "Rättad, se senare anteckning" in page
+
+
+def test_registering_a_likely_duplicate_asks_for_confirmation_and_keeps_what_was_typed(world: World) -> None:
+    client = _client(world)
+    data = {
+        "kind": "police",
+        "received_at": "2026-11-20T21:40",
+        "given_name": "Elias",
+        "family_name": "Berg",
+        "birth_date": "2011-03-04",
+        "reporter_type": "mandatory",
+        "content": "Gripen efter ett rån.",
+    }
+    first = client.get(reverse("web:signal_new")).content.decode()
+    assert "Jag har kontrollerat" not in first
+    response = client.post(reverse("web:signal_new"), data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "Det finns redan ett barn" in page and "Gripen efter ett rån." in page
+    assert client.post(reverse("web:signal_new"), {**data, "not_a_duplicate": "on"}).status_code == 302
