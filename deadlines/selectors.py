@@ -40,29 +40,35 @@ def work_queue(actor: Actor, *, mine_only: bool = False) -> Queue:
     cases = access.visible_cases(user, include_emergency=False)
     if mine_only:
         cases = cases.filter(responsible_id=user.pk)
-    open_clocks = (
-        Deadline.objects.filter(case__in=cases, met_at__isnull=True, cancelled_at__isnull=True)
-        .select_related("case__child", "case__responsible")
-        # The queue shows the child's name only: decrypting identity and contact details for every row
-        # would cost more than the rest of the page.
-        .defer(*(f"case__child__{name}" for name in CHILD_SECRETS))
+    # Each group's most urgent clocks, numbered within the group, picked by id alone; only the rows
+    # shown are then joined to their case and child.
+    bucket = Case(When(due_on__lt=today, then=Value(0)), When(due_on=today, then=Value(1)), default=Value(2))
+    ranked = (
+        Deadline.objects.filter(
+            case__in=cases, met_at__isnull=True, cancelled_at__isnull=True, due_on__lte=today + WEEK
+        )
+        .annotate(
+            bucket=bucket,
+            rank=Window(RowNumber(), partition_by=[bucket], order_by=[F("due_on").asc(), F("id").asc()]),
+        )
+        .filter(rank__lte=BUCKET_LIMIT + 1)
         .order_by("due_on", "id")
+        .values_list("id", "bucket")
     )
     queue = Queue()
     with transaction.atomic():
-        # One query for the three groups: each group's most urgent rows, numbered within the group.
-        bucket = Case(When(due_on__lt=today, then=Value(0)), When(due_on=today, then=Value(1)), default=Value(2))
-        rows = (
-            open_clocks.filter(due_on__lte=today + WEEK)
-            .annotate(
-                bucket=bucket,
-                rank=Window(RowNumber(), partition_by=[bucket], order_by=[F("due_on").asc(), F("id").asc()]),
-            )
-            .filter(rank__lte=BUCKET_LIMIT + 1)
+        chosen = list(ranked)
+        shown_rows = (
+            Deadline.objects.filter(pk__in=[pk for pk, _bucket in chosen])
+            .select_related("case__child", "case__responsible")
+            # The queue shows the child's name only: decrypting identity and contact details for every
+            # row would cost more than the rest of the page.
+            .defer(*(f"case__child__{name}" for name in CHILD_SECRETS))
+            .in_bulk()
         )
         groups: tuple[list[Deadline], list[Deadline], list[Deadline]] = ([], [], [])
-        for deadline in rows:
-            groups[deadline.bucket].append(deadline)  # type: ignore[attr-defined]
+        for pk, group in chosen:
+            groups[group].append(shown_rows[pk])
         queue.more = any(len(group) > BUCKET_LIMIT for group in groups)
         queue.overdue, queue.today, queue.this_week = (group[:BUCKET_LIMIT] for group in groups)
         queue.notices = list(
@@ -76,7 +82,3 @@ def work_queue(actor: Actor, *, mine_only: bool = False) -> Queue:
         if shown:
             log_result_set(actor, action=AccessAction.LIST, view_name="deadlines.work_queue", subjects=sorted(shown))
     return queue
-
-
-def unread_notice_count(actor: Actor) -> int:
-    return Notice.objects.filter(recipient=actor.user, read_at__isnull=True).count()
