@@ -27,10 +27,11 @@ from core.errors import field_error
 from core.identity import IdentityNumber, identity_index, parse_identity_number, parse_synthetic_identity_number
 from core.legal import legal_basis_for
 from deadlines import rules
-from deadlines.models import DeadlineKind, NoticeKind
+from deadlines.models import Deadline, DeadlineKind, NoticeKind
 from deadlines.services import (
     case_workers_to_tell,
     deadline_cancel,
+    deadline_extend,
     deadline_meet,
     deadline_start,
     notify,
@@ -308,9 +309,6 @@ def guardian_contact_record(*, actor: Actor, case_public_id: object, signal_id: 
 
 def preliminary_extend(*, actor: Actor, case_public_id: object, signal_id: int, new_due_on: date, reason: str) -> None:
     """The 14 days may be exceeded only for synnerliga skäl (20 kap. 2 § SoL 2025), stated here."""
-    from deadlines.models import Deadline
-    from deadlines.services import deadline_extend
-
     with changing_case(actor, case_public_id, view_name="intake.preliminary_extend") as case:
         signal = _locked_signal(case, signal_id)
         deadline = (

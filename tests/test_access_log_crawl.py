@@ -243,3 +243,27 @@ def test_a_refused_change_is_visible_in_the_log_with_its_reason(world: World) ->
     assert client.post(url, {"outcome": "measures", "reasoning": "Hot.", "measures": ""}).status_code == 200
     refused = AccessEvent.objects.get(action="refused")
     assert (refused.view_name, refused.reason) == ("intake.protection_assessment", "measures:required")
+
+
+def test_a_printable_document_logs_its_view_and_its_print(world: World) -> None:
+    from django.utils import timezone
+
+    from access.actor import Actor
+    from documents.services import document_request
+    from investigations.services import investigation_open
+
+    hanna = Actor.system(world.user("hanna"))
+    investigation = investigation_open(actor=hanna, case=world.own_case, question="Oro", opened_on=timezone.localdate())
+    document = document_request(
+        actor=hanna,
+        case_public_id=world.own_case.public_id,
+        kind="investigation",
+        subject_public_id=investigation.public_id,
+    )
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    client = _client(world, "olle")
+    args = [world.own_case.public_id, document.public_id]
+    assert client.get(reverse("web:document", args=args)).status_code == 200
+    assert client.get(reverse("web:document_pdf", args=args))["Content-Type"] == "application/pdf"
+    rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name", "case_id")
+    assert list(rows) == [("view", "document.view", world.own_case.pk), ("print", "document.pdf", world.own_case.pk)]

@@ -5,6 +5,7 @@ read for display only when a form is shown (a GET, or a POST with errors), `for_
 may change it get the form, and the read is logged.
 """
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -47,6 +48,32 @@ def show_errors(form: Form, exc: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, [e.message % (e.params or {}) for e in errors])
     else:
         form.add_error(None, exc.messages)
+
+
+def _submit(
+    request: StaffRequest, form: Form, change: Callable[[dict[str, Any]], object], done: str, public_id: UUID
+) -> HttpResponse | None:
+    """A valid POST: make the change and go back to the case; a refusal's errors go on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        change(form.cleaned_data)
+    except ValidationError as exc:
+        show_errors(form, exc)
+        return None
+    messages.success(request, done)
+    return redirect("web:case_detail", public_id=public_id)
+
+
+def _act(request: StaffRequest, change: Callable[[], object], done: str, public_id: UUID) -> HttpResponse:
+    """A change made by a button alone: say how it went, back on the case page."""
+    try:
+        change()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
+    return redirect("web:case_detail", public_id=public_id)
 
 
 def _signal(case: Case, signal_id: int) -> Signal:
@@ -95,16 +122,12 @@ def signal_new(request: StaffRequest) -> HttpResponse:
 def protection_assessment(request: StaffRequest, public_id: UUID, signal_id: int) -> HttpResponse:
     actor = Actor.from_request(request)
     form = f.ProtectionAssessmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            intake.protection_assessment_record(
-                actor=actor, case_public_id=public_id, signal_id=signal_id, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Den omedelbara skyddsbedömningen är dokumenterad."))
-            return redirect("web:case_detail", public_id=public_id)
+
+    def change(data: dict[str, Any]) -> None:
+        intake.protection_assessment_record(actor=actor, case_public_id=public_id, signal_id=signal_id, **data)
+
+    if response := _submit(request, form, change, _("Den omedelbara skyddsbedömningen är dokumenterad."), public_id):
+        return response
     case = read_case(actor, public_id, view_name="intake.protection_assessment.form", for_change=True)
     signal = _signal(case, signal_id)
     return _render(request, "protection_assessment.html", {"case": case, "signal": signal, "form": form})
@@ -115,19 +138,14 @@ def protection_assessment(request: StaffRequest, public_id: UUID, signal_id: int
 def preliminary_assessment(request: StaffRequest, public_id: UUID, signal_id: int) -> HttpResponse:
     actor = Actor.from_request(request)
     form = f.PreliminaryAssessmentForm(request.POST or None, initial={"decided_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            intake.preliminary_assessment_record(
-                actor=actor,
-                case_public_id=public_id,
-                signal_id=signal_id,
-                data=intake.PreliminaryInput(**form.cleaned_data),
-            )
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Förhandsbedömningen är beslutad."))
-            return redirect("web:case_detail", public_id=public_id)
+
+    def change(data: dict[str, Any]) -> None:
+        intake.preliminary_assessment_record(
+            actor=actor, case_public_id=public_id, signal_id=signal_id, data=intake.PreliminaryInput(**data)
+        )
+
+    if response := _submit(request, form, change, _("Förhandsbedömningen är beslutad."), public_id):
+        return response
     case = read_case(actor, public_id, view_name="intake.preliminary_assessment.form", for_change=True)
     signal = _signal(case, signal_id)
     return _render(request, "preliminary_assessment.html", {"case": case, "signal": signal, "form": form})
@@ -138,14 +156,12 @@ def preliminary_assessment(request: StaffRequest, public_id: UUID, signal_id: in
 def preliminary_extend(request: StaffRequest, public_id: UUID, signal_id: int) -> HttpResponse:
     actor = Actor.from_request(request)
     form = f.ExtensionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            intake.preliminary_extend(actor=actor, case_public_id=public_id, signal_id=signal_id, **form.cleaned_data)
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Förhandsbedömningens tidsfrist är förlängd."))
-            return redirect("web:case_detail", public_id=public_id)
+
+    def change(data: dict[str, Any]) -> None:
+        intake.preliminary_extend(actor=actor, case_public_id=public_id, signal_id=signal_id, **data)
+
+    if response := _submit(request, form, change, _("Förhandsbedömningens tidsfrist är förlängd."), public_id):
+        return response
     case = read_case(actor, public_id, view_name="intake.preliminary_extend.form", for_change=True)
     signal = _signal(case, signal_id)
     return _render(request, "preliminary_extend.html", {"case": case, "signal": signal, "form": form})
@@ -163,13 +179,10 @@ def signal_action(request: StaffRequest, public_id: UUID, signal_id: int, action
     if action not in SIGNAL_ACTIONS:
         raise Http404
     service, done = SIGNAL_ACTIONS[action]
-    try:
-        service(actor=Actor.from_request(request), case_public_id=public_id, signal_id=signal_id)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, str(done))
-    return redirect("web:case_detail", public_id=public_id)
+    actor = Actor.from_request(request)
+    return _act(
+        request, lambda: service(actor=actor, case_public_id=public_id, signal_id=signal_id), str(done), public_id
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -177,14 +190,12 @@ def signal_action(request: StaffRequest, public_id: UUID, signal_id: int, action
 def investigation_open(request: StaffRequest, public_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
     form = f.InvestigationOpenForm(request.POST or None, initial={"opened_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            investigation_open_for_case(actor=actor, case_public_id=public_id, **form.cleaned_data)
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Utredningen är inledd."))
-            return redirect("web:case_detail", public_id=public_id)
+
+    def change(data: dict[str, Any]) -> None:
+        investigation_open_for_case(actor=actor, case_public_id=public_id, **data)
+
+    if response := _submit(request, form, change, _("Utredningen är inledd."), public_id):
+        return response
     case = read_case(actor, public_id, view_name="investigation.open.form", for_change=True)
     return _render(request, "investigation_open.html", {"case": case, "form": form})
 
@@ -201,16 +212,12 @@ def _investigation(case: Case, investigation_id: UUID) -> Investigation:
 def investigation_participation(request: StaffRequest, public_id: UUID, investigation_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
     form = f.ParticipationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            participation_record(
-                actor=actor, case_public_id=public_id, investigation_id=investigation_id, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Barnets delaktighet är dokumenterad."))
-            return redirect("web:case_detail", public_id=public_id)
+
+    def change(data: dict[str, Any]) -> None:
+        participation_record(actor=actor, case_public_id=public_id, investigation_id=investigation_id, **data)
+
+    if response := _submit(request, form, change, _("Barnets delaktighet är dokumenterad."), public_id):
+        return response
     case = read_case(actor, public_id, view_name="investigation.participation.form", for_change=True)
     investigation = _investigation(case, investigation_id)
     if not form.is_bound:
@@ -230,16 +237,12 @@ def investigation_participation(request: StaffRequest, public_id: UUID, investig
 def investigation_finish(request: StaffRequest, public_id: UUID, investigation_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
     form = f.InvestigationCompleteForm(request.POST or None, initial={"completed_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            investigation_complete(
-                actor=actor, case_public_id=public_id, investigation_id=investigation_id, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Utredningen är avslutad."))
-            return redirect("web:case_detail", public_id=public_id)
+
+    def change(data: dict[str, Any]) -> None:
+        investigation_complete(actor=actor, case_public_id=public_id, investigation_id=investigation_id, **data)
+
+    if response := _submit(request, form, change, _("Utredningen är avslutad."), public_id):
+        return response
     case = read_case(actor, public_id, view_name="investigation.complete.form", for_change=True)
     investigation = _investigation(case, investigation_id)
     return _render(request, "investigation_complete.html", {"case": case, "investigation": investigation, "form": form})
@@ -267,30 +270,25 @@ def decision_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
         case = read_case(actor, public_id, view_name="decision.form", for_change=True)
         return _render(request, "decision_kind.html", {"case": case, "form": f.DecisionKindForm(request.GET or None)})
     form = _decision_form(request, public_id, kind)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            decision_record(
-                actor=actor,
-                case_public_id=public_id,
-                data=DecisionInput(
-                    kind=kind,
-                    legal_basis_id=data["legal_basis"],
-                    delegation_id=data["delegation"],
-                    decided_by_name=data["decided_by_name"],
-                    decided_on=data["decided_on"],
-                    executed_on=form.value("executed_on"),
-                    reasons=data["reasons"],
-                    appeal_information=data["appeal_information"],
-                    investigation_id=form.value("investigation") or None,
-                    new_due_on=form.value("new_due_on"),
-                ),
-            )
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Beslutet är registrerat och signerat."))
-            return redirect("web:case_detail", public_id=public_id)
+
+    def change(data: dict[str, Any]) -> None:
+        # Fields a kind does not use are not on its form: .get() gives None for them.
+        decision = DecisionInput(
+            kind=kind,
+            legal_basis_id=data["legal_basis"],
+            delegation_id=data["delegation"],
+            decided_by_name=data["decided_by_name"],
+            decided_on=data["decided_on"],
+            executed_on=data.get("executed_on"),
+            reasons=data["reasons"],
+            appeal_information=data["appeal_information"],
+            investigation_id=data.get("investigation") or None,
+            new_due_on=data.get("new_due_on"),
+        )
+        decision_record(actor=actor, case_public_id=public_id, data=decision)
+
+    if response := _submit(request, form, change, _("Beslutet är registrerat och signerat."), public_id):
+        return response
     case = read_case(actor, public_id, view_name="decision.form", for_change=True)
     label = DecisionKind(kind).label
     return _render(request, "decision_new.html", {"case": case, "form": form, "kind": kind, "kind_label": label})
@@ -299,13 +297,13 @@ def decision_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
 @require_POST
 @login_required
 def court_referral(request: StaffRequest, public_id: UUID, decision_id: UUID) -> HttpResponse:
-    try:
-        court_referral_record(actor=Actor.from_request(request), case_public_id=public_id, decision_id=decision_id)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Underställningen till förvaltningsrätten är registrerad."))
-    return redirect("web:case_detail", public_id=public_id)
+    actor = Actor.from_request(request)
+    return _act(
+        request,
+        lambda: court_referral_record(actor=actor, case_public_id=public_id, decision_id=decision_id),
+        _("Underställningen till förvaltningsrätten är registrerad."),
+        public_id,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -313,14 +311,12 @@ def court_referral(request: StaffRequest, public_id: UUID, decision_id: UUID) ->
 def close(request: StaffRequest, public_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
     form = f.CloseCaseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case_close(actor=actor, case_public_id=public_id, **form.cleaned_data)
-        except ValidationError as exc:
-            show_errors(form, exc)
-        else:
-            messages.success(request, _("Ärendet är avslutat."))
-            return redirect("web:case_detail", public_id=public_id)
+
+    def change(data: dict[str, Any]) -> None:
+        case_close(actor=actor, case_public_id=public_id, **data)
+
+    if response := _submit(request, form, change, _("Ärendet är avslutat."), public_id):
+        return response
     case = read_case(actor, public_id, view_name="case.close.form", for_change=True)
     return _render(request, "case_close.html", {"case": case, "form": form})
 
@@ -328,10 +324,10 @@ def close(request: StaffRequest, public_id: UUID) -> HttpResponse:
 @require_POST
 @login_required
 def reopen(request: StaffRequest, public_id: UUID) -> HttpResponse:
-    try:
-        case_reopen(actor=Actor.from_request(request), case_public_id=public_id)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Ärendet är öppnat igen. Historiken finns kvar."))
-    return redirect("web:case_detail", public_id=public_id)
+    actor = Actor.from_request(request)
+    return _act(
+        request,
+        lambda: case_reopen(actor=actor, case_public_id=public_id),
+        _("Ärendet är öppnat igen. Historiken finns kvar."),
+        public_id,
+    )

@@ -173,9 +173,6 @@ class DecisionForm(DesignSystemForm):
         if kind not in EXECUTED_KINDS:
             del self.fields["executed_on"]
 
-    def value(self, name: str) -> Any:
-        return self.cleaned_data.get(name)
-
 
 class CloseCaseForm(DesignSystemForm):
     reason = forms.ChoiceField(label=_("Skäl till avslut"), choices=[("", _("Välj")), *ClosureReason.choices])

@@ -14,14 +14,14 @@ from django.views.decorators.http import require_GET, require_POST
 from access import selectors as access
 from access.actor import Actor
 from access.reads import read_case
-from journal.selectors import case_journal
+from journal.selectors import JournalView, case_journal
 from journal.services import journal_draft_discard, journal_draft_save, journal_entry_sign
 from web.casework import show_errors
 from web.casework_forms import JournalDraftForm
 from web.views import StaffRequest
 
 
-def _editing(view, request: StaffRequest) -> JournalDraftForm:  # type: ignore[no-untyped-def]
+def _editing(view: JournalView, request: StaffRequest) -> JournalDraftForm:
     """The editor: a draft to continue (?utkast=), a correction to start (?rattar=), or a new entry."""
     draft_id = request.GET.get("utkast")
     draft = next((d for d in view.drafts if str(d.public_id) == draft_id), None) if draft_id else None
@@ -33,7 +33,7 @@ def _editing(view, request: StaffRequest) -> JournalDraftForm:  # type: ignore[n
                 "body": draft.body,
                 "event_date": draft.event_date,
                 "entry": draft.public_id,
-                "corrects": draft.corrects.public_id if draft.corrects_id else None,
+                "corrects": draft.corrects.public_id if draft.corrects else None,
             }
         )
     corrects = request.GET.get("rattar", "")

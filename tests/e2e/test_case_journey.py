@@ -100,6 +100,14 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     expect(referral).to_contain_text(court_due)
     assert_accessible(page)
 
+    page.get_by_role("button", name="Utskrift Omedelbart omhändertagande enligt 6 § LVU").click()
+    expect(page.get_by_role("heading", name="Dokument för utskrift")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ner PDF").click()
+    assert download.value.suggested_filename.endswith("-beslut.pdf")
+    page.goto(case_url)
+
     page.get_by_role("link", name="Journal").click()
     page.get_by_role("textbox", name="Anteckning").fill("Samtal med Liam på måndagen.")
     expect(page.get_by_role("status").filter(has_text="Utkastet sparades")).to_be_visible(timeout=10_000)
@@ -126,6 +134,11 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     page.get_by_role("button", name="Avsluta utredningen").click()
     expect(page.get_by_text("Utredningen är avslutad.")).to_be_visible()
 
+    page.get_by_role("link", name="Arbetskö").click()
+    expect(page.get_by_role("heading", name="Arbetskö")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(case_url)
     page.get_by_role("link", name="Tidslinje").click()
     expect(page.get_by_text("Omedelbart omhändertagande enligt 6 § LVU").first).to_be_visible()
     assert_accessible(page)
