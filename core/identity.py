@@ -86,3 +86,17 @@ def parse_synthetic_identity_number(raw: str) -> IdentityNumber | None:
         return None
     candidate = synthetic_identity_number(birth, int(cleaned[8:11]))
     return candidate if candidate.twelve_digits == cleaned else None
+
+
+def parse_entered_identity_number(raw: str, *, allow_synthetic: bool) -> tuple[IdentityNumber, bool]:
+    """A number typed by staff, and whether it is synthetic (accepted only where `allow_synthetic`).
+
+    Raises the real parser's ValidationError when the number is neither.
+    """
+    try:
+        return parse_identity_number(raw), False
+    except ValidationError:
+        synthetic = parse_synthetic_identity_number(raw) if allow_synthetic else None
+        if synthetic is None:
+            raise
+        return synthetic, True

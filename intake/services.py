@@ -24,7 +24,7 @@ from accounts.models import Team
 from cases.models import Case, CaseStatus
 from cases.services import case_open
 from core.errors import field_error
-from core.identity import IdentityNumber, identity_index, parse_identity_number, parse_synthetic_identity_number
+from core.identity import IdentityNumber, identity_index, parse_entered_identity_number
 from core.legal import legal_basis_for
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
@@ -91,16 +91,14 @@ def _text(value: str, field: str, *, required: bool = False, limit: int = TEXT_L
     return value
 
 
-def _parse_number(raw: str) -> IdentityNumber | None:
+def _parse_number(raw: str) -> tuple[IdentityNumber | None, bool]:
+    """The number, if one was given, and whether it is synthetic."""
     if not raw.strip():
-        return None
+        return None, False
     try:
-        return parse_identity_number(raw)
+        return parse_entered_identity_number(raw, allow_synthetic=settings.SYNTHETIC_IDENTITIES_ALLOWED)
     except ValidationError as exc:
-        synthetic = parse_synthetic_identity_number(raw) if settings.SYNTHETIC_IDENTITIES_ALLOWED else None
-        if synthetic is None:
-            raise field_error("identity_number", exc.messages[0], "identity_number") from exc
-        return synthetic
+        raise field_error("identity_number", exc.messages[0], "identity_number") from exc
 
 
 def _validate(data: SignalInput, birth: date | None) -> None:
@@ -124,18 +122,13 @@ def _validate(data: SignalInput, birth: date | None) -> None:
         )
 
 
-def _find_or_create_child(actor: Actor, data: SignalInput, number: IdentityNumber | None) -> Person:
+def _find_or_create_child(actor: Actor, data: SignalInput, number: IdentityNumber | None, synthetic: bool) -> Person:
     if number is not None:
         existing = Person.objects.filter(identity_index=identity_index(number)).first()
         if existing is not None:
             return existing
     if number is None and not data.not_a_duplicate:
         _refuse_likely_duplicate(actor, data)
-    synthetic = (
-        number is not None
-        and settings.SYNTHETIC_IDENTITIES_ALLOWED
-        and parse_synthetic_identity_number(data.identity_number) is not None
-    )
     return person_create(
         given_name=data.given_name,
         family_name=data.family_name,
@@ -187,10 +180,10 @@ def _case_for(actor: Actor, child: Person) -> Case:
 
 
 def signal_register(*, actor: Actor, data: SignalInput) -> SignalReceipt:
-    number = _parse_number(data.identity_number)
+    number, synthetic = _parse_number(data.identity_number)
     content = _text(data.content, "content", required=True)
     with transaction.atomic():
-        child = _find_or_create_child(actor, data, number)
+        child = _find_or_create_child(actor, data, number, synthetic)
         _validate(data, child.birth_date)
         case = _case_for(actor, child)
         now = timezone.now()

@@ -13,12 +13,7 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, read_person
 from core.history import ChangeRow, change_rows
-from core.identity import (
-    identity_index,
-    looks_like_identity_number,
-    parse_identity_number,
-    parse_synthetic_identity_number,
-)
+from core.identity import identity_index, looks_like_identity_number, parse_entered_identity_number
 from people.models import Person, Relation
 
 if TYPE_CHECKING:  # people does not depend on cases at run time; access.selectors returns the cases
@@ -37,13 +32,8 @@ class SearchResult:
 
 
 def _identity_lookup(query: str) -> str:
-    try:
-        return identity_index(parse_identity_number(query))
-    except ValidationError:
-        synthetic = parse_synthetic_identity_number(query) if settings.SYNTHETIC_IDENTITIES_ALLOWED else None
-        if synthetic is None:
-            raise
-        return identity_index(synthetic)
+    number, _synthetic = parse_entered_identity_number(query, allow_synthetic=settings.SYNTHETIC_IDENTITIES_ALLOWED)
+    return identity_index(number)
 
 
 def search_persons(actor: Actor, query: str) -> SearchResult:
