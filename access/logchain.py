@@ -1,16 +1,23 @@
 """Tamper evidence for the access log.
 
 Each row carries an HMAC of its own fields (key outside the database), so an altered row shows.
-Seals cover contiguous id ranges and chain to the previous seal, each with an HMAC under the same
-key, so removing a row (or cutting off the newest ones and re-sealing) shows too, and the newest
-digest is also written to the system log, outside the database.
+Seals cover contiguous id ranges and chain to the previous seal, each with an HMAC under an
+access-log key, so removing a row (or cutting off the newest ones and re-sealing) shows too, and the
+newest digest is also written to the system log, outside the database.
 Appending never waits on sealing: seals are made afterwards (`seal_access_log`, every few minutes).
 A seal stops before the first row younger than a grace period, so a row whose transaction is still
 in flight is never skipped over and later found "inside" a sealed range.
+
+The access-log key can be rotated (UTVAG_LOG_KEYS, newest first). Rows and seals are MACed with the
+newest key and name it by its key id, which their MAC covers; the log is append-only, so older rows
+keep their key, and verification picks each row's and seal's key from the ring. A key that is not
+configured is reported as such, apart from tampering. Rows and seals from before rotation have no key
+id; verification tries every configured key for them.
 """
 
+import hmac
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -28,11 +35,17 @@ _CHUNK = 5_000
 logger = logging.getLogger("utvag.access.seal")
 
 
-def _digest(previous: str, rows: Iterable[tuple[int, str]]) -> str:
-    hasher = crypto.log_hasher(previous.encode("ascii"))
-    for event_id, mac in rows:
-        hasher.update(f"{event_id}:{mac}\n".encode("ascii"))
-    return hasher.hexdigest()
+def _seal_hasher(key_id: str, previous: str) -> "hmac.HMAC":
+    """The start of a seal's digest, which covers the key id (legacy seals: `_legacy_seal_hashers`)."""
+    return crypto.log_hasher(f"{key_id}:{previous}".encode(), key_id=key_id)
+
+
+def _legacy_seal_hashers(previous: str) -> list["hmac.HMAC"]:
+    return [crypto.log_hasher(previous.encode(), key_id=key_id) for key_id in crypto.log_key_ids()]
+
+
+def _row_line(event_id: int, mac: str) -> bytes:
+    return f"{event_id}:{mac}\n".encode()
 
 
 def seal_access_log(*, settled_before: datetime | None = None) -> AccessLogSeal | None:
@@ -49,17 +62,31 @@ def seal_access_log(*, settled_before: datetime | None = None) -> AccessLogSeal 
         rows = list(pending.order_by("id").values_list("id", "mac")[:SEAL_MAX_ROWS])
         if not rows:
             return None
+        key_id = crypto.log_key_id()
+        hasher = _seal_hasher(key_id, previous)
+        for event_id, mac in rows:
+            hasher.update(_row_line(event_id, mac))
         seal = AccessLogSeal.objects.create(
             first_event_id=after + 1,
             last_event_id=rows[-1][0],
             event_count=len(rows),
             previous_digest=previous,
-            digest=_digest(previous, rows),
+            digest=hasher.hexdigest(),
             sealed_at=timezone.now(),
+            key_id=key_id,
         )
     # Kept outside the database too (syslog/journal), so the newest seals cannot be silently re-made.
-    logger.info("access log sealed: rows %s-%s digest %s", seal.first_event_id, seal.last_event_id, seal.digest)
+    logger.info(
+        "access log sealed: rows %s-%s digest %s key %s",
+        seal.first_event_id,
+        seal.last_event_id,
+        seal.digest,
+        seal.key_id,
+    )
     return seal
+
+
+MAX_LISTED = 1_000
 
 
 @dataclass
@@ -68,6 +95,8 @@ class VerifyReport:
     seals_checked: int = 0
     problem_count: int = 0
     problems: list[str] = field(default_factory=list)  # the first MAX_LISTED, so memory stays bounded
+    # Rows and seals that could not be checked, by the key id they name (at most MAX_LISTED ids).
+    unconfigured_keys: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -78,52 +107,97 @@ class VerifyReport:
         if len(self.problems) < MAX_LISTED:
             self.problems.append(problem)
 
+    def add_unconfigured(self, what: str, key_id: str) -> None:
+        self.add(f"{what}: key {key_id} not configured (add it to UTVAG_LOG_KEYS to check this)")
+        if key_id in self.unconfigured_keys or len(self.unconfigured_keys) < MAX_LISTED:
+            self.unconfigured_keys[key_id] = self.unconfigured_keys.get(key_id, 0) + 1
 
-MAX_LISTED = 1_000
+
+class _RowChecker:
+    """Checks each row's MAC under the key it names; rows from before rotation try every key.
+
+    Legacy rows were all MACed with the one key configured then, so the key that last matched is
+    tried first.
+    """
+
+    def __init__(self, report: VerifyReport) -> None:
+        self.report = report
+        self.legacy_order = crypto.log_key_ids()
+
+    def check(self, event: AccessEvent) -> None:
+        self.report.rows_checked += 1
+        if not event.key_id:
+            self._check_legacy(event)
+            return
+        try:
+            expected = event_mac(event)
+        except crypto.UnknownLogKey:
+            self.report.add_unconfigured(f"row {event.pk}", event.key_id)
+            return
+        if expected != event.mac:
+            self.report.add(f"row {event.pk}: contents do not match its MAC (altered)")
+
+    def _check_legacy(self, event: AccessEvent) -> None:
+        for key_id in self.legacy_order:
+            if event_mac(event, key_id=key_id) == event.mac:
+                if key_id != self.legacy_order[0]:
+                    self.legacy_order = [key_id, *(k for k in self.legacy_order if k != key_id)]
+                return
+        self.report.add(
+            f"row {event.pk}: contents do not match its MAC under any configured key (altered, or written "
+            "before key rotation under a key no longer in UTVAG_LOG_KEYS)"
+        )
 
 
-def _checked_rows(report: VerifyReport, first_id: int, last_id: int | None) -> Iterator[tuple[int, str]]:
+def _checked_rows(checker: _RowChecker, first_id: int, last_id: int | None) -> Iterator[tuple[int, str]]:
     """Stream the rows of a range, checking each MAC; never holds more than one chunk in memory."""
     query = AccessEvent.objects.filter(id__gte=first_id).order_by("id")
     if last_id is not None:
         query = query.filter(id__lte=last_id)
     for event in query.iterator(chunk_size=_CHUNK):
-        report.rows_checked += 1
-        if event_mac(event) != event.mac:
-            report.add(f"row {event.pk}: contents do not match its MAC (altered)")
+        checker.check(event)
         yield event.pk, event.mac
+
+
+def _seal_hashers(report: VerifyReport, seal: AccessLogSeal) -> list["hmac.HMAC"]:
+    """The hashers the seal's digest may come from; none when its key is not configured."""
+    if not seal.key_id:
+        return _legacy_seal_hashers(seal.previous_digest)
+    try:
+        return [_seal_hasher(seal.key_id, seal.previous_digest)]
+    except crypto.UnknownLogKey:
+        report.add_unconfigured(f"seal {seal.pk}", seal.key_id)
+        return []
 
 
 def verify_access_log() -> VerifyReport:
     report = VerifyReport()
+    checker = _RowChecker(report)
     previous = GENESIS
     next_first = 1
     for seal in AccessLogSeal.objects.order_by("last_event_id").iterator():
         report.seals_checked += 1
         if seal.previous_digest != previous or seal.first_event_id != next_first:
             report.add(f"seal {seal.pk}: chain broken (a seal was removed or altered)")
-        counted = _Counted(_checked_rows(report, seal.first_event_id, seal.last_event_id))
-        digest = _digest(seal.previous_digest, counted)
-        if counted.count != seal.event_count or digest != seal.digest:
+        hashers = _seal_hashers(report, seal)
+        count = 0
+        for event_id, mac in _checked_rows(checker, seal.first_event_id, seal.last_event_id):
+            count += 1
+            line = _row_line(event_id, mac)
+            for hasher in hashers:
+                hasher.update(line)
+        if count != seal.event_count:
             report.add(
                 f"seal {seal.pk} (rows {seal.first_event_id}–{seal.last_event_id}): "
-                f"{seal.event_count} sealed, {counted.count} present or changed (rows removed or inserted)"
+                f"{seal.event_count} sealed, {count} present (rows removed or inserted)"
+            )
+        elif hashers and all(h.hexdigest() != seal.digest for h in hashers):
+            report.add(
+                f"seal {seal.pk} (rows {seal.first_event_id}–{seal.last_event_id}): digest does not match "
+                "(rows removed, inserted or changed, or the seal altered)"
             )
         previous = seal.digest
         next_first = seal.last_event_id + 1
-    for _row in _checked_rows(report, next_first, None):
+    for _row in _checked_rows(checker, next_first, None):
         pass
     return report
-
-
-class _Counted:
-    """Counts the items of an iterable as they stream past."""
-
-    def __init__(self, items: Iterable[tuple[int, str]]) -> None:
-        self._items = items
-        self.count = 0
-
-    def __iter__(self) -> Iterator[tuple[int, str]]:
-        for item in self._items:
-            self.count += 1
-            yield item

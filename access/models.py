@@ -26,7 +26,8 @@ class AccessEvent(models.Model):
     Append-only: database triggers refuse UPDATE and DELETE (migration 0003), on SQLite and PostgreSQL.
     A list or search writes one row per person shown, sharing the request id, so "who saw this child"
     is an index lookup. `mac` is an HMAC over the row with a key outside the database; seals chain the
-    macs so a removed row is detectable (access.logchain).
+    macs so a removed row is detectable (access.logchain). `key_id` names that key (its fingerprint,
+    never the key) and is covered by the MAC; "" marks a row from before the key could be rotated.
 
     No foreign keys: the log must outlive accounts and records, and must never cascade.
     """
@@ -45,6 +46,7 @@ class AccessEvent(models.Model):
     reason = models.TextField(blank=True)
     emergency = models.BooleanField(default=False)
     mac = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=16, blank=True, default="", db_default="")
 
     class Meta:
         verbose_name = _("åtkomsthändelse")
@@ -60,7 +62,10 @@ class AccessEvent(models.Model):
 
 
 class AccessLogSeal(models.Model):
-    """A sealed, chained digest over a contiguous id range of the access log. Append-only too."""
+    """A sealed, chained digest over a contiguous id range of the access log. Append-only too.
+
+    `key_id` names the access-log key of the digest, as on AccessEvent ("": from before rotation).
+    """
 
     first_event_id = models.BigIntegerField()
     last_event_id = models.BigIntegerField()
@@ -68,6 +73,7 @@ class AccessLogSeal(models.Model):
     previous_digest = models.CharField(max_length=64)
     digest = models.CharField(max_length=64)
     sealed_at = models.DateTimeField()
+    key_id = models.CharField(max_length=16, blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["last_event_id"]

@@ -1,6 +1,7 @@
 """Swedish identity numbers: personnummer and samordningsnummer.
 
-Stored as 12 digits (YYYYMMDDNNNC), encrypted, and found by exact match through a blind index.
+Stored as 12 digits (YYYYMMDDNNNC), encrypted, and found by exact match through a blind index
+(written under the newest index key, looked up under every configured one).
 Never put one in a URL: request paths end up in proxy and server logs.
 """
 
@@ -53,7 +54,21 @@ def looks_like_identity_number(text: str) -> bool:
 
 
 def identity_index(number: IdentityNumber) -> str:
+    """The index to store, under the newest index key."""
     return crypto.blind_index(number.twelve_digits, purpose=INDEX_PURPOSE)
+
+
+def identity_indexes(number: IdentityNumber) -> list[str]:
+    """The indexes to look up, under every configured index key: `identity_index__in=…`.
+
+    While an index key is being rotated, stored indexes are under the old key or the new one.
+    """
+    return crypto.blind_indexes(number.twelve_digits, purpose=INDEX_PURPOSE)
+
+
+def stored_identity_index(twelve_digits: str) -> str:
+    """The index of a stored (decrypted) number under the newest key, for re-indexing."""
+    return crypto.blind_index(twelve_digits, purpose=INDEX_PURPOSE)
 
 
 def luhn_check_digit(nine_digits: str) -> int:

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from allauth.mfa.totp.internal.auth import TOTP
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from access.log import MAC_FIELDS, event_mac
+from access.log import insert_events, sign_event
 from access.models import AccessAction, AccessEvent, ProtectedIdentityAuthorization
 from access.partitions import ensure_partitions
 from accounts.models import Role, Team, Unit, User
@@ -191,23 +191,9 @@ def _access_history(
                 reason="",
                 emergency=False,
             )
-            event.mac = event_mac(event)
+            sign_event(event)
             rows.append(event)
-        _write_events(sorted(rows, key=lambda e: e.occurred_at))
-
-
-def _write_events(rows: list[AccessEvent]) -> None:
-    """COPY on PostgreSQL (the national scale loads 200 million rows), bulk_create elsewhere."""
-    if connection.vendor != "postgresql":
-        AccessEvent.objects.bulk_create(rows, batch_size=BATCH)
-        return
-    columns = [name for name in MAC_FIELDS] + ["mac"]
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY access_accessevent ({', '.join(columns)}) FROM STDIN") as copy,
-    ):
-        for event in rows:
-            copy.write_row([getattr(event, name) for name in columns])
+        insert_events(sorted(rows, key=lambda e: e.occurred_at))
 
 
 def seed(*, scale: str, seed_value: int, today: date) -> dict[str, int]:

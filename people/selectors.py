@@ -13,7 +13,7 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, read_person
 from core.history import ChangeRow, change_rows
-from core.identity import identity_index, looks_like_identity_number, parse_entered_identity_number
+from core.identity import identity_indexes, looks_like_identity_number, parse_entered_identity_number
 from people.models import Person, Relation
 
 if TYPE_CHECKING:  # people does not depend on cases at run time; access.selectors returns the cases
@@ -31,9 +31,9 @@ class SearchResult:
     truncated: bool = False
 
 
-def _identity_lookup(query: str) -> str:
+def _identity_lookup(query: str) -> list[str]:
     number, _synthetic = parse_entered_identity_number(query, allow_synthetic=settings.SYNTHETIC_IDENTITIES_ALLOWED)
-    return identity_index(number)
+    return identity_indexes(number)
 
 
 def search_persons(actor: Actor, query: str) -> SearchResult:
@@ -42,7 +42,7 @@ def search_persons(actor: Actor, query: str) -> SearchResult:
     visible = access.visible_persons(actor.user)
     if looks_like_identity_number(query):
         try:
-            visible = visible.filter(identity_index=_identity_lookup(query))
+            visible = visible.filter(identity_index__in=_identity_lookup(query))
         except ValidationError as exc:
             return SearchResult(error=exc.messages[0])
     elif len(query) >= MIN_NAME_FRAGMENT:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.identity import IdentityNumber, identity_index, parse_identity_number
+from core.identity import IdentityNumber, identity_index, identity_indexes, parse_identity_number
 from people.models import IdentityKind, Person, ProtectionLevel, Relation, RelationKind
 
 NAME_MAX = 100
@@ -56,7 +56,7 @@ def person_create(
         errors["protection_level"] = _("Ogiltig skyddsnivå.")
     if errors:
         raise ValidationError(errors)
-    if number is not None and Person.objects.filter(identity_index=identity_index(number)).exists():
+    if number is not None and Person.objects.filter(identity_index__in=identity_indexes(number)).exists():
         raise ValidationError(
             {"identity_number": _("En person med detta nummer finns redan.")}, code="duplicate_identity"
         )

@@ -35,14 +35,31 @@ def _secret(name: str) -> str:
     return value
 
 
+def _key_ring(ring: str, single: str) -> tuple[str, list[str]]:
+    """A comma-separated key ring, newest first, or the one key of a deployment from before rotation.
+
+    Returns the variable the keys came from (for error messages) and the keys.
+    """
+    listed, one = env_list(ring), env_str(single)
+    if listed and one:
+        raise ImproperlyConfigured(f"set {ring} or {single}, not both (put every key in {ring}, newest first)")
+    if listed:
+        return ring, listed
+    one = one or _dev_keys.get(single)
+    if not one:
+        raise ImproperlyConfigured(f"{ring} or {single} (or either as _FILE) must be set in production")
+    return single, [one.strip()]
+
+
 SECRET_KEY = _secret("SECRET_KEY")
 # Field encryption keys are separate from SECRET_KEY: comma-separated Fernet keys, newest first.
 FIELD_ENCRYPTION_KEYS = [k.strip() for k in _secret("UTVAG_FIELD_KEYS").split(",") if k.strip()]
-BLIND_INDEX_KEY = _secret("UTVAG_INDEX_KEY")
-ACCESS_LOG_KEY = _secret("UTVAG_LOG_KEY")
 keys.check_fernet_keys("UTVAG_FIELD_KEYS", FIELD_ENCRYPTION_KEYS)
-keys.check_hmac_key("UTVAG_INDEX_KEY", BLIND_INDEX_KEY)
-keys.check_hmac_key("UTVAG_LOG_KEY", ACCESS_LOG_KEY)
+# Blind-index and access-log HMAC keys, newest first (docs/operations.md, "Keys").
+_index_source, BLIND_INDEX_KEYS = _key_ring("UTVAG_INDEX_KEYS", "UTVAG_INDEX_KEY")
+_log_source, ACCESS_LOG_KEYS = _key_ring("UTVAG_LOG_KEYS", "UTVAG_LOG_KEY")
+keys.check_hmac_keys(_index_source, BLIND_INDEX_KEYS)
+keys.check_hmac_keys(_log_source, ACCESS_LOG_KEYS)
 
 ALLOWED_HOSTS = env_list("UTVAG_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("UTVAG_CSRF_TRUSTED_ORIGINS")

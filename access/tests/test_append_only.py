@@ -16,12 +16,13 @@ from conftest import World
 
 
 def _event(world: World) -> AccessEvent:
-    return write_access_events(
+    write_access_events(
         Actor(user=world.user("hanna")),
         action=AccessAction.VIEW,
         view_name="case.overview",
         subjects=[(world.own_case.child_id, world.own_case.pk)],
-    )[0]
+    )
+    return AccessEvent.objects.latest("id")
 
 
 @pytest.mark.parametrize(

@@ -62,3 +62,35 @@ def test_production_refuses_unsafe_configuration(tmp_path: Path, change: dict[st
     result = _check({**GOOD, **change}, tmp_path)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def _rings(index: str, log: str) -> dict[str, str]:
+    single = {"UTVAG_INDEX_KEY", "UTVAG_LOG_KEY"}
+    return {**{k: v for k, v in GOOD.items() if k not in single}, "UTVAG_INDEX_KEYS": index, "UTVAG_LOG_KEYS": log}
+
+
+NEW_KEY = base64.urlsafe_b64encode(b"n" * 32).decode()
+
+
+def test_production_starts_with_key_rings(tmp_path: Path) -> None:
+    env = _rings(f"{NEW_KEY},{GOOD['UTVAG_INDEX_KEY']}", f"{NEW_KEY}, {GOOD['UTVAG_LOG_KEY']}")
+    show = "import django; django.setup(); from django.conf import settings as s; "
+    show += "print(len(s.BLIND_INDEX_KEYS), len(s.ACCESS_LOG_KEYS), s.ACCESS_LOG_KEYS[0] == s.BLIND_INDEX_KEYS[0])"
+    result = _check(env, tmp_path, ("-c", show))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["2", "2", "True"]
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({**GOOD, "UTVAG_LOG_KEYS": NEW_KEY}, "set UTVAG_LOG_KEYS or UTVAG_LOG_KEY, not both"),
+        (_rings(f"{NEW_KEY},c2hvcnQ=", NEW_KEY), "UTVAG_INDEX_KEYS: key 2 must hold at least 32 random bytes"),
+        (_rings(NEW_KEY, f"{NEW_KEY},{NEW_KEY}"), "UTVAG_LOG_KEYS: key 2 repeats an earlier key"),
+        (_rings(NEW_KEY, ""), "UTVAG_LOG_KEYS or UTVAG_LOG_KEY"),
+    ],
+)
+def test_production_refuses_a_bad_key_ring(tmp_path: Path, env: dict[str, str], message: str) -> None:
+    result = _check(env, tmp_path)
+    assert result.returncode != 0
+    assert message in result.stderr
