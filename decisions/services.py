@@ -5,7 +5,6 @@ from datetime import date
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +16,7 @@ from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
 from deadlines.services import deadline_extend, deadline_meet, deadline_start
+from decisions.delegation import delegation_item_check, in_force
 from decisions.models import APPEALABLE, NOT_APPEALABLE, Decision, DecisionKind, DelegationItem
 from investigations.models import Investigation
 from investigations.services import investigation_deadline
@@ -52,23 +52,16 @@ class DecisionInput:
     corrects_id: UUID | str | None = None
 
 
-def _in_force(day: date) -> Q:
-    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-
-
 def legal_bases_for(kind: str, day: date) -> list[LegalBasis]:
     """What a decision of `kind` taken on `day` may rest on: the choices a form offers."""
     keys = LEGAL_KEYS.get(kind)
-    bases = LegalBasis.objects.filter(_in_force(day))
+    bases = LegalBasis.objects.filter(in_force(day))
     return list(bases if keys is None else bases.filter(key__in=keys))
 
 
-def delegation_items_for(kind: str, day: date) -> list[DelegationItem]:
-    return list(DelegationItem.objects.filter(_in_force(day), decision_kind=kind))
-
-
 def _check(data: DecisionInput) -> tuple[LegalBasis, DelegationItem, str]:
-    errors: dict[str, str] = {}
+    errors: dict[str, str | ValidationError] = {}
+    delegation: DelegationItem | None = None
     if data.kind not in DecisionKind.values:
         errors["kind"] = _("Välj beslutstyp.")
     elif data.decided_on > timezone.localdate():
@@ -76,8 +69,10 @@ def _check(data: DecisionInput) -> tuple[LegalBasis, DelegationItem, str]:
     else:
         if data.legal_basis_id not in {b.pk for b in legal_bases_for(data.kind, data.decided_on)}:
             errors["legal_basis"] = _("Välj ett lagrum som gäller för beslutstypen på beslutsdagen.")
-        if data.delegation_id not in {d.pk for d in delegation_items_for(data.kind, data.decided_on)}:
-            errors["delegation"] = _("Välj punkten i delegationsordningen som beslutet fattas enligt.")
+        try:
+            delegation = delegation_item_check(data.delegation_id, kind=data.kind, day=data.decided_on)
+        except ValidationError as exc:
+            errors["delegation"] = exc
     reasons = data.reasons.strip()
     if not reasons:
         errors["reasons"] = _("Skriv skälen för beslutet.")
@@ -91,8 +86,9 @@ def _check(data: DecisionInput) -> tuple[LegalBasis, DelegationItem, str]:
         errors["executed_on"] = _("Ange när vården började verkställas.")
     if errors:
         raise ValidationError(errors)
+    assert delegation is not None  # checked above whenever there is no error
     basis = LegalBasis.objects.get(pk=data.legal_basis_id or 0)
-    return basis, DelegationItem.objects.get(pk=data.delegation_id or 0), reasons
+    return basis, delegation, reasons
 
 
 def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput) -> Decision:

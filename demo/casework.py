@@ -15,6 +15,7 @@ from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
 from decisions.models import DecisionKind, DelegationItem
 from intake.models import (
+    DELEGATION_KINDS,
     PreliminaryAssessment,
     PreliminaryDecision,
     ProtectionAssessment,
@@ -115,6 +116,8 @@ def seed_casework(rng: random.Random, cases: list[Case], users: dict[str, User],
 
 def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, today: date) -> None:
     protections, preliminaries, investigations, deadlines = [], [], [], []
+    # The demo order has one item per kind, in force since 2025: every förhandsbedömning names its own.
+    items = {item.decision_kind: item for item in DelegationItem.objects.filter(valid_to__isnull=True)}
     for signal in signals:
         worker = signal.registered_by
         source = f"signal:{signal.pk}"
@@ -151,6 +154,7 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
                     legal_basis=legal_basis_for("preliminary-assessment", on=decided_on),
                     decided_on=decided_on,
                     decided_by=worker,
+                    delegation=items[DELEGATION_KINDS[decision]],
                     recorded_at=anchor - timedelta(days=(today - decided_on).days),
                 )
             )

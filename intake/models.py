@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case
 from core.fields import EncryptedTextField
 from core.models import LegalBasis
+from decisions.models import DecisionKind, DelegationItem
 from people.models import Person
 
 TEXT_LIMIT = 20_000
@@ -112,6 +113,13 @@ class PreliminaryDecision(models.TextChoices):
     NOT_OPEN = "not-open", _("Inte inleda utredning")
 
 
+# Each outcome as a kind of decision in the committee's delegation order.
+DELEGATION_KINDS = {
+    PreliminaryDecision.OPEN: DecisionKind.OPEN_INVESTIGATION,
+    PreliminaryDecision.NOT_OPEN: DecisionKind.NOT_OPEN_INVESTIGATION,
+}
+
+
 class PreliminaryAssessment(models.Model):
     """Förhandsbedömning: one decision per signal, to open an investigation or not (R1.3, R1.4)."""
 
@@ -123,6 +131,18 @@ class PreliminaryAssessment(models.Model):
     legal_basis = models.ForeignKey(LegalBasis, on_delete=models.PROTECT, related_name="+")
     decided_on = models.DateField(_("beslutsdatum"))
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The item of the delegation order the decision is taken under. Every assessment recorded since
+    # migration 0004 has one (intake.services refuses it otherwise). The column is nullable only for
+    # the assessments signed before then: the database refuses to update a signed row (migration
+    # 0003), and nobody can say afterwards which item they were taken under.
+    delegation = models.ForeignKey(
+        DelegationItem,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("punkt i delegationsordningen"),
+    )
     recorded_at = models.DateTimeField()
 
     class Meta:
@@ -131,3 +151,7 @@ class PreliminaryAssessment(models.Model):
 
     def __str__(self) -> str:
         return self.get_decision_display()
+
+    @property
+    def decision_kind(self) -> DecisionKind:
+        return DELEGATION_KINDS[PreliminaryDecision(self.decision)]

@@ -24,7 +24,7 @@ from accounts.models import Team
 from cases.models import Case, CaseStatus
 from cases.services import case_open
 from core.errors import field_error
-from core.identity import IdentityNumber, identity_index, parse_entered_identity_number
+from core.identity import IdentityNumber, identity_indexes, parse_entered_identity_number
 from core.legal import legal_basis_for
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
@@ -37,7 +37,9 @@ from deadlines.services import (
     notify,
     unit_managers,
 )
+from decisions.delegation import delegation_item_check
 from intake.models import (
+    DELEGATION_KINDS,
     TEXT_LIMIT,
     PreliminaryAssessment,
     PreliminaryDecision,
@@ -124,7 +126,7 @@ def _validate(data: SignalInput, birth: date | None) -> None:
 
 def _find_or_create_child(actor: Actor, data: SignalInput, number: IdentityNumber | None, synthetic: bool) -> Person:
     if number is not None:
-        existing = Person.objects.filter(identity_index=identity_index(number)).first()
+        existing = Person.objects.filter(identity_index__in=identity_indexes(number)).first()
         if existing is not None:
             return existing
     if number is None and not data.not_a_duplicate:
@@ -321,6 +323,7 @@ class PreliminaryInput:
     child_heard: bool
     child_heard_how: str
     decided_on: date
+    delegation_id: int | None  # the item of the delegation order; required, checked like a decision's
     investigation_question: str = ""
 
 
@@ -348,6 +351,11 @@ def preliminary_assessment_record(
             )
         if data.decided_on < rules.received_day(signal.received_at):
             raise field_error("decided_on", _("Beslutet kan inte vara fattat innan anmälan kom in."), "before_receipt")
+        kind = DELEGATION_KINDS[PreliminaryDecision(data.decision)]
+        try:
+            delegation = delegation_item_check(data.delegation_id, kind=kind, day=data.decided_on)
+        except ValidationError as exc:
+            raise field_error("delegation", exc.message, exc.code or "delegation") from exc
         basis = legal_basis_for("preliminary-assessment", on=data.decided_on)
         if basis is None:
             raise ValidationError(_("Det finns inget lagrum för förhandsbedömning detta datum."), code="no_legal_basis")
@@ -360,6 +368,7 @@ def preliminary_assessment_record(
             legal_basis=basis,
             decided_on=data.decided_on,
             decided_by=actor.user,
+            delegation=delegation,
             recorded_at=timezone.now(),
         )
         deadline_meet(source=_source(signal), kind=DeadlineKind.PRELIMINARY_ASSESSMENT)

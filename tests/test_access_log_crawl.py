@@ -6,9 +6,13 @@ import pytest
 from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from access.actor import Actor
 from access.models import AccessAction, AccessEvent
 from conftest import World, grant_emergency
+from decisions.models import DecisionKind
+from decisions.services import DecisionInput, decision_record, legal_bases_for
 
 
 def _client(world: World, username: str) -> Client:
@@ -267,3 +271,33 @@ def test_a_printable_document_logs_its_view_and_its_print(world: World) -> None:
     assert client.get(reverse("web:document_pdf", args=args))["Content-Type"] == "application/pdf"
     rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name", "case_id")
     assert list(rows) == [("view", "document.view", world.own_case.pk), ("print", "document.pdf", world.own_case.pk)]
+
+
+def test_the_delegation_report_logs_each_case_it_lists_and_its_file_as_an_export(
+    world: World, delegation: dict
+) -> None:
+    today = timezone.localdate()
+    for holder, case in (("hanna", world.own_case), ("hanna", world.protected_case), ("sara", world.other_team_case)):
+        decision_record(
+            actor=Actor.system(world.user(holder)),
+            case_public_id=case.public_id,
+            data=DecisionInput(
+                kind=DecisionKind.SUPPORT,
+                legal_basis_id=legal_bases_for(DecisionKind.SUPPORT, today)[0].pk,
+                delegation_id=delegation[DecisionKind.SUPPORT].pk,
+                decided_by_name="Karin Chef",
+                decided_on=today,
+                reasons="Stöd.",
+            ),
+        )
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    client = _client(world, "karin")
+    period = {"first_day": today.isoformat(), "last_day": today.isoformat()}
+    assert client.get(reverse("web:delegation_report"), period).status_code == 200
+    assert client.get(reverse("web:delegation_report_csv"), period).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name", "case_id")
+    shown = [world.own_case.pk, world.protected_case.pk]  # Söder's case is not karin's unit
+    assert list(rows) == [
+        *(("list", "decisions.delegation_report", pk) for pk in sorted(shown)),
+        *(("export", "decisions.delegation_report", pk) for pk in sorted(shown)),
+    ]

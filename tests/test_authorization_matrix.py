@@ -169,6 +169,10 @@ ROLE_ROUTES = {
     "api:api-root": ("get", set(ROLES), 404),
     "api:openapi-json": ("get", set(ROLES), 200),
     "api:openapi-view": ("get", set(ROLES), 200),
+    # The report of decisions under delegation: unit managers only. Without a period the file sends
+    # the manager back to the report's form (web/tests/test_delegation_pages.py asks with one).
+    "web:delegation_report": ("get", {"karin"}, 200),
+    "web:delegation_report_csv": ("get", {"karin"}, 302),
 }
 
 

@@ -25,16 +25,11 @@ from access.actor import Actor
 from access.reads import read_case
 from cases.models import Case
 from cases.services import case_close, case_reopen
+from decisions.delegation import delegation_items_for
 from decisions.models import DecisionKind
-from decisions.services import (
-    DecisionInput,
-    court_referral_record,
-    decision_record,
-    delegation_items_for,
-    legal_bases_for,
-)
+from decisions.services import DecisionInput, court_referral_record, decision_record, legal_bases_for
 from intake import services as intake
-from intake.models import Signal
+from intake.models import DELEGATION_KINDS, Signal
 from investigations.models import Investigation
 from investigations.services import investigation_complete, investigation_open_for_case, participation_record
 from web import casework_forms as f
@@ -137,11 +132,19 @@ def protection_assessment(request: StaffRequest, public_id: UUID, signal_id: int
 @login_required
 def preliminary_assessment(request: StaffRequest, public_id: UUID, signal_id: int) -> HttpResponse:
     actor = Actor.from_request(request)
-    form = f.PreliminaryAssessmentForm(request.POST or None, initial={"decided_on": timezone.localdate()})
+    day = timezone.localdate()
+    # The items in force today for either outcome, grouped by it; the service checks the one chosen.
+    items = [
+        (str(kind.label), [(d.pk, f"{d.code} {d.delegate}") for d in delegation_items_for(kind, day)])
+        for kind in DELEGATION_KINDS.values()
+    ]
+    form = f.PreliminaryAssessmentForm(request.POST or None, initial={"decided_on": day}, items=items)
 
     def change(data: dict[str, Any]) -> None:
+        values = {name: value for name, value in data.items() if name != "delegation"}
+        assessment = intake.PreliminaryInput(**values, delegation_id=data["delegation"])
         intake.preliminary_assessment_record(
-            actor=actor, case_public_id=public_id, signal_id=signal_id, data=intake.PreliminaryInput(**data)
+            actor=actor, case_public_id=public_id, signal_id=signal_id, data=assessment
         )
 
     if response := _submit(request, form, change, _("Förhandsbedömningen är beslutad."), public_id):

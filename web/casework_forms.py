@@ -1,12 +1,15 @@
 """Forms for the work in a case. They parse and bound input; the services decide what is allowed."""
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ClosureOutcome, ClosureReason
 from decisions.models import DecisionKind
+from decisions.selectors import MAX_PERIOD_DAYS
 from intake.models import TEXT_LIMIT, PreliminaryDecision, ProtectionOutcome, ReporterType, SignalKind
 from investigations.models import ChildParticipation, InvestigationOutcome
 from web.forms import DesignSystemForm
@@ -82,7 +85,16 @@ class ProtectionAssessmentForm(DesignSystemForm):
 
 
 class PreliminaryAssessmentForm(DesignSystemForm):
+    """The delegation items are offered grouped by the outcome they are for, as in force today."""
+
     decision = forms.ChoiceField(label=_("Beslut"), choices=PreliminaryDecision.choices, widget=forms.RadioSelect)
+    delegation = forms.TypedChoiceField(
+        label=_("Punkt i delegationsordningen"),
+        coerce=int,
+        empty_value=None,
+        help_text=_("Välj en punkt för det beslut du fattar: att inleda eller att inte inleda utredning."),
+        error_messages={"required": _("Välj punkten i delegationsordningen som beslutet fattas enligt.")},
+    )
     decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
     reasons = _text(_("Skäl"))
     child_heard = forms.BooleanField(label=_("Barnet har fått komma till tals"), required=False)
@@ -93,6 +105,12 @@ class PreliminaryAssessmentForm(DesignSystemForm):
         max_length=300,
         help_text=_("Fyll i när beslutet är att inleda utredning."),
     )
+
+    def __init__(self, *args: Any, items: list[tuple[str, list[tuple[int, str]]]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["delegation"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Välj")), *items]
 
 
 class ExtensionForm(DesignSystemForm):
@@ -184,3 +202,29 @@ class JournalDraftForm(DesignSystemForm):
     event_date = forms.DateField(label=_("Händelsedatum"), required=False, widget=DateInput())
     entry = forms.UUIDField(required=False, widget=forms.HiddenInput)
     corrects = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+
+def _last_month() -> tuple[date, date]:
+    first_of_this = timezone.localdate().replace(day=1)
+    last = first_of_this - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+class DelegationReportForm(DesignSystemForm):
+    """The period of a report of decisions under delegation: last calendar month unless chosen."""
+
+    first_day = forms.DateField(
+        label=_("Från och med"), initial=lambda: _last_month()[0], widget=DateInput(), input_formats=["%Y-%m-%d"]
+    )
+    last_day = forms.DateField(
+        label=_("Till och med"), initial=lambda: _last_month()[1], widget=DateInput(), input_formats=["%Y-%m-%d"]
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("first_day"), data.get("last_day")
+        if first and last and last < first:
+            self.add_error("last_day", _("Perioden måste sluta samma dag eller efter att den börjar."))
+        elif first and last and (last - first).days >= MAX_PERIOD_DAYS:
+            self.add_error("last_day", _("En rapport kan omfatta högst ett år."))
+        return data

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from web import casework, document_views, journal_views, views
+from web import casework, delegation_views, document_views, journal_views, views
 
 app_name = "web"
 case = "arenden/<uuid:public_id>/"
@@ -37,4 +37,6 @@ urlpatterns = [
     path("logg/", views.access_log, name="access_log"),
     path("logg/nodatkomst/<int:grant_id>/granska/", views.emergency_review, name="emergency_review"),
     path("behorighet/analys/", views.needs_risk_analysis, name="needs_risk_analysis"),
+    path("delegationsbeslut/", delegation_views.delegation_report, name="delegation_report"),
+    path("delegationsbeslut/csv/", delegation_views.delegation_report_csv, name="delegation_report_csv"),
 ]

@@ -114,8 +114,11 @@ def test_a_decision_missing_a_part_is_refused_with_the_attempt_logged(
 
 def test_a_delegation_item_for_another_kind_of_decision_is_refused(world: World, delegation: dict) -> None:
     wrong = delegation[DecisionKind.SUPPORT].pk
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         record(world, decision(DecisionKind.LVU_IMMEDIATE_CUSTODY, delegation_id=wrong))
+    assert [e.code for e in error.value.error_dict["delegation"]] == ["delegation_wrong_kind"]
+    refused = AccessEvent.objects.get(action="refused", view_name="decision.record")
+    assert refused.reason == "delegation:delegation_wrong_kind"
 
 
 def test_a_recorded_decision_cannot_be_changed_or_removed_by_any_route(world: World, delegation: dict) -> None:

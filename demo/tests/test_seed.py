@@ -86,3 +86,16 @@ def test_the_seeded_history_is_in_the_past_and_seals_at_once() -> None:
     assert not AccessEvent.objects.filter(occurred_at__gte=timezone.now()).exists()
     call_command("seal_access_log")
     assert AccessLogSeal.objects.aggregate(total=Sum("event_count"))["total"] == 2_000
+
+
+@pytest.mark.django_db
+def test_every_seeded_förhandsbedömning_names_the_item_of_its_kind_in_force_that_day() -> None:
+    from intake.models import PreliminaryAssessment
+
+    call_command("seed", "--today", TODAY.isoformat())
+    assessments = list(PreliminaryAssessment.objects.select_related("delegation"))
+    assert assessments
+    for assessment in assessments:
+        item = assessment.delegation
+        assert item is not None and item.decision_kind == assessment.decision_kind
+        assert item.valid_from <= assessment.decided_on and item.valid_to is None

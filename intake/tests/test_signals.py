@@ -13,7 +13,8 @@ from access.actor import Actor
 from access.models import AccessEvent
 from conftest import World
 from deadlines.models import Deadline, DeadlineKind, Notice, NoticeKind
-from intake.models import ProtectionAssessment, ReporterType, Signal, SignalKind
+from decisions.models import DelegationItem
+from intake.models import DELEGATION_KINDS, PreliminaryDecision, ProtectionAssessment, ReporterType, Signal, SignalKind
 from intake.services import (
     PreliminaryInput,
     SignalInput,
@@ -177,12 +178,15 @@ def test_a_signal_during_an_open_investigation_joins_it_without_a_new_preliminar
 
 
 def _open_decision(**overrides: object) -> PreliminaryInput:
+    """A decision to investigate (or `decision="not-open"`), under the item of the `delegation` fixture."""
+    kind = DELEGATION_KINDS[PreliminaryDecision(str(overrides.get("decision", "open")))]
     values: dict[str, object] = {
         "decision": "open",
         "reasons": "Allvarlig oro för kriminalitet.",
         "child_heard": True,
         "child_heard_how": "Samtal med barnet på skolan.",
         "decided_on": timezone.localdate(),
+        "delegation_id": DelegationItem.objects.filter(decision_kind=kind).values_list("pk", flat=True).first(),
         "investigation_question": "Barnets behov av skydd och stöd",
     }
     values.update(overrides)
@@ -223,7 +227,7 @@ def test_protective_measures_must_be_described_and_an_assessment_is_done_once(wo
         ProtectionAssessment.objects.filter(pk=assessment.pk).update(outcome="no-need")
 
 
-def test_a_second_preliminary_assessment_of_the_same_signal_is_refused(world: World) -> None:
+def test_a_second_preliminary_assessment_of_the_same_signal_is_refused(world: World, delegation: dict) -> None:
     hanna = Actor.system(world.user("hanna"))
     receipt = signal_register(actor=hanna, data=police_report())
     args: dict[str, Any] = {"actor": hanna, "case_public_id": receipt.case_public_id, "signal_id": receipt.signal_id}
@@ -234,7 +238,9 @@ def test_a_second_preliminary_assessment_of_the_same_signal_is_refused(world: Wo
     assert not Investigation.objects.exists()
 
 
-def test_deciding_to_investigate_opens_the_investigation_on_its_four_month_clock(world: World) -> None:
+def test_deciding_to_investigate_opens_the_investigation_on_its_four_month_clock(
+    world: World, delegation: dict
+) -> None:
     hanna = Actor.system(world.user("hanna"))
     receipt = signal_register(actor=hanna, data=police_report())
     decided = timezone.localdate()

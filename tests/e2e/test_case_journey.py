@@ -64,6 +64,7 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     page.get_by_role("link", name="Besluta om utredning").click()
     assert_accessible(page)
     page.get_by_label("Inleda utredning", exact=True).check()
+    page.get_by_label("Punkt i delegationsordningen").select_option(label="D 1.1 Socialsekreterare")  # demo order
     page.get_by_label("Skäl", exact=True).fill("Allvarlig brottslighet och hot: behov av skydd och stöd utreds.")
     page.get_by_label("Barnet har fått komma till tals").check()
     page.get_by_label("Hur barnet har hörts, eller varför inte").fill("Samtal med Liam i närvaro av mamma.")
