@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
@@ -49,6 +50,25 @@ class Team(models.Model):
         return f"{self.unit.name} / {self.name}"
 
 
+class HistoryReason(models.TextChoices):
+    """Why an account's history has a row (set by accounts.services). Stored as the code, shown by label."""
+
+    CREATED = "account.create", _("Kontot skapades")
+    PLACEMENT = "account.placement", _("Roll, enhet eller team ändrades")
+    DEACTIVATED = "account.deactivate", _("Kontot inaktiverades")
+    REACTIVATED = "account.reactivate", _("Kontot aktiverades igen")
+    SECOND_FACTOR_RESET = "account.second_factor_reset", _("Tvåfaktorsinloggningen återställdes")
+
+
+class AccountHistory(HistoricalRecords):
+    """Who changed an account and when. A sign-in saves only `last_login`; that is not a change to the account."""
+
+    def post_save(self, instance: models.Model, created: bool, using: str | None = None, **kwargs: object) -> None:
+        if kwargs.get("update_fields") == frozenset({"last_login"}):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
 class User(AbstractUser):
     """A staff account. The role and team decide, through access.selectors, what it may see."""
 
@@ -61,6 +81,9 @@ class User(AbstractUser):
     )
     # Only synthetic demo accounts may skip 2FA, and only while the site runs in demo mode.
     is_demo_account = models.BooleanField(_("demokonto"), default=False)
+    # Changes by administrators (accounts.services), with a coded reason. The password hash is not
+    # copied into the history, and neither is the time of the last sign-in.
+    history = AccountHistory(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = _("användare")

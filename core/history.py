@@ -19,6 +19,7 @@ class ChangeRow:
     by: str
     action: str  # created / changed / deleted
     fields: list[str]  # verbose names of changed fields
+    reason: str = ""  # the coded reason a service gave (history_change_reason), if any
 
 
 def change_rows(history: Any, limit: int = HISTORY_LIMIT) -> list[ChangeRow]:
@@ -42,6 +43,7 @@ def change_rows(history: Any, limit: int = HISTORY_LIMIT) -> list[ChangeRow]:
                 by=str(newer.history_user) if newer.history_user else "system",
                 action=_ACTIONS.get(newer.history_type, newer.history_type),
                 fields=fields,
+                reason=newer.history_change_reason or "",
             )
         )
     return rows

@@ -169,11 +169,24 @@ ROLE_ROUTES = {
     "api:api-root": ("get", set(ROLES), 404),
     "api:openapi-json": ("get", set(ROLES), 200),
     "api:openapi-view": ("get", set(ROLES), 200),
+    # Accounts: administrators only (they see no case content); the reset answers with the one-time password.
+    "web:account_list": ("get", {"anna"}, 200),
+    "web:account_create": ("get", {"anna"}, 200),
+    "web:account_detail": ("get", {"anna"}, 200),
+    "web:account_deactivate": ("post", {"anna"}, 302),
+    "web:account_reactivate": ("post", {"anna"}, 302),
+    "web:account_reset_2fa": ("post", {"anna"}, 200),
+    # Naming staff for protected persons: the unit manager (the POST below is incomplete, so it only redirects).
+    "web:protected_naming": ("get", {"karin"}, 200),
+    "web:protected_naming_grant": ("post", {"karin"}, 302),
+    "web:protected_naming_withdraw": ("post", {"karin"}, 302),
     # The report of decisions under delegation: unit managers only. Without a period the file sends
     # the manager back to the report's form (web/tests/test_delegation_pages.py asks with one).
     "web:delegation_report": ("get", {"karin"}, 200),
     "web:delegation_report_csv": ("get", {"karin"}, 302),
 }
+# Routes about one account, tried on hanna's.
+ACCOUNT_ROUTES = ("web:account_detail", "web:account_deactivate", "web:account_reactivate", "web:account_reset_2fa")
 
 
 def test_every_route_has_a_rule() -> None:
@@ -263,6 +276,8 @@ def test_role_route(world: World, route: str, username: str) -> None:
     args_by_route: dict[str, list[object]] = {
         "web:emergency_access": [world.own_case.public_id],
         "web:emergency_review": [grant.pk],
+        **{route: [world.user("hanna").pk] for route in ACCOUNT_ROUTES},
+        "web:protected_naming_withdraw": [world.user("hanna").protected_authorizations.get().pk],
     }
     args = args_by_route.get(route, [])
     client = _client(world, username)

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from web import casework, delegation_views, document_views, journal_views, views
+from web import admin_views, casework, delegation_views, document_views, journal_views, views
 
 app_name = "web"
 case = "arenden/<uuid:public_id>/"
 signal = case + "aktualiseringar/<int:signal_id>/"
 investigation = case + "utredningar/<uuid:investigation_id>/"
+account = "admin/konton/<int:user_id>/"
 urlpatterns = [
     path("", views.my_work, name="my_work"),
     path("arbetsko/", views.work_queue, name="work_queue"),
@@ -39,4 +40,17 @@ urlpatterns = [
     path("behorighet/analys/", views.needs_risk_analysis, name="needs_risk_analysis"),
     path("delegationsbeslut/", delegation_views.delegation_report, name="delegation_report"),
     path("delegationsbeslut/csv/", delegation_views.delegation_report_csv, name="delegation_report_csv"),
+    path("admin/konton/", admin_views.account_list, name="account_list"),
+    path("admin/konton/nytt/", admin_views.account_create, name="account_create"),
+    path(account, admin_views.account_detail, name="account_detail"),
+    path(account + "inaktivera/", admin_views.account_deactivate, name="account_deactivate"),
+    path(account + "aktivera/", admin_views.account_reactivate, name="account_reactivate"),
+    path(account + "tvafaktor/aterstall/", admin_views.account_reset_second_factor, name="account_reset_2fa"),
+    path("behorighet/skyddade/", admin_views.protected_naming, name="protected_naming"),
+    path("behorighet/skyddade/namnge/", admin_views.protected_naming_grant, name="protected_naming_grant"),
+    path(
+        "behorighet/skyddade/<int:authorization_id>/aterkalla/",
+        admin_views.protected_naming_withdraw,
+        name="protected_naming_withdraw",
+    ),
 ]
