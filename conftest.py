@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
+from django.test import Client
 from django.utils import timezone
 
 from access.models import EmergencyAccess, ProtectedIdentityAuthorization
@@ -93,6 +94,20 @@ def world(db: None) -> World:
             person=protected_child, user=users[name], granted_by=users["karin"], granted_at=timezone.now()
         )
     return World(norr, team_a, team_soder, users, own_case, other_team_case, protected_case, guardian)
+
+
+def signed_in(user: User) -> Client:
+    """A client in the middle of a session: signed in and already seen, as on any page after the first.
+
+    The first page of a session stamps it (sign-in time, activity), which writes the session once; query
+    counts compare later pages, so they start from here.
+    """
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session["utvag_login_at"] = session["utvag_seen_at"] = timezone.now().isoformat()
+    session.save()
+    return client
 
 
 def grant_emergency(user: User, case: Case) -> EmergencyAccess:

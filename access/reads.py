@@ -39,6 +39,58 @@ def read_person(actor: Actor, public_id: object, *, view_name: str, action: Acce
     raise Http404
 
 
+def _readable_case(
+    actor: Actor, key: uuid.UUID | None, *, view_name: str, action: AccessAction, for_change: bool
+) -> Case | None:
+    """The case if the actor may see it (or change it), with its log row; else None and a DENIED row."""
+    case = (
+        selectors.visible_cases(actor.user, include_emergency=not for_change)
+        .select_related("child", "team__unit", "responsible")
+        .filter(public_id=key)
+        .first()
+        if key
+        else None
+    )
+    if case is not None and for_change and not selectors.may_change_case(actor.user, case):
+        case = None
+    if case is not None:
+        case.emergency_grant = selectors.is_emergency_access(actor.user, case)  # type: ignore[attr-defined]
+        write_access_events(actor, action=action, view_name=view_name, subjects=[(case.child_id, case.pk)])
+        return case
+    target = Case.objects.filter(public_id=key).values_list("pk", "child_id").first() if key else None
+    write_access_events(
+        actor,
+        action=AccessAction.DENIED,
+        view_name=view_name,
+        subjects=[(target[1], target[0]) if target else (None, None)],
+    )
+    return None
+
+
+@contextmanager
+def reading_case(
+    actor: Actor,
+    public_id: object,
+    *,
+    view_name: str,
+    action: AccessAction = AccessAction.VIEW,
+    for_change: bool = False,
+) -> Iterator[Case]:
+    """One transaction for reading a case and what the page shows with it, and all their log rows.
+
+    One commit per page, not one per read: on PostgreSQL each commit waits for the log to reach disk.
+    If the body fails, the case's log row rolls back with it, and nothing is shown. A refusal commits
+    its DENIED row and then raises Http404.
+    """
+    key = _as_uuid(public_id)
+    with transaction.atomic():
+        case = _readable_case(actor, key, view_name=view_name, action=action, for_change=for_change)
+        if case is not None:
+            yield case
+            return
+    raise Http404
+
+
 def read_case(
     actor: Actor,
     public_id: object,
@@ -52,31 +104,9 @@ def read_case(
     `for_change`: a form about to change the case; only those who may change it get it (never through
     emergency access), and the same refusal as for a case they cannot see.
     """
-    key = _as_uuid(public_id)
-    with transaction.atomic():
-        case = (
-            selectors.visible_cases(actor.user, include_emergency=not for_change)
-            .select_related("child", "team__unit", "responsible")
-            .filter(public_id=key)
-            .first()
-            if key
-            else None
-        )
-        if case is not None and for_change and not selectors.may_change_case(actor.user, case):
-            case = None
-        if case is not None:
-            grant = selectors.is_emergency_access(actor.user, case)
-            case.emergency_grant = grant  # type: ignore[attr-defined]
-            write_access_events(actor, action=action, view_name=view_name, subjects=[(case.child_id, case.pk)])
-            return case
-        target = Case.objects.filter(public_id=key).values_list("pk", "child_id").first() if key else None
-        write_access_events(
-            actor,
-            action=AccessAction.DENIED,
-            view_name=view_name,
-            subjects=[(target[1], target[0]) if target else (None, None)],
-        )
-    raise Http404
+    with reading_case(actor, public_id, view_name=view_name, action=action, for_change=for_change) as case:
+        return case
+    raise AssertionError("reading_case either yields a case or raises Http404")
 
 
 def _writable_case(actor: Actor, key: uuid.UUID | None, view_name: str) -> Case | None:

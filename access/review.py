@@ -1,12 +1,30 @@
-"""What a reviewer may review: the log reviewer sees everything; a unit manager sees their unit."""
+"""What a reviewer may review, and asking the log: the log reviewer sees everything; a unit manager their unit.
 
+A reviewer sees log rows (who, when, what, ids), never case content. Asking the log is itself a read of
+personal data when it names a person (it tells that the person is known here), so each question is
+logged too, and reviewers are reviewed like everybody else.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from access.models import AccessEvent, EmergencyAccess
+from access.actor import Actor
+from access.models import AccessAction, AccessEvent, EmergencyAccess
+from access.reads import log_result_set
 from accounts.models import Role, User
 from cases.models import Case
+from core.identity import IdentityNumber, identity_indexes
+from people.models import Person
 
 LOG_PAGE_SIZE = 100
+SAMPLE_SIZE = 25
+# Random ids are drawn in rounds; a round that finds nothing new (a sparse filter) ends the draw.
+_SAMPLE_ROUNDS = 4
 
 
 def reviewable_events(reviewer: User) -> QuerySet[AccessEvent]:
@@ -33,9 +51,150 @@ def reviewable_grants(reviewer: User) -> QuerySet[EmergencyAccess]:
     return grants.none()
 
 
-def latest_events(reviewer: User) -> list[AccessEvent]:
-    return list(reviewable_events(reviewer).order_by("-id")[:LOG_PAGE_SIZE])
-
-
 def pending_grants(reviewer: User) -> list[EmergencyAccess]:
     return list(reviewable_grants(reviewer).filter(reviewed_at__isnull=True).order_by("started_at"))
+
+
+@dataclass(frozen=True)
+class LogQuestion:
+    """What a reviewer asks the log. Dates are local calendar days, both inclusive."""
+
+    first_day: date
+    last_day: date
+    # None: anyone; (): a number or reference that matched nothing, so nothing is found.
+    person_ids: tuple[int, ...] | None = None
+    case_ids: tuple[int, ...] | None = None
+    username: str = ""
+    action: str = ""
+    emergency_only: bool = False
+
+    def period(self) -> tuple[datetime, datetime]:
+        start = timezone.make_aware(datetime.combine(self.first_day, time.min))
+        end = timezone.make_aware(datetime.combine(self.last_day + timedelta(days=1), time.min))
+        return start, end
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: strictly older than this row (newest first)."""
+
+    occurred_at: datetime
+    event_id: int
+
+    def encode(self) -> str:
+        return f"{self.occurred_at.isoformat()}|{self.event_id}"
+
+    @classmethod
+    def decode(cls, raw: str) -> "Cursor | None":
+        stamp, _sep, event_id = (raw or "").partition("|")
+        try:
+            return cls(datetime.fromisoformat(stamp), int(event_id))
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class LogRow:
+    event: AccessEvent
+    case_reference: str  # "" when the row names no case, or the case is gone
+
+
+@dataclass
+class LogAnswer:
+    rows: list[LogRow]
+    next_cursor: Cursor | None = None
+    sample_seed: int | None = None
+
+
+def _asked(reviewer: User, question: LogQuestion) -> QuerySet[AccessEvent]:
+    start, end = question.period()
+    events = reviewable_events(reviewer).filter(occurred_at__gte=start, occurred_at__lt=end)
+    if question.person_ids is not None:
+        events = events.filter(person_id__in=question.person_ids)
+    if question.case_ids is not None:
+        events = events.filter(case_id__in=question.case_ids)
+    if question.username:
+        events = events.filter(username=question.username)
+    if question.action:
+        events = events.filter(action=question.action)
+    if question.emergency_only:
+        events = events.filter(emergency=True)
+    return events
+
+
+def persons_with_number(number: IdentityNumber) -> tuple[int, ...]:
+    """Whoever carries this number here, visible to the reviewer or not: the log outlives visibility."""
+    return tuple(Person.objects.filter(identity_index__in=identity_indexes(number)).values_list("id", flat=True))
+
+
+def cases_with_reference(reference: str) -> tuple[int, ...]:
+    return tuple(Case.objects.filter(reference=reference.strip()).values_list("id", flat=True))
+
+
+def _rows(events: list[AccessEvent]) -> list[LogRow]:
+    """With each case's reference, in one query: a reviewer knows a case by its diarienummer."""
+    case_ids = {event.case_id for event in events if event.case_id is not None}
+    references = dict(Case.objects.filter(id__in=case_ids).values_list("id", "reference")) if case_ids else {}
+    return [LogRow(event, references.get(event.case_id, "") if event.case_id else "") for event in events]
+
+
+def _log_the_question(actor: Actor, question: LogQuestion, view_name: str) -> None:
+    """The question, not the answer: the rows shown are log rows, not records of the persons."""
+    subjects: list[tuple[int | None, int | None]] = [(pid, None) for pid in question.person_ids or ()]
+    subjects += [(None, cid) for cid in question.case_ids or ()]
+    log_result_set(actor, action=AccessAction.SEARCH, view_name=view_name, subjects=subjects)
+
+
+def search_log(actor: Actor, question: LogQuestion, *, older_than: Cursor | None = None) -> LogAnswer:
+    """One page of matching rows, newest first, by keyset so a deep page costs what the first does."""
+    events = _asked(actor.user, question)
+    if older_than is not None:
+        events = events.filter(
+            Q(occurred_at__lt=older_than.occurred_at)
+            | Q(occurred_at=older_than.occurred_at, id__lt=older_than.event_id)
+        )
+    with transaction.atomic():
+        rows = list(events.order_by("-occurred_at", "-id")[: LOG_PAGE_SIZE + 1])
+        _log_the_question(actor, question, "access_log.search")
+    page = rows[:LOG_PAGE_SIZE]
+    more = len(rows) > LOG_PAGE_SIZE
+    return LogAnswer(
+        rows=_rows(page),
+        next_cursor=Cursor(page[-1].occurred_at, page[-1].pk) if more else None,
+    )
+
+
+def _id_range(events: QuerySet[AccessEvent]) -> tuple[int, int] | None:
+    """The id span of the period, read off the time index: ids grow with time, so the ends bound it."""
+    first = events.order_by("occurred_at", "id").values_list("id", flat=True).first()
+    last = events.order_by("-occurred_at", "-id").values_list("id", flat=True).first()
+    if first is None or last is None:
+        return None
+    return min(first, last), max(first, last)
+
+
+def sample_log(actor: Actor, question: LogQuestion, *, seed: int, size: int = SAMPLE_SIZE) -> LogAnswer:
+    """A random sample (stickprov) of the matching rows; the same seed draws the same sample again.
+
+    Drawn as random ids in the period's id range, so it costs a few index lookups however large the
+    log is. With a narrow filter few drawn ids match: then the sample is smaller, and the page says so.
+    """
+    events = _asked(actor.user, question)
+    found: dict[int, AccessEvent] = {}
+    span = _id_range(events)
+    if span is not None:
+        draw = random.Random(seed)
+        population = span[1] - span[0] + 1
+        for _round in range(_SAMPLE_ROUNDS):
+            wanted = min(population, (size - len(found)) * 3)
+            ids = {draw.randint(*span) for _ in range(wanted)} - found.keys()
+            new = {event.pk: event for event in events.filter(id__in=ids)}
+            found.update(new)
+            if len(found) >= size or not new or len(found) >= population:
+                break
+    with transaction.atomic():
+        _log_the_question(actor, question, "access_log.sample")
+    ordered = sorted(found.values(), key=lambda event: event.pk)
+    chosen = ordered if len(ordered) <= size else random.Random(seed).sample(ordered, size)
+    chosen.sort(key=lambda event: (event.occurred_at, event.pk), reverse=True)
+    return LogAnswer(rows=_rows(chosen), sample_seed=seed)

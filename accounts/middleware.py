@@ -1,5 +1,5 @@
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -9,10 +9,20 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 _LOGIN_AT = "utvag_login_at"
+_SEEN_AT = "utvag_seen_at"
+# How often activity renews the session. Renewing on every request would write the session row, and
+# wait for that write to reach disk, on every page; once a minute makes the idle limit at most a
+# minute shorter than configured, never longer.
+IDLE_RENEWAL = timedelta(minutes=1)
 
 
 class SessionTimeoutMiddleware:
-    """Absolute session limit; the idle limit is SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST."""
+    """The absolute session limit, and renewal of the idle limit (SESSION_COOKIE_AGE) on activity.
+
+    A session expires SESSION_COOKIE_AGE after it was last saved; saving it renews that. Django only
+    saves a session that changed, so marking the time seen (at most once per IDLE_RENEWAL) is what
+    keeps an active user signed in.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -28,6 +38,9 @@ class SessionTimeoutMiddleware:
                 if request.path.startswith("/api/"):
                     return JsonResponse({"detail": "session expired"}, status=401)
                 return redirect(settings.LOGIN_URL)
+            seen = request.session.get(_SEEN_AT)
+            if seen is None or now - datetime.fromisoformat(seen) >= IDLE_RENEWAL:
+                request.session[_SEEN_AT] = now.isoformat()
         return self.get_response(request)
 
 

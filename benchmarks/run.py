@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from unittest import mock
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "utvag.settings")
@@ -26,6 +27,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from cases.models import Case  # noqa: E402
@@ -44,7 +46,7 @@ def _time_once(page: Callable[[int], object], index: int) -> float:
 def _paired(page: Callable[[int], object], rounds: int) -> tuple[list[float], list[float]]:
     """Each round times the page with the log and then without, so drift on a busy machine hits both."""
     logged, unlogged = [], []
-    without_log = mock.patch("access.log.AccessEvent.objects.bulk_create", lambda rows, **kw: rows)
+    without_log = mock.patch("access.log.insert_events", lambda rows: None)
     for index in range(rounds):
         logged.append(_time_once(page, index))
         with without_log:
@@ -65,6 +67,16 @@ def _case_with_a_thousand_events(user: User) -> object:
     return case.public_id
 
 
+def _asking(identity_number: str | None) -> dict[str, str]:
+    """The log reviewer's question: the last year, optionally about one person."""
+    today = timezone.localdate()
+    return {
+        "identity_number": identity_number or "",
+        "first_day": (today - timedelta(days=365)).isoformat(),
+        "last_day": today.isoformat(),
+    }
+
+
 def main() -> int:
     user = User.objects.filter(username="handlaggare").first()
     if user is None:
@@ -78,6 +90,8 @@ def main() -> int:
     names = ["and", "ber", "lin", "ali", "ek", "nils", "hol", "sve"]
     numbers = [c.child.identity_number for c in Case.objects.filter(public_id__in=cases).select_related("child")]
     big = _case_with_a_thousand_events(user)
+    reviewer = Client()
+    reviewer.force_login(User.objects.get(username="logg"))
     pages: dict[str, Callable[[int], object]] = {
         "case overview": lambda i: client.get(reverse("web:case_detail", args=[cases[i % len(cases)]])),
         "person search": lambda i: client.post(reverse("web:person_search"), {"q": names[i % len(names)]}),
@@ -86,6 +100,8 @@ def main() -> int:
         "timeline": lambda i: client.get(reverse("web:case_timeline", args=[cases[i % len(cases)]])),
         "timeline 1000": lambda i: client.get(reverse("web:case_timeline", args=[big])),
         "work queue": lambda i: client.get(reverse("web:work_queue")),
+        "who saw child": lambda i: reviewer.post(reverse("web:access_log"), _asking(numbers[i % len(numbers)])),
+        "log sample": lambda i: reviewer.post(reverse("web:access_log"), {**_asking(""), "stickprov": "1"}),
     }
     wanted = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
     pages = {name: page for name, page in pages.items() if not wanted or name in wanted}

@@ -8,7 +8,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
-from access.reads import log_result_set, read_case
+from access.reads import log_result_set, reading_case
 from cases.models import Case, CaseStatus
 from core.history import ChangeRow, change_rows
 from deadlines.models import Deadline, DeadlineKind
@@ -75,7 +75,7 @@ def case_work(actor: Actor, case: Case) -> CaseWork:
     # The page shows what was done and when, not the texts: those stay encrypted until opened.
     signals = list(
         Signal.objects.filter(case=case)
-        .select_related("protection_assessment", "preliminary_assessment", "registered_by")
+        .select_related("protection_assessment", "preliminary_assessment__delegation", "registered_by")
         .defer(
             "content",
             "reporter_name",
@@ -113,8 +113,7 @@ def case_work(actor: Actor, case: Case) -> CaseWork:
 
 
 def case_overview(actor: Actor, public_id: object) -> CaseOverview:
-    case = read_case(actor, public_id, view_name="case.overview")
-    with transaction.atomic():
+    with reading_case(actor, public_id, view_name="case.overview") as case:
         relations = list(
             Relation.objects.filter(child_id=case.child_id).select_related("relative").order_by("kind", "id")
         )
@@ -131,10 +130,10 @@ def case_overview(actor: Actor, public_id: object) -> CaseOverview:
                 view_name="case.overview.related",
                 subjects=[(r.relative_id, case.pk) for r in shown],
             )
-    return CaseOverview(
-        case=case,
-        relations=shown,
-        hidden_relatives=len(relations) - len(shown),
-        history=change_rows(case.history.all()),
-        work=case_work(actor, case),
-    )
+        return CaseOverview(
+            case=case,
+            relations=shown,
+            hidden_relatives=len(relations) - len(shown),
+            history=change_rows(case.history.all()),
+            work=case_work(actor, case),
+        )

@@ -7,14 +7,13 @@ the years), reached from one of them. One query per kind of record, whatever the
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
-from access.reads import log_result_set, read_case
+from access.reads import log_result_set, reading_case
 from cases.models import Case
 from deadlines.models import Deadline, Extension
 from decisions.models import Decision
@@ -56,24 +55,23 @@ def _end_of(day: date) -> datetime:
 
 
 def child_timeline(actor: Actor, public_id: object) -> Timeline:
-    case = read_case(actor, public_id, view_name="case.timeline")
-    with transaction.atomic():
+    with reading_case(actor, public_id, view_name="case.timeline") as case:
         cases = {
             c.pk: c for c in access.visible_cases(actor.user).filter(child_id=case.child_id).only("pk", "reference")
         }
         other: list[tuple[int | None, int | None]] = [(case.child_id, pk) for pk in cases if pk != case.pk]
         if other:
             log_result_set(actor, action=AccessAction.LIST, view_name="case.timeline.other_cases", subjects=other)
-    ids = list(cases)
-    ref = {pk: c.reference for pk, c in cases.items()}
-    events = [
-        *_signals(ids, ref),
-        *_assessments(ids, ref),
-        *_investigations(ids, ref),
-        *_decisions(ids, ref),
-        *_journal(ids, ref),
-        *_deadlines(ids, ref),
-    ]
+        ids = list(cases)
+        ref = {pk: c.reference for pk, c in cases.items()}
+        events = [
+            *_signals(ids, ref),
+            *_assessments(ids, ref),
+            *_investigations(ids, ref),
+            *_decisions(ids, ref),
+            *_journal(ids, ref),
+            *_deadlines(ids, ref),
+        ]
     events.sort(key=lambda e: e.at)
     return Timeline(case=case, child=case.child, events=events)
 
@@ -100,11 +98,15 @@ def _assessments(ids: list[int], ref: dict[int, str]) -> list[Event]:
     ]
     preliminary = [
         Event(
-            _start_of(a.decided_on), _("Förhandsbedömning"), a.get_decision_display(), a.reasons, ref[a.signal.case_id]
+            _start_of(a.decided_on),
+            _("Förhandsbedömning"),
+            f"{a.get_decision_display()} ({a.delegation.code})" if a.delegation else a.get_decision_display(),
+            a.reasons,
+            ref[a.signal.case_id],
         )
         for a in PreliminaryAssessment.objects.filter(signal__case_id__in=ids)
-        .select_related("signal")
-        .only("decided_on", "decision", "reasons", "signal__case_id")
+        .select_related("signal", "delegation")
+        .only("decided_on", "decision", "reasons", "signal__case_id", "delegation__code")
     ]
     return protection + preliminary
 

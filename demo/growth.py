@@ -9,7 +9,7 @@ from cases.models import Case
 from core.legal import legal_basis_for
 from deadlines.models import Deadline, DeadlineKind
 from decisions.models import Decision, DecisionKind, DelegationItem
-from intake.models import ProtectionAssessment, ReporterType, Signal, SignalKind
+from intake.models import PreliminaryAssessment, ProtectionAssessment, ReporterType, Signal, SignalKind
 from journal.models import JournalEntry
 
 
@@ -48,6 +48,27 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
         code="D-bulk",
         valid_from=today - timedelta(days=3650),
         defaults={"decision_kind": DecisionKind.SUPPORT, "delegate": "Enhetschef"},
+    )
+    opening, _ = DelegationItem.objects.get_or_create(
+        code="D-bulk-1",
+        valid_from=today - timedelta(days=3650),
+        defaults={"decision_kind": DecisionKind.OPEN_INVESTIGATION, "delegate": "Socialsekreterare"},
+    )
+    preliminary = legal_basis_for("preliminary-assessment", on=today)
+    PreliminaryAssessment.objects.bulk_create(
+        PreliminaryAssessment(
+            signal=s,
+            decision="open",
+            reasons="Oro.",
+            child_heard=True,
+            child_heard_how="Samtal.",
+            legal_basis=preliminary,
+            decided_on=s.registered_at.date(),
+            decided_by=worker,
+            delegation=opening,
+            recorded_at=s.registered_at,
+        )
+        for s in signals
     )
     support = legal_basis_for("lvu-review", on=today)
     assert support is not None

@@ -214,7 +214,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "web:my_work"
 
 SESSION_COOKIE_AGE = env_int("UTVAG_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True  # makes SESSION_COOKIE_AGE an idle timeout
+# SESSION_COOKIE_AGE is the idle limit: accounts.middleware renews a session on activity.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_AGE = timedelta(hours=env_int("UTVAG_SESSION_ABSOLUTE_HOURS", 10))
 SESSION_COOKIE_HTTPONLY = True

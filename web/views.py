@@ -1,5 +1,7 @@
 """Thin views: parse, call a selector or service, render. No querysets of personal data here."""
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,7 +21,7 @@ from cases.timeline import child_timeline
 from deadlines import selectors as deadline_selectors
 from deadlines.services import notices_mark_read
 from people.selectors import person_page, search_persons
-from web.forms import EmergencyAccessForm, EmergencyReviewForm, PersonSearchForm
+from web.forms import EmergencyAccessForm, EmergencyReviewForm, LogQuestionForm, PersonSearchForm
 
 
 class StaffRequest(HttpRequest):
@@ -83,16 +85,31 @@ def emergency_access(request: StaffRequest, public_id: str) -> HttpResponse:
     return render(request, "web/emergency_access.html", {"form": form, "public_id": public_id})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @login_required
 def access_log(request: StaffRequest) -> HttpResponse:
+    """Ask the log (POST, so identity numbers stay out of URLs): a page of rows, or a random sample."""
     if not access.may_review_logs(request.user):
         raise Http404
-    events = review.latest_events(request.user)
-    pending = review.pending_grants(request.user)
-    return render(
-        request, "web/access_log.html", {"events": events, "pending": pending, "review_form": EmergencyReviewForm()}
-    )
+    form = LogQuestionForm(request.POST or None)
+    answer = None
+    if request.method == "GET":
+        answer = review.search_log(Actor.from_request(request), LogQuestionForm.default_question())
+    elif form.is_valid():
+        actor = Actor.from_request(request)
+        if "stickprov" in request.POST:
+            seed = form.cleaned_data["seed"]
+            answer = review.sample_log(actor, form.question(), seed=secrets.randbelow(10**6) if seed is None else seed)
+        else:
+            older_than = review.Cursor.decode(request.POST.get("fore", ""))
+            answer = review.search_log(actor, form.question(), older_than=older_than)
+    context = {
+        "form": form,
+        "answer": answer,
+        "pending": review.pending_grants(request.user),
+        "review_form": EmergencyReviewForm(),
+    }
+    return render(request, "web/access_log.html", context)
 
 
 @require_POST

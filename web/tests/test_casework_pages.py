@@ -6,7 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import World
+from conftest import World, signed_in
 from demo.growth import grow_casework
 from journal.models import JournalEntry
 
@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _client(world: World, username: str = "hanna") -> Client:
-    client = Client()
-    client.force_login(world.user(username))
-    return client
+    return signed_in(world.user(username))
 
 
 def _queries(client: Client, url: str) -> int:

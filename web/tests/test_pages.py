@@ -1,23 +1,23 @@
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role, User
 from cases.models import Case, CaseReferenceCounter
 from cases.services import case_open
-from conftest import World, make_person
+from conftest import World, make_person, signed_in
 from people.models import Person, RelationKind
 from people.services import relation_create
 
 
 def _client(world: World, username: str = "hanna") -> Client:
-    client = Client()
-    client.force_login(world.user(username))
-    return client
+    return signed_in(world.user(username))
 
 
 def test_markup_in_personal_data_is_shown_as_text(world: World) -> None:
@@ -112,7 +112,8 @@ def test_case_references_continue_after_the_seeded_ones_without_collision(world:
 
 def test_the_absolute_session_limit_signs_out_pages_and_api(world: World, settings: object) -> None:
     settings.SESSION_ABSOLUTE_AGE = timedelta(0)  # type: ignore[attr-defined]
-    client = _client(world)
+    client = Client()
+    client.force_login(world.user("hanna"))
     assert client.get(reverse("web:my_work")).status_code == 200  # stamps the sign-in time
     assert client.get(reverse("api:my_cases")).status_code == 401
     client.force_login(world.user("hanna"))
@@ -120,6 +121,36 @@ def test_the_absolute_session_limit_signs_out_pages_and_api(world: World, settin
     response = client.get(reverse("web:my_work"))
     assert response.status_code == 302
     assert response["Location"] == reverse("account_login")
+
+
+def _session_row(client: Client) -> Session:
+    return Session.objects.get(session_key=client.session.session_key)
+
+
+def test_activity_renews_the_idle_limit_at_most_once_a_minute(world: World) -> None:
+    client = Client()
+    client.force_login(world.user("hanna"))
+    client.get(reverse("web:my_work"))
+    first_expiry = _session_row(client).expire_date
+    client.get(reverse("web:my_work"))
+    assert _session_row(client).expire_date == first_expiry  # no session write on every page
+    session = client.session
+    session["utvag_seen_at"] = (timezone.now() - timedelta(minutes=2)).isoformat()
+    session.save()
+    saved_expiry = _session_row(client).expire_date
+    client.get(reverse("web:my_work"))
+    assert _session_row(client).expire_date > saved_expiry
+
+
+def test_an_idle_session_ends(world: World) -> None:
+    client = _client(world)
+    client.get(reverse("web:my_work"))
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    response = client.get(reverse("web:my_work"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_an_error_from_the_search_itself_is_tied_to_the_field(world: World) -> None:

@@ -1,0 +1,80 @@
+"""The oversight roles in Chromium: the log reviewer asks the log, the administrator opens an account,
+the unit manager sees who is named for protected persons. axe must find no serious or critical issue.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from demo.seeding import DEMO_PASSWORD
+from tests.e2e.test_caseworker_journey import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def _sign_in(page: Page, server_url: str, username: str, landing: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{server_url}/accounts/login/")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logga in", exact=True).click()
+    expect(page.get_by_role("heading", name=landing)).to_be_visible()
+
+
+def test_the_log_reviewer_asks_who_did_what_and_draws_a_sample(page: Page, server_url: str) -> None:
+    _sign_in(page, server_url, "logg", "Mitt arbete")
+    page.goto(f"{server_url}/logg/")
+    expect(page.get_by_role("heading", name="Fråga loggen")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Användarnamn").fill("handlaggare")
+    page.get_by_role("button", name="Sök i loggen").click()
+    table = page.get_by_role("table")
+    expect(table.get_by_role("cell", name="handlaggare", exact=True).first).to_be_visible()
+    expect(table.get_by_role("cell", name="soder", exact=True)).to_have_count(0)
+    assert "?" not in page.url  # the question travels in the body, never in the address
+    assert_accessible(page)
+
+    page.get_by_label("Stickprovets nummer").fill("4711")
+    page.get_by_role("button", name="Dra stickprov").click()
+    expect(page.get_by_text(re.compile(r"Stickprov nr 4711"))).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Personnummer").fill("12345")
+    page.get_by_role("button", name="Sök i loggen").click()
+    expect(page.get_by_label("Personnummer")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+
+def test_the_administrator_opens_an_account_and_sees_its_password_once(page: Page, server_url: str) -> None:
+    _sign_in(page, server_url, "admin", "Mitt arbete")
+    page.goto(f"{server_url}/admin/konton/")
+    expect(page.get_by_role("heading", name="Konton")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Nytt konto").click()
+    page.get_by_label("Användarnamn").fill("nyhandlaggare")
+    page.get_by_label("Förnamn").fill("Nora")
+    page.get_by_label("Efternamn").fill("<b>Ny</b>")
+    page.get_by_label("Roll").select_option(label="Handläggare")
+    page.get_by_label("Team").select_option(label="Barn och unga Norr / Utredning Norr")
+    assert_accessible(page)
+    page.get_by_role("button", name="Skapa kontot").click()
+    expect(page.get_by_role("heading", name="Kontot är skapat")).to_be_visible()
+    password = page.locator("#one-time-password").inner_text()
+    assert len(password) >= 20
+    assert password not in page.url
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Till kontot").click()
+    expect(page.get_by_text("<b>Ny</b>", exact=False).first).to_be_visible()  # markup shown as text
+    assert password not in page.content()
+    assert_accessible(page)
+
+
+def test_the_unit_manager_sees_who_is_named_for_protected_persons(page: Page, server_url: str) -> None:
+    _sign_in(page, server_url, "chef", "Mitt arbete")
+    page.goto(f"{server_url}/behorighet/skyddade/")
+    expect(page.get_by_role("heading", name="Vem som får se skyddade personer")).to_be_visible()
+    assert_accessible(page)
