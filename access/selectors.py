@@ -63,6 +63,21 @@ def visible_persons(user: User) -> QuerySet[Person]:
     return Person.objects.filter(is_child | is_relative).filter(~_hidden_protected(user, "id"))
 
 
+def relatives_of_visible_child(user: User, child_id: int) -> QuerySet[Relation]:
+    """The child's relations, each marked `relative_hidden` when the relative is kept from `user`.
+
+    Only for a child whose case the caller has just read through access.reads (so the child is
+    visible): then each relative is visible by the rule of `visible_persons`, less the protected
+    relatives the user is not named for. One cheap query instead of the general rule per relative.
+    """
+    return (
+        Relation.objects.filter(child_id=child_id)
+        .annotate(relative_hidden=_hidden_protected(user, "relative_id"))
+        .select_related("relative")
+        .order_by("kind", "id")
+    )
+
+
 def may_see_contact_details(user: User, person: Person) -> bool:
     """Address, phone and e-mail of a protected person only for staff named for that person."""
     if not person.is_protected:

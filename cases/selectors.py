@@ -114,15 +114,8 @@ def case_work(actor: Actor, case: Case) -> CaseWork:
 
 def case_overview(actor: Actor, public_id: object) -> CaseOverview:
     with reading_case(actor, public_id, view_name="case.overview") as case:
-        relations = list(
-            Relation.objects.filter(child_id=case.child_id).select_related("relative").order_by("kind", "id")
-        )
-        allowed = set(
-            access.visible_persons(actor.user)
-            .filter(id__in=[r.relative_id for r in relations])
-            .values_list("id", flat=True)
-        )
-        shown = [r for r in relations if r.relative_id in allowed]
+        relations = list(access.relatives_of_visible_child(actor.user, case.child_id))
+        shown = [r for r in relations if not r.relative_hidden]  # type: ignore[attr-defined]
         if shown:
             log_result_set(
                 actor,

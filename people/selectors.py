@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from access import selectors as access
@@ -45,8 +46,13 @@ def search_persons(actor: Actor, query: str) -> SearchResult:
             visible = visible.filter(identity_index__in=_identity_lookup(query))
         except ValidationError as exc:
             return SearchResult(error=exc.messages[0])
-    elif len(query) >= MIN_NAME_FRAGMENT:
+    elif len(query) > MIN_NAME_FRAGMENT:
         visible = visible.filter(search_name__contains=query.lower())
+    elif len(query) == MIN_NAME_FRAGMENT:
+        # Two letters match the start of a name ("ek": Ek, Ekström, not Bergek): inside names they match
+        # a large share of everyone, and no trigram index can find them.
+        fragment = query.lower()
+        visible = visible.filter(Q(search_name__startswith=fragment) | Q(search_name__contains=f" {fragment}"))
     else:
         return SearchResult(error=_("Skriv minst två bokstäver av namnet, eller ett helt personnummer."))
     with transaction.atomic():

@@ -31,7 +31,10 @@ class PersonSearchForm(DesignSystemForm):
     q = forms.CharField(
         label=_("Namn eller personnummer"),
         max_length=100,
-        help_text=_("Del av namnet, eller helt personnummer/samordningsnummer (ÅÅÅÅMMDD-NNNN)."),
+        help_text=_(
+            "Del av namnet (två bokstäver söker i början av ett namn), eller helt personnummer/samordningsnummer "
+            "(ÅÅÅÅMMDD-NNNN)."
+        ),
     )
 
 

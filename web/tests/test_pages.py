@@ -8,11 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from access.models import AccessEvent, ProtectedIdentityAuthorization
 from accounts.models import Role, User
 from cases.models import Case, CaseReferenceCounter
 from cases.services import case_open
 from conftest import World, make_person, signed_in
-from people.models import Person, RelationKind
+from people.models import Person, ProtectionLevel, RelationKind
 from people.services import relation_create
 
 
@@ -205,3 +206,28 @@ def test_the_language_button_switches_to_english(world: World) -> None:
     body = client.get(reverse("web:my_work")).content.decode()
     assert '<html lang="en"' in body
     assert "My work" in body
+
+
+def test_a_protected_relative_is_counted_on_the_case_page_but_never_shown_or_logged(world: World) -> None:
+    father = make_person(
+        "Göran",
+        "Skyddsson",
+        date(1979, 2, 3),
+        654,
+        address="Gömd gata 3",
+        protection_level=ProtectionLevel.CONFIDENTIALITY_MARK,
+    )
+    relation_create(child=world.own_case.child, relative=father, kind=RelationKind.GUARDIAN_WITH_CUSTODY)
+    url = reverse("web:case_detail", args=[world.own_case.public_id])
+    page = _client(world).get(url).content.decode()
+    assert "1 anhörig har skyddade personuppgifter och visas inte." in page
+    assert "Skyddsson" not in page and "Gömd gata" not in page
+    assert not AccessEvent.objects.filter(person_id=father.pk).exists()
+    assert world.guardian.family_name in page  # the unprotected guardian is still shown
+
+    ProtectedIdentityAuthorization.objects.create(
+        person=father, user=world.user("hanna"), granted_by=world.user("karin"), granted_at=timezone.now()
+    )
+    page = _client(world).get(url).content.decode()
+    assert "Skyddsson" in page and "visas inte" not in page
+    assert AccessEvent.objects.filter(person_id=father.pk, view_name="case.overview.related").count() == 1
