@@ -14,6 +14,7 @@ from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction, EmergencyAccess, ProtectedIdentityAuthorization
 from accounts.models import Role, User
+from accounts.services import staff_user_deactivate
 from cases.models import Case
 from people.models import Person
 
@@ -122,3 +123,19 @@ def protected_authorization_revoke(*, revoked_by: User, authorization: Protected
     with transaction.atomic():
         authorization._history_user = revoked_by  # type: ignore[attr-defined]
         authorization.delete()
+
+
+def account_close(*, closed_by: User, user: User) -> int:
+    """Deactivate an account and withdraw its namings for protected persons, in one transaction.
+
+    Withdrawn, not left dormant: a reactivated account (someone back from leave, or in a new job) must
+    not silently regain sight of protected persons; whoever needs it is named again. The namings'
+    history keeps who held them and who withdrew them. Returns how many were withdrawn.
+    """
+    with transaction.atomic():
+        staff_user_deactivate(changed_by=closed_by, user=user)
+        namings = list(ProtectedIdentityAuthorization.objects.filter(user=user))
+        for naming in namings:
+            naming._history_user = closed_by  # type: ignore[attr-defined]
+            naming.delete()
+    return len(namings)

@@ -48,6 +48,26 @@ def two_factor_exempt(user: object) -> bool:
     return bool(settings.DEMO_MODE and getattr(user, "is_demo_account", False))
 
 
+class RequirePasswordChangeMiddleware:
+    """An account signed in with a one-time password (which an administrator has seen) changes it first."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if getattr(user, "must_change_password", False) and not _allowed_before_set_up(request.path):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "password change required"}, status=401)
+            return redirect("account_change_password")
+        return self.get_response(request)
+
+
+def _allowed_before_set_up(path: str) -> bool:
+    """Sign-in, sign-out, password change and second-factor enrolment, and what those pages load."""
+    return path.startswith(("/accounts/", "/static/", "/i18n/"))
+
+
 class RequireTwoFactorMiddleware:
     """Every staff account must have a second factor before it reaches anything but enrolment."""
 
@@ -58,7 +78,7 @@ class RequireTwoFactorMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not self._allowed_path(request.path)
+            and not _allowed_before_set_up(request.path)
             and not two_factor_exempt(user)
             and not Authenticator.objects.filter(user=user).exists()
         ):
@@ -66,7 +86,3 @@ class RequireTwoFactorMiddleware:
                 return JsonResponse({"detail": "two-factor authentication required"}, status=401)
             return redirect("mfa_activate_totp")
         return self.get_response(request)
-
-    @staticmethod
-    def _allowed_path(path: str) -> bool:
-        return path.startswith(("/accounts/", "/static/", "/i18n/"))

@@ -79,6 +79,9 @@ class User(AbstractUser):
     team = models.ForeignKey(
         Team, on_delete=models.PROTECT, null=True, blank=True, related_name="members", verbose_name=_("team")
     )
+    # Set with every one-time password (a new account, a reset second factor): an administrator has
+    # seen it, so the person must choose their own before anything else (accounts.middleware).
+    must_change_password = models.BooleanField(_("måste byta lösenord"), default=False)
     # Only synthetic demo accounts may skip 2FA, and only while the site runs in demo mode.
     is_demo_account = models.BooleanField(_("demokonto"), default=False)
     # Changes by administrators (accounts.services), with a coded reason. The password hash is not

@@ -105,6 +105,7 @@ def staff_user_create(
         unit=unit,
         team=team,
         email=email,
+        must_change_password=True,
     )
     user.set_password(password)
     user.full_clean()
@@ -167,6 +168,12 @@ def staff_user_reset_second_factor(*, changed_by: User, user: User) -> str:
         locked = User.objects.select_for_update().get(pk=user.pk)
         Authenticator.objects.filter(user=locked).delete()
         locked.set_password(password)
-        _save(locked, by=changed_by, reason=HistoryReason.SECOND_FACTOR_RESET, update_fields=["password"])
+        locked.must_change_password = True
+        _save(
+            locked,
+            by=changed_by,
+            reason=HistoryReason.SECOND_FACTOR_RESET,
+            update_fields=["password", "must_change_password"],
+        )
         _end_sessions(locked)
     return password

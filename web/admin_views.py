@@ -21,11 +21,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from access import naming
 from access import selectors as access
 from access.actor import Actor
+from access.services import account_close
 from accounts import selectors
 from accounts.models import User
 from accounts.services import (
     staff_user_create,
-    staff_user_deactivate,
     staff_user_reactivate,
     staff_user_reset_second_factor,
     staff_user_update,
@@ -115,11 +115,17 @@ def account_detail(request: StaffRequest, user_id: int) -> HttpResponse:
 def account_deactivate(request: StaffRequest, user_id: int) -> HttpResponse:
     account = _account(request, user_id)
     try:
-        staff_user_deactivate(changed_by=request.user, user=account)
+        account_close(closed_by=request.user, user=account)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Kontot är inaktiverat och dess inloggningar är avslutade."))
+        messages.success(
+            request,
+            _(
+                "Kontot är inaktiverat, dess inloggningar är avslutade och dess namngivningar för skyddade "
+                "personer återkallade."
+            ),
+        )
     return redirect("web:account_detail", user_id=account.pk)
 
 

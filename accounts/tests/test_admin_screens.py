@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from access.models import AccessEvent, ProtectedIdentityAuthorization
 from accounts.models import Role, User
@@ -187,6 +188,30 @@ def test_deactivation_ends_the_accounts_sessions(world: World) -> None:
     )
 
 
+def test_deactivation_withdraws_namings_for_protected_persons_for_good(world: World) -> None:
+    hanna = world.user("hanna")
+    naming = hanna.protected_authorizations.get()  # type: ignore[attr-defined]
+    client = _client(world, "anna")
+    client.post(reverse("web:account_deactivate", args=[hanna.pk]))
+    assert not hanna.protected_authorizations.exists()  # type: ignore[attr-defined]
+    withdrawn = naming.history.latest()
+    assert (withdrawn.history_type, withdrawn.history_user) == ("-", world.user("anna"))
+    client.post(reverse("web:account_reactivate", args=[hanna.pk]))
+    assert not hanna.protected_authorizations.exists()  # type: ignore[attr-defined]
+    page = _client(world, "hanna").get(reverse("web:my_work")).content.decode()
+    assert world.protected_case.reference not in page
+
+
+def test_a_refused_deactivation_withdraws_nothing(world: World) -> None:
+    anna = world.user("anna")
+    ProtectedIdentityAuthorization.objects.create(
+        person=world.protected_case.child, user=anna, granted_by=world.user("karin"), granted_at=timezone.now()
+    )
+    _client(world, "anna").post(reverse("web:account_deactivate", args=[anna.pk]))  # one's own: refused
+    anna.refresh_from_db()
+    assert anna.is_active and anna.protected_authorizations.exists()  # type: ignore[attr-defined]
+
+
 def test_a_deactivated_account_can_be_reactivated(world: World) -> None:
     hanna = world.user("hanna")
     client = _client(world, "anna")
@@ -222,11 +247,12 @@ def test_it_removes_every_second_factor_and_sets_a_new_one_time_password(world: 
     assert hanna.check_password(password)
     record = hanna.history.latest()  # type: ignore[attr-defined]
     assert (record.history_user, record.history_change_reason) == (world.user("anna"), "account.second_factor_reset")
-    # Signed in with the new password, the account reaches nothing before it enrols a second factor.
+    # Signed in with the one-time password, the account reaches nothing before it chooses its own
+    # password and then enrols a second factor (accounts/tests/test_first_sign_in.py).
     fresh = Client()
     assert fresh.login(username="hanna", password=password)
     response = fresh.get(reverse("web:my_work"))
-    assert (response.status_code, response["Location"]) == (302, reverse("mfa_activate_totp"))
+    assert (response.status_code, response["Location"]) == (302, reverse("account_change_password"))
 
 
 def test_an_administrator_does_not_reset_their_own(world: World) -> None:
