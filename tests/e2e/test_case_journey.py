@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from core.calendar import statutory_deadline
 from demo.seeding import DEMO_PASSWORD
-from tests.e2e.test_caseworker_journey import assert_accessible
+from tests.e2e.accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser
 

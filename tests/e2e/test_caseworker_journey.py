@@ -12,13 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from demo.seeding import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from tests.e2e.accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser
-AXE = Axe.from_file(Path(__file__).parent / "vendor" / "axe.min.js")
 
 
 def totp(secret: str, at: float | None = None) -> str:
@@ -28,12 +27,6 @@ def totp(secret: str, at: float | None = None) -> str:
     offset = digest[-1] & 0x0F
     value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
     return f"{value % 1_000_000:06d}"
-
-
-def assert_accessible(page: Page) -> None:
-    result = AXE.run(page)
-    serious = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, result.generate_report()
 
 
 def _other_team_case(server_db: Path) -> str:

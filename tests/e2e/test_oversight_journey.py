@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from demo.seeding import DEMO_PASSWORD
-from tests.e2e.test_caseworker_journey import assert_accessible
+from tests.e2e.accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser
 
