@@ -54,7 +54,9 @@ def _readable_case(
     if case is not None and for_change and not selectors.may_change_case(actor.user, case):
         case = None
     if case is not None:
-        case.emergency_grant = selectors.is_emergency_access(actor.user, case)  # type: ignore[attr-defined]
+        # A change never goes through emergency access, so there is no grant to look up for one.
+        grant = None if for_change else selectors.is_emergency_access(actor.user, case)
+        case.emergency_grant = grant  # type: ignore[attr-defined]
         write_access_events(actor, action=action, view_name=view_name, subjects=[(case.child_id, case.pk)])
         return case
     target = Case.objects.filter(public_id=key).values_list("pk", "child_id").first() if key else None
@@ -109,28 +111,6 @@ def read_case(
     raise AssertionError("reading_case either yields a case or raises Http404")
 
 
-def _writable_case(actor: Actor, key: uuid.UUID | None, view_name: str) -> Case | None:
-    case = (
-        selectors.visible_cases(actor.user, include_emergency=False)
-        .select_related("child", "team__unit", "responsible")
-        .filter(public_id=key)
-        .first()
-        if key
-        else None
-    )
-    if case is not None and selectors.may_change_case(actor.user, case):
-        write_access_events(actor, action=AccessAction.WRITE, view_name=view_name, subjects=[(case.child_id, case.pk)])
-        return case
-    target = Case.objects.filter(public_id=key).values_list("pk", "child_id").first() if key else None
-    write_access_events(
-        actor,
-        action=AccessAction.DENIED,
-        view_name=view_name,
-        subjects=[(target[1], target[0]) if target else (None, None)],
-    )
-    return None
-
-
 @contextmanager
 def changing_case(actor: Actor, public_id: object, *, view_name: str) -> Iterator[Case]:
     """One transaction for a change to a case: the need-to-know check, its log row and the change.
@@ -145,7 +125,7 @@ def changing_case(actor: Actor, public_id: object, *, view_name: str) -> Iterato
     refused_on: Case | None = None
     try:
         with transaction.atomic():
-            case = _writable_case(actor, key, view_name)
+            case = _readable_case(actor, key, view_name=view_name, action=AccessAction.WRITE, for_change=True)
             if case is not None:
                 refused_on = case
                 yield case

@@ -1,5 +1,6 @@
 """The oversight roles in Chromium: the log reviewer asks the log, the administrator opens an account,
-the unit manager sees who is named for protected persons. axe must find no serious or critical issue.
+the unit manager sees who is named for protected persons and the delegated decisions. axe must find
+no serious or critical issue.
 """
 
 import re
@@ -73,8 +74,14 @@ def test_the_administrator_opens_an_account_and_sees_its_password_once(page: Pag
     assert_accessible(page)
 
 
-def test_the_unit_manager_sees_who_is_named_for_protected_persons(page: Page, server_url: str) -> None:
+def test_the_unit_manager_sees_who_is_named_and_the_delegation_report(page: Page, server_url: str) -> None:
     _sign_in(page, server_url, "chef", "Mitt arbete")
     page.goto(f"{server_url}/behorighet/skyddade/")
     expect(page.get_by_role("heading", name="Vem som får se skyddade personer")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Delegationsbeslut").click()
+    expect(page.get_by_role("heading", name="Anmälan av delegationsbeslut")).to_be_visible()
+    page.get_by_role("button", name="Visa rapporten").click()
+    expect(page.get_by_role("table", name="Antal beslut per punkt i delegationsordningen")).to_be_visible()
     assert_accessible(page)
