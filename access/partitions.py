@@ -19,15 +19,23 @@ def _month_start(day: date) -> date:
     return day.replace(day=1)
 
 
-def _next_month(month: date) -> date:
+def next_month(month: date) -> date:
     return month.replace(year=month.year + 1, month=1) if month.month == 12 else month.replace(month=month.month + 1)
 
 
 def months_ahead(day: date, count: int) -> date:
     month = _month_start(day)
     for _ in range(count):
-        month = _next_month(month)
+        month = next_month(month)
     return month
+
+
+def month_bounds(month: date) -> tuple[datetime, datetime]:
+    """The month's partition holds rows from its first midnight (UTC) up to the next month's."""
+    return (
+        datetime.combine(month, datetime.min.time(), tzinfo=UTC),
+        datetime.combine(next_month(month), datetime.min.time(), tzinfo=UTC),
+    )
 
 
 def partition_name(month: date) -> str:
@@ -41,8 +49,7 @@ def create_partition_sql(month: date) -> list[str]:
     so a TRUNCATE aimed at the partition itself is refused by its own trigger.
     """
     name = partition_name(month)
-    start = datetime.combine(month, datetime.min.time(), tzinfo=UTC).isoformat()
-    end = datetime.combine(_next_month(month), datetime.min.time(), tzinfo=UTC).isoformat()
+    start, end = (bound.isoformat() for bound in month_bounds(month))
     return [
         f"CREATE TABLE IF NOT EXISTS {name} PARTITION OF {PARENT} FOR VALUES FROM ('{start}') TO ('{end}')",
         f"DROP TRIGGER IF EXISTS {name}_no_truncate ON {name}",
@@ -55,7 +62,7 @@ def months_between(first: date, last: date) -> list[date]:
     months, month = [], _month_start(first)
     while month <= _month_start(last):
         months.append(month)
-        month = _next_month(month)
+        month = next_month(month)
     return months
 
 

@@ -7,13 +7,16 @@ something to show, as they would in any real municipality.
 
 import random
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from accounts.models import User
 from cases.models import Case, CaseStatus
 from core.legal import legal_basis_for
+from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
 from decisions.models import DecisionKind, DelegationItem
+from demo.bulk import save_all
 from intake.models import (
     DELEGATION_KINDS,
     PreliminaryAssessment,
@@ -25,8 +28,6 @@ from intake.models import (
 )
 from investigations.models import Investigation
 from journal.models import JournalEntry
-
-BATCH = 5_000
 
 # A delegation order of the kind a committee adopts (the items are the demo's own, not a real one's).
 DELEGATION_ORDER = [
@@ -80,14 +81,23 @@ def seed_delegation_order(today: date) -> None:
     )
 
 
-def _worker(case: Case, fallback: User) -> User:
-    return case.responsible or fallback
+@cache
+def _basis(key: str, on: date) -> LegalBasis | None:
+    """The provision in force that day. Signals share a few hundred days: ask the database once per day."""
+    return legal_basis_for(key, on=on)
+
+
+def _worker(case: Case, staff: dict[int, User], fallback: User) -> User:
+    """The case's responsible worker, from the seeded accounts (not a query per case)."""
+    return staff.get(case.responsible_id, fallback) if case.responsible_id else fallback
 
 
 def seed_casework(rng: random.Random, cases: list[Case], users: dict[str, User], anchor: datetime) -> int:
     """Casework for the open cases; returns the number of signals."""
+    _basis.cache_clear()  # a test may have changed the provisions since the last seed
     today = anchor.date()
     fallback = users["handlaggare"]
+    staff = {user.pk: user for user in users.values()}
     open_cases = [c for c in cases if c.status == CaseStatus.OPEN]
     signals: list[Signal] = []
     for case in open_cases:
@@ -103,14 +113,14 @@ def seed_casework(rng: random.Random, cases: list[Case], users: dict[str, User],
                 reporter_type=reporter,
                 reporter_organisation=organisation,
                 content=content,
-                registered_by=_worker(case, fallback),
+                registered_by=_worker(case, staff, fallback),
                 registered_at=received + timedelta(minutes=rng.randint(5, 120)),
                 feedback_requested=reporter == ReporterType.MANDATORY and rng.random() < 0.3,
             )
         )
-    Signal.objects.bulk_create(signals, batch_size=BATCH)
+    save_all(signals)
     _assessments(rng, signals, anchor, today)
-    _journal(rng, open_cases, fallback, anchor)
+    _journal(rng, open_cases, staff, fallback, anchor)
     return len(signals)
 
 
@@ -131,7 +141,7 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
                     signal=signal,
                     outcome="no-need",
                     reasoning="Barnet bor hemma, ingen akut fara bedöms.",
-                    legal_basis=legal_basis_for("protection-assessment", on=received_day),
+                    legal_basis=_basis("protection-assessment", received_day),
                     assessed_at=signal.registered_at + timedelta(hours=rng.randint(1, 20)),
                     assessed_by=worker,
                 )
@@ -151,7 +161,7 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
                     reasons="Uppgifterna ger anledning till oro.",
                     child_heard=True,
                     child_heard_how="Samtal med barnet på skolan.",
-                    legal_basis=legal_basis_for("preliminary-assessment", on=decided_on),
+                    legal_basis=_basis("preliminary-assessment", decided_on),
                     decided_on=decided_on,
                     decided_by=worker,
                     delegation=items[DELEGATION_KINDS[decision]],
@@ -172,9 +182,9 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
             deadlines.append(
                 _deadline(signal, DeadlineKind.PRELIMINARY_ASSESSMENT, received_day, preliminary_due, source)
             )
-    ProtectionAssessment.objects.bulk_create(protections, batch_size=BATCH)
-    PreliminaryAssessment.objects.bulk_create(preliminaries, batch_size=BATCH)
-    Investigation.objects.bulk_create(investigations, batch_size=BATCH)
+    save_all(protections)
+    save_all(preliminaries)
+    save_all(investigations)
     for investigation in investigations:
         if investigation.completed_on is not None:
             continue
@@ -182,14 +192,14 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
             Deadline(
                 case_id=investigation.case_id,
                 kind=DeadlineKind.INVESTIGATION,
-                legal_basis=legal_basis_for("investigation-time-limit", on=investigation.opened_on),
+                legal_basis=_basis("investigation-time-limit", investigation.opened_on),
                 started_on=investigation.opened_on,
                 due_on=rules.investigation_due(investigation.opened_on),
                 subject=investigation.question,
                 source=f"investigation:{investigation.pk}",
             )
         )
-    Deadline.objects.bulk_create(deadlines, batch_size=BATCH)
+    save_all(deadlines)
 
 
 def _investigation(rng: random.Random, signal: Signal, opened_on: date, today: date) -> Investigation:
@@ -215,7 +225,7 @@ def _deadline(signal: Signal, kind: DeadlineKind, started: date, due: date, sour
     return Deadline(
         case_id=signal.case_id,
         kind=kind,
-        legal_basis=legal_basis_for(key, on=started),
+        legal_basis=_basis(key, started),
         started_on=started,
         due_on=due,
         subject=f"{signal.get_kind_display()} som kom in {started.isoformat()}",
@@ -223,10 +233,10 @@ def _deadline(signal: Signal, kind: DeadlineKind, started: date, due: date, sour
     )
 
 
-def _journal(rng: random.Random, cases: list[Case], fallback: User, anchor: datetime) -> None:
+def _journal(rng: random.Random, cases: list[Case], staff: dict[int, User], fallback: User, anchor: datetime) -> None:
     entries = []
     for case in cases:
-        worker = _worker(case, fallback)
+        worker = _worker(case, staff, fallback)
         for _ in range(rng.randint(0, 4)):
             written = anchor - timedelta(days=rng.randint(1, 120), hours=rng.randint(8, 16))
             entries.append(
@@ -241,4 +251,4 @@ def _journal(rng: random.Random, cases: list[Case], fallback: User, anchor: date
                     signed_by=worker,
                 )
             )
-    JournalEntry.objects.bulk_create(entries, batch_size=BATCH)
+    save_all(entries)

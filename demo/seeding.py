@@ -2,6 +2,7 @@
 
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -9,20 +10,19 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.utils import timezone
 
-from access.log import insert_events, sign_event
-from access.models import AccessAction, AccessEvent, ProtectedIdentityAuthorization
-from access.partitions import ensure_partitions
+from access.models import ProtectedIdentityAuthorization
 from accounts.models import Role, Team, Unit, User
 from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from cases.services import allocate_case_numbers, case_reference
+from demo import history
+from demo.bulk import save_all
 from demo.casework import seed_casework, seed_delegation_order
-from demo.synthetic import FAMILY_NAMES, SyntheticPeople, chunks, protection_for
+from demo.synthetic import FAMILY_NAMES, SyntheticPeople, protection_for
 from people.models import Person, ProtectionLevel, Relation, RelationKind
 
 DEMO_PASSWORD = "utvag-demo-2026"
 # Base32 TOTP secret of the one demo account that signs in with a real second factor.
 DEMO_TOTP_SECRET = "OV2HMYLHFVSGK3LPFUZGMYJNGAYDAMBR"
-BATCH = 5_000
 
 
 @dataclass(frozen=True)
@@ -105,10 +105,8 @@ def _families(
 
 
 def _save_people(people: list[Person], links: list[tuple[int, int, str]]) -> list[Person]:
-    for batch in chunks(people, BATCH):
-        Person.objects.bulk_create(batch, batch_size=BATCH)  # sets each pk (RETURNING, on both engines)
-    relations = [Relation(child_id=people[c].pk, relative_id=people[r].pk, kind=k) for c, r, k in links]
-    Relation.objects.bulk_create(relations, batch_size=BATCH)
+    save_all(people)  # sets each pk
+    save_all([Relation(child_id=people[c].pk, relative_id=people[r].pk, kind=k) for c, r, k in links])
     return people
 
 
@@ -142,7 +140,7 @@ def _cases(
             )
         )
     _number_in_opening_order(cases)
-    Case.objects.bulk_create(cases, batch_size=BATCH)
+    save_all(cases)
     return list(Case.objects.order_by("id"))
 
 
@@ -165,39 +163,12 @@ def _authorize_protected(children: list[Person], users: dict[str, User], anchor:
     ProtectedIdentityAuthorization.objects.bulk_create(grants)
 
 
-def _access_history(
-    rng: random.Random, count: int, cases: list[Case], users: dict[str, User], anchor: datetime
-) -> None:
-    """Past reads, with valid MACs, spread over the last year (so verify_access_log passes)."""
-    ensure_partitions((anchor - timedelta(days=366)).date(), anchor.date())
-    readers = [u for u in users.values() if u.role not in (Role.LOG_REVIEWER, Role.SYSADMIN)]
-    start = anchor - timedelta(days=365)
-    for offset in range(0, count, BATCH):
-        rows = []
-        for _ in range(min(BATCH, count - offset)):
-            case = rng.choice(cases)
-            user = rng.choice(readers)
-            event = AccessEvent(
-                occurred_at=start + timedelta(seconds=rng.randint(0, 365 * 86400 - 600)),
-                user_id=user.pk,
-                username=user.username,
-                role=user.role,
-                action=rng.choice((AccessAction.VIEW, AccessAction.LIST, AccessAction.SEARCH)),
-                person_id=case.child_id,
-                case_id=case.pk,
-                view_name="case.overview",
-                request_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                ip_address="10.0.0.1",
-                reason="",
-                emergency=False,
-            )
-            sign_event(event)
-            rows.append(event)
-        insert_events(sorted(rows, key=lambda e: e.occurred_at))
+def _quiet(_message: str) -> None:
+    pass
 
 
-def seed(*, scale: str, seed_value: int, today: date) -> dict[str, int]:
-    """Deterministic for a given seed and `today`.
+def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], None] = _quiet) -> dict[str, int]:
+    """Deterministic for a given seed and `today`. `progress` hears of each step as it ends.
 
     Every date counts back from the midnight that starts `today`, so the seeded history is already
     in the past (and can be sealed at once) when the seed runs on that day.
@@ -210,11 +181,16 @@ def seed(*, scale: str, seed_value: int, today: date) -> dict[str, int]:
         teams = _organisation()
         users = _accounts(teams)
         people, links = _families(rng, maker, size.children)
+        progress(f"{len(people)} persons made")
         _save_people(people, links)
+        progress(f"{len(people)} persons and {len(links)} relations saved")
         children = people[: size.children]
         cases = _cases(rng, children, teams, users, anchor)
         _authorize_protected(children, users, anchor)
         seed_delegation_order(today)
+        progress(f"{len(cases)} cases saved")
         signals = seed_casework(rng, cases, users, anchor)
-    _access_history(rng, size.access_events, cases, users, anchor)
+        progress(f"casework saved: {signals} signals with their assessments, clocks and journals")
+    readers = [u for u in users.values() if u.role not in (Role.LOG_REVIEWER, Role.SYSADMIN)]
+    history.load(rng.getrandbits(64), size.access_events, cases, readers, anchor, progress=progress)
     return {"persons": len(people), "cases": len(cases), "signals": signals, "access_events": size.access_events}

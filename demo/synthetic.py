@@ -7,7 +7,6 @@ Phone numbers come from the range PTS reserves for fiction.
 
 import random
 import uuid
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 from core.identity import identity_index, synthetic_identity_number
@@ -162,8 +161,3 @@ def protection_for(rng: random.Random) -> str:
     if roll < 0.055:
         return ProtectionLevel.FICTITIOUS_IDENTITY
     return ProtectionLevel.NONE
-
-
-def chunks[T](items: list[T], size: int) -> Iterator[list[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

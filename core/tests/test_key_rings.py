@@ -33,3 +33,16 @@ def test_log_macs_use_the_named_key_or_the_newest() -> None:
     assert crypto.log_mac(b"row") == crypto.log_mac(b"row", key_id=id_b) != crypto.log_mac(b"row", key_id=id_a)
     with pytest.raises(crypto.UnknownLogKey, match="ffffffff is not configured"):
         crypto.log_mac(b"row", key_id="ffffffff")
+
+
+@override_settings(ACCESS_LOG_KEYS=[KEY_B, base64.urlsafe_b64encode(b"L" * 80).decode()])
+def test_the_bulk_signer_macs_exactly_as_log_mac_does() -> None:
+    """The seed's loader MACs millions of rows with it; verification uses log_mac. They must agree."""
+    long_key = crypto.log_key_ids()[1]  # longer than a SHA-256 block: RFC 2104 hashes it first
+    messages = [b"", b"row", "åtkomst\x1f42".encode(), b"x" * 200]
+    for key_id in (None, long_key):
+        sign = crypto.log_signer(key_id=key_id)
+        assert [sign(m) for m in messages] == [crypto.log_mac(m, key_id=key_id) for m in messages]
+    assert crypto.log_signer()(b"row") != crypto.log_signer(key_id=long_key)(b"row")
+    with pytest.raises(crypto.UnknownLogKey):
+        crypto.log_signer(key_id="ffffffff")

@@ -1,3 +1,4 @@
+import time
 from datetime import date
 from typing import Any
 
@@ -37,12 +38,18 @@ class Command(BaseCommand):
                 return
             raise CommandError("the database already has data; seed only an empty database")
         today = options["today"] or timezone.localdate()
-        counts = seed(scale=options["scale"], seed_value=options["seed"], today=today)
+        started = time.monotonic()
+
+        def progress(message: str) -> None:
+            self.stdout.write(f"{time.monotonic() - started:7.0f} s  {message}")
+
+        counts = seed(scale=options["scale"], seed_value=options["seed"], today=today, progress=progress)
         if connection.vendor == "postgresql":
             # Bulk-loaded tables have no planner statistics until autovacuum gets round to them.
             with connection.cursor() as cursor:
                 for table in connection.introspection.django_table_names(only_existing=True):
                     cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+            progress("planner statistics gathered")
         self.stdout.write(
             self.style.SUCCESS(
                 f"seeded {options['scale']}: {counts['persons']} persons, {counts['cases']} cases, "

@@ -1,0 +1,201 @@
+"""Synthetic access history: past reads of the seeded cases, MACed as live rows are, at every scale.
+
+Made month by month in time order, so ids grow with time as the live log's do. On PostgreSQL each
+month is copied in as its partition and indexed once (access.bulkload), which is what lets the
+national scale's 200 million rows load in minutes; on SQLite rows go in through the ORM.
+
+The inner loop renders each row's text once, for its MAC and for COPY, and touches no model:
+at 200 million rows every microsecond per row is three minutes.
+"""
+
+import multiprocessing
+import os
+import random
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
+
+from django.db import connection, connections
+
+from access import bulkload
+from access.models import AccessAction, AccessEvent
+from access.partitions import PARENT, ensure_partitions, month_bounds, months_between
+from accounts.models import User
+from cases.models import Case
+from core import crypto
+from demo.bulk import reserve_ids
+
+VIEW_NAME = "case.overview"
+IP_ADDRESS = "10.0.0.1"
+ACTIONS = (AccessAction.VIEW.value, AccessAction.LIST.value, AccessAction.SEARCH.value)
+CHUNK_ROWS = 20_000
+_TIMES_OF_DAY = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}+00:00" for s in range(86_400)]
+
+
+@dataclass(frozen=True)
+class MonthShare:
+    """One month's part of the history: its rows fall in [start, end) (epoch seconds, UTC)."""
+
+    month: date
+    start: int
+    end: int
+    count: int
+    first_id: int = 0
+
+
+class Reader(NamedTuple):
+    user_id: int
+    username: str
+    role: str
+
+
+def plan(start: datetime, end: datetime, count: int) -> list[MonthShare]:
+    """Split `count` rows over the months of [start, end), in proportion to each month's seconds.
+
+    Each month gets the rows due by its end less those due by its start, so no share is negative
+    and the shares add up to `count` exactly.
+    """
+    first, last = int(start.timestamp()), int(end.timestamp())
+    shares, given = [], 0
+    for month in months_between(start.astimezone(UTC).date(), end.astimezone(UTC).date()):
+        month_start, month_end = (int(bound.timestamp()) for bound in month_bounds(month))
+        lo, hi = max(first, month_start), min(last, month_end)
+        due = round(count * (hi - first) / (last - first))
+        if hi > lo and due > given:
+            shares.append(MonthShare(month, lo, hi, due - given))
+            given = due
+    return shares
+
+
+def with_ids(shares: list[MonthShare], first_id: int) -> list[MonthShare]:
+    numbered = []
+    for share in shares:
+        numbered.append(MonthShare(share.month, share.start, share.end, share.count, first_id))
+        first_id += share.count
+    return numbered
+
+
+def chunks(share: MonthShare, seed: int, cases: list[tuple[int, int]], readers: list[Reader]) -> Iterator[bytes]:
+    """The month's rows in time order as COPY text (bulkload.COLUMNS order), CHUNK_ROWS lines at a time.
+
+    Ids count from `share.first_id`. The same seed, month and inputs give the same bytes. What does
+    not change from row to row is rendered once, before the loop; usernames are the seed's own (no
+    tab or backslash to escape).
+    """
+    rng = random.Random(f"{seed}:{share.month.isoformat()}")
+    rand = rng.random
+    key_id = crypto.log_key_id()
+    sign = crypto.log_signer(key_id=key_id)
+    start, step, first_id = share.start, (share.end - share.start) / share.count, share.first_id
+    request_prefix = f"{seed & 0xFFFFFFFF:08x}-{share.month.year % 10000:04d}-4{share.month.month:03x}-8000-"
+    # (MAC text, COPY text) for what a row picks: who read how, and which case (with its child).
+    who = [
+        (f"{r.user_id}\x1f{r.username}\x1f{r.role}\x1f{action}\x1f", f"{r.user_id}\t{r.username}\t{r.role}\t{action}\t")
+        for r in readers
+        for action in ACTIONS
+    ]
+    what = [(f"{child}\x1f{case}\x1f{VIEW_NAME}\x1f", f"{child}\t{case}\t{VIEW_NAME}\t") for case, child in cases]
+    mac_tail = "\x1f" + "\x1f".join((IP_ADDRESS, "", "False", key_id))
+    copy_tail = f"\t{IP_ADDRESS}\t\tf\t{key_id}\t"
+    days: dict[int, str] = {}
+    n_who, n_what = len(who), len(what)
+    for chunk_start in range(0, share.count, CHUNK_ROWS):
+        lines = []
+        for number in range(chunk_start, min(share.count, chunk_start + CHUNK_ROWS)):
+            # Stratified: row n falls in the n-th slice of the month, so the rows come out in time order.
+            day, second = divmod(start + int((number + rand()) * step), 86_400)
+            if day not in days:
+                days[day] = datetime.fromtimestamp(day * 86_400, UTC).strftime("%Y-%m-%dT")
+            occurred = days[day] + _TIMES_OF_DAY[second]
+            who_mac, who_copy = who[int(rand() * n_who)]
+            what_mac, what_copy = what[int(rand() * n_what)]
+            request_id = f"{request_prefix}{number:012x}"
+            mac = sign(f"{occurred}\x1f{who_mac}{what_mac}{request_id}{mac_tail}".encode())
+            lines.append(f"{first_id + number}\t{occurred}\t{who_copy}{what_copy}{request_id}{copy_tail}{mac}\n")
+        yield "".join(lines).encode()
+
+
+def load(
+    seed: int,
+    count: int,
+    cases: list[Case],
+    users: list[User],
+    anchor: datetime,
+    *,
+    progress: Callable[[str], None],
+) -> None:
+    """`count` past reads over the year before `anchor` (ending ten minutes before it)."""
+    job = _Job(
+        seed,
+        [(case.pk, case.child_id) for case in cases],
+        [Reader(user.pk, user.username, user.role) for user in users],
+    )
+    shares = plan(anchor - timedelta(days=365), anchor - timedelta(minutes=10), count)
+    if connection.vendor != "postgresql":
+        ensure_partitions(shares[0].month, shares[-1].month)
+        for share in shares:
+            for chunk in chunks(share, job.seed, job.cases, job.readers):
+                AccessEvent.objects.bulk_create(_event(line) for line in chunk.decode().splitlines())
+            progress(f"access log {share.month:%Y-%m}: {share.count} rows saved")
+        return
+    shares = with_ids(shares, reserve_ids(PARENT, "id", count))
+    for share in shares:
+        bulkload.clear_empty_month(share.month)
+    workers = _workers(count)
+    if workers == 1:
+        for share in shares:
+            progress(_load_month(job, share))
+        return
+    _JOBS.append(job)  # the workers are forked and find it here, instead of having 500,000 cases pickled
+    connections.close_all()  # each worker opens its own connection; none may share the parent's
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for done in pool.map(_load_month_in_worker, shares):
+                progress(done)
+    finally:
+        _JOBS.clear()
+
+
+class _Job(NamedTuple):
+    seed: int
+    cases: list[tuple[int, int]]
+    readers: list[Reader]
+
+
+_JOBS: list[_Job] = []
+PARALLEL_FROM = 1_000_000
+
+
+def _workers(count: int) -> int:
+    """One loader per core from the city scale up; one in-process loader below it, and in a transaction.
+
+    A forked worker has its own connection and transaction, so it can neither see nor join the
+    caller's: inside an atomic block (the tests) the months are loaded in the caller's connection.
+    Each month is loaded in its own transaction either way.
+    """
+    if count < PARALLEL_FROM or connection.in_atomic_block:
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
+def _load_month(job: _Job, share: MonthShare) -> str:
+    bulkload.load_month(share.month, chunks(share, job.seed, job.cases, job.readers))
+    return f"access log {share.month:%Y-%m}: {share.count} rows loaded and indexed"
+
+
+def _load_month_in_worker(share: MonthShare) -> str:
+    try:
+        return _load_month(_JOBS[0], share)
+    finally:
+        connections.close_all()
+
+
+def _event(line: str) -> AccessEvent:
+    """A COPY line as a model row, for SQLite; the id is left to the database (rows come in time order)."""
+    values: dict[str, object] = dict(zip(bulkload.COLUMNS, line.split("\t"), strict=True))
+    del values["id"]
+    values["occurred_at"] = datetime.fromisoformat(str(values["occurred_at"]))
+    values["emergency"] = values["emergency"] == "t"
+    return AccessEvent(**values)
