@@ -10,14 +10,17 @@ As with `bulk_create`: no `save()`, no signals; the objects get their primary ke
 
 from collections.abc import Sequence
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import AutoField, BigAutoField, Field, Model
 
 BATCH = 5_000
 
 
 def save_all(objects: Sequence[Model]) -> None:
-    """Insert new `objects` (all of one model) and set their primary keys."""
+    """Insert new `objects` (all of one model); those without a primary key get one from its sequence.
+
+    A primary key set beforehand must come from `reserve_ids` on the same table.
+    """
     if not objects:
         return
     model = type(objects[0])
@@ -25,20 +28,23 @@ def save_all(objects: Sequence[Model]) -> None:
         model._default_manager.bulk_create(objects, batch_size=BATCH)
         return
     meta = model._meta
-    if isinstance(meta.pk, AutoField | BigAutoField):
-        first = reserve_ids(meta.db_table, _column(meta.pk), len(objects))
-        for offset, obj in enumerate(objects):
+    unnumbered = [obj for obj in objects if obj.pk is None]
+    if unnumbered and isinstance(meta.pk, AutoField | BigAutoField):
+        first = reserve_ids(meta.db_table, _column(meta.pk), len(unnumbered))
+        for offset, obj in enumerate(unnumbered):
             obj.pk = first + offset
     fields = meta.concrete_fields
-    columns = ", ".join(connection.ops.quote_name(_column(field)) for field in fields)
+    # The wrapper itself, not the `connection` proxy: every field asks it something, for every row.
+    db = connections[DEFAULT_DB_ALIAS]
+    columns = ", ".join(db.ops.quote_name(_column(field)) for field in fields)
     with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN") as copy,
+        db.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {db.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN") as copy,
     ):
         for obj in objects:
-            copy.write_row([field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields])
+            copy.write_row([field.get_db_prep_save(field.pre_save(obj, True), db) for field in fields])
             obj._state.adding = False
-            obj._state.db = connection.alias
+            obj._state.db = db.alias
 
 
 def _column(field: Field) -> str:

@@ -11,20 +11,20 @@ at 200 million rows every microsecond per row is three minutes.
 import multiprocessing
 import os
 import random
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
-from django.db import connection, connections
+from django.db import connection
 
 from access import bulkload
 from access.models import AccessAction, AccessEvent
 from access.partitions import PARENT, ensure_partitions, month_bounds, months_between
-from accounts.models import User
-from cases.models import Case
 from core import crypto
+from demo import logworker
 from demo.bulk import reserve_ids
 
 VIEW_NAME = "case.overview"
@@ -117,79 +117,91 @@ def chunks(share: MonthShare, seed: int, cases: list[tuple[int, int]], readers: 
         yield "".join(lines).encode()
 
 
-def load(
-    seed: int,
-    count: int,
-    cases: list[Case],
-    users: list[User],
-    anchor: datetime,
-    *,
-    progress: Callable[[str], None],
-) -> None:
-    """`count` past reads over the year before `anchor` (ending ten minutes before it)."""
-    job = _Job(
-        seed,
-        [(case.pk, case.child_id) for case in cases],
-        [Reader(user.pk, user.username, user.role) for user in users],
-    )
-    shares = plan(anchor - timedelta(days=365), anchor - timedelta(minutes=10), count)
-    if connection.vendor != "postgresql":
-        ensure_partitions(shares[0].month, shares[-1].month)
-        for share in shares:
-            for chunk in chunks(share, job.seed, job.cases, job.readers):
-                AccessEvent.objects.bulk_create(_event(line) for line in chunk.decode().splitlines())
-            progress(f"access log {share.month:%Y-%m}: {share.count} rows saved")
-        return
-    shares = with_ids(shares, reserve_ids(PARENT, "id", count))
-    for share in shares:
-        bulkload.clear_empty_month(share.month)
-    workers = _workers(count)
-    if workers == 1:
-        for share in shares:
-            progress(_load_month(job, share))
-        return
-    _JOBS.append(job)  # the workers are forked and find it here, instead of having 500,000 cases pickled
-    connections.close_all()  # each worker opens its own connection; none may share the parent's
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for done in pool.map(_load_month_in_worker, shares):
-                progress(done)
-    finally:
-        _JOBS.clear()
-
-
-class _Job(NamedTuple):
-    seed: int
-    cases: list[tuple[int, int]]
-    readers: list[Reader]
-
-
-_JOBS: list[_Job] = []
+# What a loader needs, as plain values so it can be handed to a spawned process: the seed, the
+# (case id, child id) pairs the rows pick from, and the readers as (user id, username, role).
+Job = tuple[int, list[tuple[int, int]], list[tuple[int, str, str]]]
 PARALLEL_FROM = 1_000_000
 
 
-def _workers(count: int) -> int:
-    """One loader per core from the city scale up; one in-process loader below it, and in a transaction.
+def prepare(anchor: datetime, count: int) -> list[MonthShare]:
+    """Plan `count` past reads over the year before `anchor` (ending ten minutes before it).
 
-    A forked worker has its own connection and transaction, so it can neither see nor join the
-    caller's: inside an atomic block (the tests) the months are loaded in the caller's connection.
-    Each month is loaded in its own transaction either way.
+    On PostgreSQL this also takes the rows' ids from the log's sequence and clears the months' empty
+    partitions. Call it outside any transaction that runs beside the loaders: detaching locks the log.
     """
-    if count < PARALLEL_FROM or connection.in_atomic_block:
-        return 1
+    shares = plan(anchor - timedelta(days=365), anchor - timedelta(minutes=10), count)
+    if connection.vendor != "postgresql":
+        return shares
+    shares = with_ids(shares, reserve_ids(PARENT, "id", count))
+    for share in shares:
+        bulkload.clear_empty_month(share.month)
+    return shares
+
+
+def workers_for(count: int) -> int:
+    """How many loader processes: one per core on PostgreSQL from the city scale up, else none (0).
+
+    A loader has its own connection and transaction and can neither see nor join the caller's: inside
+    a transaction (the tests) the months are loaded in the caller's connection instead.
+    """
+    if connection.vendor != "postgresql" or count < PARALLEL_FROM or connection.in_atomic_block:
+        return 0
     return max(1, os.cpu_count() or 1)
 
 
-def _load_month(job: _Job, share: MonthShare) -> str:
-    bulkload.load_month(share.month, chunks(share, job.seed, job.cases, job.readers))
-    return f"access log {share.month:%Y-%m}: {share.count} rows loaded and indexed"
+def load(job: Job, shares: list[MonthShare], *, progress: Callable[[str], None]) -> None:
+    """Load the planned months here, in this process and connection."""
+    if connection.vendor == "postgresql":
+        for share in shares:
+            progress(load_share(job, share))
+        return
+    ensure_partitions(shares[0].month, shares[-1].month)
+    for share in shares:
+        for chunk in chunks(share, job[0], job[1], [Reader(*r) for r in job[2]]):
+            AccessEvent.objects.bulk_create(_event(line) for line in chunk.decode().splitlines())
+        progress(f"access log {share.month:%Y-%m}: {share.count} rows saved")
 
 
-def _load_month_in_worker(share: MonthShare) -> str:
-    try:
-        return _load_month(_JOBS[0], share)
-    finally:
-        connections.close_all()
+def load_share(job: Job, share: MonthShare) -> str:
+    started = time.monotonic()
+    seed, cases, readers = job
+    bulkload.load_month(share.month, chunks(share, seed, cases, [Reader(*r) for r in readers]))
+    took = time.monotonic() - started
+    return f"access log {share.month:%Y-%m}: {share.count} rows loaded and indexed in {took:.0f} s"
+
+
+class Background:
+    """Months loading in spawned processes while the caller goes on (PostgreSQL only).
+
+    Spawned, not forked: the caller's transaction is open meanwhile, and a forked child would share
+    its connection. Like any spawned process, a loader imports the script that started it as a module:
+    run the seed from `manage.py` or from a script with an `if __name__ == "__main__"` guard, or the
+    loaders would start a seed of their own. Each month is its own transaction; if one fails the
+    others still load, and `wait` raises.
+    """
+
+    def __init__(self, job: Job, shares: list[MonthShare], workers: int, progress: Callable[[str], None]) -> None:
+        database = connection.settings_dict["NAME"]
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=logworker.start,
+            initargs=(job, database),
+        )
+        self._futures = [self._pool.submit(logworker.load, share) for share in shares]
+        for future in self._futures:
+            future.add_done_callback(lambda done: progress(done.result()) if done.exception() is None else None)
+
+    def wait(self) -> None:
+        try:
+            for future in self._futures:
+                future.result()
+        finally:
+            self._pool.shutdown(cancel_futures=True)
+
+    def cancel(self) -> None:
+        """The caller failed: load no month not yet started (the running ones finish)."""
+        self._pool.shutdown(cancel_futures=True)
 
 
 def _event(line: str) -> AccessEvent:

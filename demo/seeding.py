@@ -15,7 +15,7 @@ from accounts.models import Role, Team, Unit, User
 from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from cases.services import allocate_case_numbers, case_reference
 from demo import history
-from demo.bulk import save_all
+from demo.bulk import reserve_ids, save_all
 from demo.casework import seed_casework, seed_delegation_order
 from demo.synthetic import FAMILY_NAMES, SyntheticPeople, protection_for
 from people.models import Person, ProtectionLevel, Relation, RelationKind
@@ -111,8 +111,15 @@ def _save_people(people: list[Person], links: list[tuple[int, int, str]]) -> lis
 
 
 def _cases(
-    rng: random.Random, children: list[Person], teams: dict[str, Team], users: dict[str, User], anchor: datetime
+    rng: random.Random,
+    children: list[Person],
+    teams: dict[str, Team],
+    users: dict[str, User],
+    anchor: datetime,
+    *,
+    ids: list[int] | None,
 ) -> list[Case]:
+    """One case per child, in the children's order; with `ids`, the case of child n gets ids[n]."""
     now = anchor
     by_team: dict[int, list[User]] = {}
     for user in users.values():
@@ -139,6 +146,8 @@ def _cases(
                 summary="Syntetiskt ärende för demonstration.",
             )
         )
+    for case, pk in zip(cases, ids or [], strict=False):
+        case.pk = pk
     _number_in_opening_order(cases)
     save_all(cases)
     return list(Case.objects.order_by("id"))
@@ -172,25 +181,62 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
 
     Every date counts back from the midnight that starts `today`, so the seeded history is already
     in the past (and can be sealed at once) when the seed runs on that day.
+
+    From the city scale up on PostgreSQL the access log loads in background processes while the
+    persons and casework are made: the children's and cases' ids are taken first, which is all the
+    log rows need. A failed seed leaves a partial database (the log months are their own
+    transactions): seed a new, empty one.
     """
     rng = random.Random(seed_value)
     size = SCALES[scale]
     anchor = datetime.combine(today, time(0), tzinfo=timezone.get_current_timezone())
     maker = SyntheticPeople(rng, today)
-    with transaction.atomic():
-        teams = _organisation()
-        users = _accounts(teams)
-        people, links = _families(rng, maker, size.children)
-        progress(f"{len(people)} persons made")
-        _save_people(people, links)
-        progress(f"{len(people)} persons and {len(links)} relations saved")
-        children = people[: size.children]
-        cases = _cases(rng, children, teams, users, anchor)
-        _authorize_protected(children, users, anchor)
-        seed_delegation_order(today)
-        progress(f"{len(cases)} cases saved")
-        signals = seed_casework(rng, cases, users, anchor)
-        progress(f"casework saved: {signals} signals with their assessments, clocks and journals")
-    readers = [u for u in users.values() if u.role not in (Role.LOG_REVIEWER, Role.SYSADMIN)]
-    history.load(rng.getrandbits(64), size.access_events, cases, readers, anchor, progress=progress)
+    shares = history.prepare(anchor, size.access_events)  # before the transaction: it locks the log
+    workers = history.workers_for(size.access_events)
+    background = None
+    try:
+        with transaction.atomic():
+            teams = _organisation()
+            users = _accounts(teams)
+            # Plain values: a spawned loader must unpickle them before Django is set up (no Role enum).
+            readers = [
+                (int(u.pk), str(u.username), str(u.role))
+                for u in users.values()
+                if u.role not in (Role.LOG_REVIEWER, Role.SYSADMIN)
+            ]
+            history_seed = rng.getrandbits(64)
+            child_ids, case_ids = _reserve_ids(size.children) if workers else (None, None)
+            if child_ids and case_ids:
+                job = (history_seed, list(zip(case_ids, child_ids, strict=True)), readers)
+                background = history.Background(job, shares, workers, progress)
+                progress(f"access log: {len(shares)} months loading in {workers} background processes")
+            people, links = _families(rng, maker, size.children)
+            for child, pk in zip(people, child_ids or [], strict=False):
+                child.pk = pk
+            progress(f"{len(people)} persons made")
+            _save_people(people, links)
+            progress(f"{len(people)} persons and {len(links)} relations saved")
+            children = people[: size.children]
+            cases = _cases(rng, children, teams, users, anchor, ids=case_ids)
+            _authorize_protected(children, users, anchor)
+            seed_delegation_order(today)
+            progress(f"{len(cases)} cases saved")
+            signals = seed_casework(rng, cases, users, anchor)
+            progress(f"casework saved: {signals} signals with their assessments, clocks and journals")
+    except BaseException:
+        if background is not None:
+            background.cancel()
+        raise
+    if background is not None:
+        background.wait()
+    else:
+        job = (history_seed, [(case.pk, case.child_id) for case in cases], readers)
+        history.load(job, shares, progress=progress)
     return {"persons": len(people), "cases": len(cases), "signals": signals, "access_events": size.access_events}
+
+
+def _reserve_ids(children: int) -> tuple[list[int], list[int]]:
+    """Ids for the children (the first persons) and their cases (one each, in the same order)."""
+    first_child = reserve_ids(Person._meta.db_table, "id", children)
+    first_case = reserve_ids(Case._meta.db_table, "id", children)
+    return list(range(first_child, first_child + children)), list(range(first_case, first_case + children))

@@ -16,6 +16,7 @@ from access.models import AccessEvent
 from access.partitions import PARENT, partition_name
 from access.tests.test_append_only import _event
 from conftest import World
+from demo import logworker
 from demo.bulk import save_all
 from demo.history import plan
 from people.models import IdentityKind, Person
@@ -94,3 +95,11 @@ def test_a_month_that_holds_rows_is_never_replaced(world: World) -> None:
     with pytest.raises(bulkload.MonthNotEmpty):
         bulkload.clear_empty_month(month)
     assert AccessEvent.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_loader_process_refuses_to_write_to_another_database_than_the_seeds() -> None:
+    """Loaders read their settings from the environment; a mismatch must stop them, not write elsewhere."""
+    with pytest.raises(RuntimeError, match="loader would write to"):
+        logworker.start((1, [], []), "some_other_database")
+    logworker.start((1, [], []), connection.settings_dict["NAME"])
