@@ -185,7 +185,7 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
     From the city scale up on PostgreSQL the access log loads in background processes while the
     persons and casework are made: the children's and cases' ids are taken first, which is all the
     log rows need. A failed seed leaves a partial database (the log months are their own
-    transactions): seed a new, empty one.
+    transactions), though with every month's partition in place: seed a new, empty one.
     """
     rng = random.Random(seed_value)
     size = SCALES[scale]
@@ -223,15 +223,16 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"{len(cases)} cases saved")
             signals = seed_casework(rng, cases, users, anchor)
             progress(f"casework saved: {signals} signals with their assessments, clocks and journals")
+        if background is not None:
+            background.wait()
+        else:
+            job = (history_seed, [(case.pk, case.child_id) for case in cases], readers)
+            history.load(job, shares, progress=progress)
     except BaseException:
         if background is not None:
             background.cancel()
+        history.restore_months(shares)
         raise
-    if background is not None:
-        background.wait()
-    else:
-        job = (history_seed, [(case.pk, case.child_id) for case in cases], readers)
-        history.load(job, shares, progress=progress)
     return {"persons": len(people), "cases": len(cases), "signals": signals, "access_events": size.access_events}
 
 
