@@ -35,6 +35,13 @@ def test_the_rows_are_shared_over_the_months_in_proportion_and_none_is_lost() ->
     assert all(share.start < share.end for share in shares)
 
 
+def test_a_history_smaller_than_the_months_gives_no_month_a_negative_share() -> None:
+    """Rounding each month on its own once gave the last month -1 rows out of 10."""
+    shares = plan(datetime(2025, 11, 23, tzinfo=UTC), datetime(2026, 11, 23, tzinfo=UTC), 10)
+    assert sum(share.count for share in shares) == 10
+    assert all(share.count > 0 for share in shares)
+
+
 @pytest.mark.django_db
 def test_seeded_log_ids_grow_with_time_as_live_ids_do() -> None:
     """The reviewer's sample and the seals rely on it: a period is an id range."""
