@@ -13,26 +13,12 @@ from datetime import date
 
 from django.db import connection, transaction
 
+from access.log import COPY_COLUMNS
 from access.partitions import PARENT, create_partition_sql, month_bounds, partition_name
 
-# The columns a loaded row gives, in this order (COPY text format: tab-separated, \N for NULL).
-COLUMNS = (
-    "id",
-    "occurred_at",
-    "user_id",
-    "username",
-    "role",
-    "action",
-    "person_id",
-    "case_id",
-    "view_name",
-    "request_id",
-    "ip_address",
-    "reason",
-    "emergency",
-    "key_id",
-    "mac",
-)
+# The columns a loaded row gives, in this order (COPY text format: tab-separated, \N for NULL):
+# the id, then the columns the live writer copies (what the MAC covers, the key id, the MAC).
+COLUMNS = ("id", *COPY_COLUMNS)
 _ON_PARENT = re.compile(r"^CREATE (UNIQUE )?INDEX (\S+) ON ONLY \S+ (USING .*)$")
 
 

@@ -122,7 +122,7 @@ def write_access_events(
     insert_events(rows)
 
 
-_COPY_COLUMNS = (*MAC_FIELDS, "key_id", "mac")
+COPY_COLUMNS = (*MAC_FIELDS, "key_id", "mac")
 
 
 def insert_events(rows: list[AccessEvent]) -> None:
@@ -136,7 +136,7 @@ def insert_events(rows: list[AccessEvent]) -> None:
         return
     with (
         connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY access_accessevent ({', '.join(_COPY_COLUMNS)}) FROM STDIN") as copy,
+        cursor.cursor.copy(f"COPY access_accessevent ({', '.join(COPY_COLUMNS)}) FROM STDIN") as copy,
     ):
         for event in rows:
-            copy.write_row([getattr(event, name) for name in _COPY_COLUMNS])
+            copy.write_row([getattr(event, name) for name in COPY_COLUMNS])
