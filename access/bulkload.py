@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from access.log import COPY_COLUMNS
 from access.partitions import PARENT, create_partition_sql, month_bounds, partition_name
@@ -49,15 +50,21 @@ def _parent_indexes(cursor) -> list[tuple[str, bool]]:  # type: ignore[no-untype
     return list(cursor.fetchall())
 
 
-def _index_month(cursor, name: str) -> None:  # type: ignore[no-untyped-def]
-    """Build the parent's indexes on the loaded table, so ATTACH adopts them instead of building them."""
+def _index_month(cursor, name: str, *, closed: bool) -> None:  # type: ignore[no-untyped-def]
+    """Build the parent's indexes on the loaded table, so ATTACH adopts them instead of building them.
+
+    A closed month (one that has ended) never gets another row: rows are written as they happen. Its
+    index pages are filled to the brim instead of the 90 % that leaves room for inserts, which is
+    about 2.5 GB less index at the national scale's 200 million rows.
+    """
+    storage = " WITH (fillfactor = 100)" if closed else ""
     for number, (definition, primary) in enumerate(_parent_indexes(cursor)):
         match = _ON_PARENT.match(definition)
         if match is None:
             raise RuntimeError(f"unexpected index definition on the access log: {definition}")
         unique, _parent_name, method = match.groups()
         index = f"{name}_{'pkey' if primary else f'idx{number}'}"
-        cursor.execute(f"CREATE {unique or ''}INDEX {index} ON {name} {method}")
+        cursor.execute(f"CREATE {unique or ''}INDEX {index} ON {name} {method}{storage}")
         if primary:
             # A partition's key must be a constraint too, or ATTACH would build a second index.
             cursor.execute(f"ALTER TABLE {name} ADD CONSTRAINT {index} PRIMARY KEY USING INDEX {index}")
@@ -84,7 +91,7 @@ def load_month(month: date, chunks: Iterable[bytes]) -> None:
         with cursor.cursor.copy(f"COPY {name} ({', '.join(COLUMNS)}) FROM STDIN WITH (FREEZE)") as copy:
             for chunk in chunks:
                 copy.write(chunk)
-        _index_month(cursor, name)
+        _index_month(cursor, name, closed=end <= timezone.now())
         cursor.execute(f"ALTER TABLE {PARENT} ATTACH PARTITION {name} FOR VALUES FROM (%s) TO (%s)", [start, end])
         for statement in create_partition_sql(month)[1:]:  # the TRUNCATE guard; the table exists now
             cursor.execute(statement)

@@ -134,9 +134,12 @@ def insert_events(rows: list[AccessEvent]) -> None:
     if connection.vendor != "postgresql":
         AccessEvent.objects.bulk_create(rows)  # batched to SQLite's variable limit by Django
         return
+    # Each value as its field prepares it for the database (the MAC as bytes, see access.fields).
+    by_name = {field.name: field for field in AccessEvent._meta.concrete_fields}
+    fields = [by_name[name] for name in COPY_COLUMNS]
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY access_accessevent ({', '.join(COPY_COLUMNS)}) FROM STDIN") as copy,
     ):
         for event in rows:
-            copy.write_row([getattr(event, name) for name in COPY_COLUMNS])
+            copy.write_row([field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields])

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from access.fields import DigestField
 from cases.models import Case
 from people.models import Person
 
@@ -45,7 +46,7 @@ class AccessEvent(models.Model):
     ip_address = models.GenericIPAddressField(null=True)
     reason = models.TextField(blank=True)
     emergency = models.BooleanField(default=False)
-    mac = models.CharField(max_length=64)
+    mac = DigestField()
     key_id = models.CharField(max_length=16, blank=True, default="", db_default="")
 
     class Meta:

@@ -31,6 +31,8 @@ VIEW_NAME = "case.overview"
 IP_ADDRESS = "10.0.0.1"
 ACTIONS = (AccessAction.VIEW.value, AccessAction.LIST.value, AccessAction.SEARCH.value)
 CHUNK_ROWS = 20_000
+# COPY text for "bytea in hex": an escaped backslash, then x.
+_BYTEA_HEX = "\\\\x"
 _TIMES_OF_DAY = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}+00:00" for s in range(86_400)]
 
 
@@ -98,7 +100,8 @@ def chunks(share: MonthShare, seed: int, cases: list[tuple[int, int]], readers: 
     ]
     what = [(f"{child}\x1f{case}\x1f{VIEW_NAME}\x1f", f"{child}\t{case}\t{VIEW_NAME}\t") for case, child in cases]
     mac_tail = "\x1f" + "\x1f".join((IP_ADDRESS, "", "False", key_id))
-    copy_tail = f"\t{IP_ADDRESS}\t\tf\t{key_id}\t"
+    # The MAC goes in as bytea hex input, `\x…`, its backslash doubled as COPY text wants.
+    copy_tail = f"\t{IP_ADDRESS}\t\tf\t{key_id}\t{_BYTEA_HEX}"
     days: dict[int, str] = {}
     n_who, n_what = len(who), len(what)
     for chunk_start in range(0, share.count, CHUNK_ROWS):
@@ -220,4 +223,5 @@ def _event(line: str) -> AccessEvent:
     del values["id"]
     values["occurred_at"] = datetime.fromisoformat(str(values["occurred_at"]))
     values["emergency"] = values["emergency"] == "t"
+    values["mac"] = str(values["mac"]).removeprefix(_BYTEA_HEX)
     return AccessEvent(**values)
