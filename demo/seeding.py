@@ -29,13 +29,15 @@ DEMO_TOTP_SECRET = "OV2HMYLHFVSGK3LPFUZGMYJNGAYDAMBR"
 class Scale:
     children: int
     access_events: int
+    areas: int = 0  # units beyond ORGANISATION, each with AREA_TEAMS: a country has hundreds of teams, not five
 
 
 SCALES = {
     "demo": Scale(children=200, access_events=2_000),
     "city": Scale(children=15_000, access_events=2_000_000),
-    # PostgreSQL only: about 2 million persons, 500,000 cases and 200 million access-log rows.
-    "national": Scale(children=500_000, access_events=200_000_000),
+    # PostgreSQL only: about 2 million persons, 500,000 cases and 200 million access-log rows, in 167
+    # teams of about 3,000 cases each, as many as a city team holds.
+    "national": Scale(children=500_000, access_events=200_000_000, areas=54),
 }
 
 ORGANISATION = {
@@ -57,9 +59,16 @@ ACCOUNTS = [
 ]
 
 
-def _organisation() -> dict[str, Team]:
+AREA_TEAMS = ["Utredning", "Öppenvård", "Fältgruppen"]
+
+
+def _organisation(areas: int) -> dict[str, Team]:
+    """The demo units and teams, then `areas` more units whose teams take their share of the cases."""
+    units = dict(ORGANISATION)
+    for area in range(1, areas + 1):
+        units[f"Barn och unga, område {area:02}"] = [f"{team} område {area:02}" for team in AREA_TEAMS]
     teams = {}
-    for unit_name, team_names in ORGANISATION.items():
+    for unit_name, team_names in units.items():
         unit, _ = Unit.objects.get_or_create(name=unit_name)
         for name in team_names:
             teams[name], _ = Team.objects.get_or_create(unit=unit, name=name)
@@ -196,7 +205,7 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
     background = None
     try:
         with transaction.atomic():
-            teams = _organisation()
+            teams = _organisation(size.areas)
             users = _accounts(teams)
             # Plain values: a spawned loader must unpickle them before Django is set up (no Role enum).
             readers = [

@@ -40,19 +40,22 @@ def _identity_lookup(query: str) -> list[str]:
 def search_persons(actor: Actor, query: str) -> SearchResult:
     """Exact identity number, or a name fragment; only among persons the actor may see."""
     query = " ".join((query or "").split())[:MAX_QUERY]
-    visible = access.visible_persons(actor.user)
     if looks_like_identity_number(query):
+        # An identity number finds one or two persons; each is then tested against the rule.
         try:
-            visible = visible.filter(identity_index__in=_identity_lookup(query))
+            visible = access.visible_persons(actor.user).filter(identity_index__in=_identity_lookup(query))
         except ValidationError as exc:
             return SearchResult(error=exc.messages[0])
     elif len(query) > MIN_NAME_FRAGMENT:
-        visible = visible.filter(search_name__contains=query.lower())
+        # A name fragment can match a large share of everyone: start from the user's own cases instead.
+        visible = access.visible_persons_from_cases(actor.user).filter(search_name__contains=query.lower())
     elif len(query) == MIN_NAME_FRAGMENT:
         # Two letters match the start of a name ("ek": Ek, Ekström, not Bergek): inside names they match
-        # a large share of everyone, and no trigram index can find them.
+        # a large share of everyone.
         fragment = query.lower()
-        visible = visible.filter(Q(search_name__startswith=fragment) | Q(search_name__contains=f" {fragment}"))
+        visible = access.visible_persons_from_cases(actor.user).filter(
+            Q(search_name__startswith=fragment) | Q(search_name__contains=f" {fragment}")
+        )
     else:
         return SearchResult(error=_("Skriv minst två bokstäver av namnet, eller ett helt personnummer."))
     with transaction.atomic():

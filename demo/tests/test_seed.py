@@ -7,13 +7,15 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from personnummer import personnummer
 
 from access.logchain import verify_access_log
 from access.models import AccessEvent, AccessLogSeal
+from accounts.models import Team
 from cases.models import Case
+from demo import seeding
 from people.models import Person
 
 TODAY = date(2026, 11, 23)
@@ -99,3 +101,16 @@ def test_every_seeded_förhandsbedömning_names_the_item_of_its_kind_in_force_th
         item = assessment.delegation
         assert item is not None and item.decision_kind == assessment.decision_kind
         assert item.valid_from <= assessment.decided_on and item.valid_to is None
+
+
+@pytest.mark.django_db
+def test_a_scale_with_areas_shares_the_cases_over_every_team_not_only_the_demo_teams(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At national scale the demo teams hold a city team's share, not a fifth of the country."""
+    monkeypatch.setitem(seeding.SCALES, "demo", seeding.Scale(children=200, access_events=2_000, areas=3))
+    seeding.seed(scale="demo", seed_value=1, today=TODAY)
+    per_team = dict(Team.objects.annotate(held=Count("cases")).values_list("name", "held"))
+    assert len(per_team) == sum(map(len, seeding.ORGANISATION.values())) + 3 * len(seeding.AREA_TEAMS)
+    assert set(per_team.values()) <= {200 // len(per_team), 200 // len(per_team) + 1}, per_team
+    assert "Fältgruppen område 03" in per_team
