@@ -29,20 +29,26 @@ def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, Any]:
     return EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now()).values("case_id")
 
 
+def _own_scope(user: User) -> Q | None:
+    """The cases a role sees by its place in the organisation; None for roles that see no case content."""
+    if not user.is_active:
+        return None
+    if user.role in CASE_ROLES:
+        return Q(team_id=user.team_id)
+    if user.role == Role.UNIT_MANAGER:
+        return Q(team__unit_id=user.unit_id)
+    # Log reviewers see logs and administrators manage accounts: neither sees case content.
+    return None
+
+
 def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Case]:
     """Own team's cases (unit managers: their unit's), plus live emergency access.
 
     A case about a child with protected identity is visible only to staff named for that child,
     and emergency access does not lift that.
     """
-    if not user.is_active:
-        return Case.objects.none()
-    if user.role in CASE_ROLES:
-        scope = Q(team_id=user.team_id)
-    elif user.role == Role.UNIT_MANAGER:
-        scope = Q(team__unit_id=user.unit_id)
-    else:
-        # Log reviewers see logs and administrators manage accounts: neither sees case content.
+    scope = _own_scope(user)
+    if scope is None:
         return Case.objects.none()
     if include_emergency:
         scope |= Q(id__in=active_emergency_case_ids(user))
@@ -71,7 +77,14 @@ def visible_persons_from_cases(user: User) -> QuerySet[Person]:
     from the team's children and their relatives keeps the cost at the size of the team, whatever
     the size of the rest of the register. tests/test_visibility_forms.py holds the two forms equal.
     """
-    children = visible_cases(user).values("child_id")
+    scope = _own_scope(user)
+    if scope is None:
+        return Person.objects.none()
+    # The same cases as visible_cases, but as a UNION: PostgreSQL cannot estimate "own team OR a live
+    # grant" and guesses half of all cases, which turns the whole query into scans of every case,
+    # relation and protected person.
+    case_ids = Case.objects.filter(scope).values("id").union(active_emergency_case_ids(user), all=True)
+    children = Case.objects.filter(id__in=case_ids).filter(~_hidden_protected(user, "child_id")).values("child_id")
     relatives = Relation.objects.filter(child_id__in=children).values("relative_id")
     return Person.objects.filter(id__in=children.union(relatives, all=True)).filter(~_hidden_protected(user, "id"))
 
