@@ -75,7 +75,7 @@ def visible_persons_from_cases(user: User) -> QuerySet[Person]:
     For filters that match a large share of everyone, such as a name fragment: among 2 million
     persons "ber" matches hundreds of thousands, each of which `visible_persons` would test. Starting
     from the team's children and their relatives keeps the cost at the size of the team, whatever
-    the size of the rest of the register. tests/test_visibility_forms.py holds the two forms equal.
+    the size of the rest of the register. access/tests/test_visibility_forms.py holds the two forms equal.
     """
     scope = _own_scope(user)
     if scope is None:

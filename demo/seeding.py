@@ -44,6 +44,7 @@ ORGANISATION = {
     "Barn och unga Norr": ["Utredning Norr", "Avhopparteamet", "Fältgruppen"],
     "Barn och unga Söder": ["Utredning Söder", "Öppenvård Söder"],
 }
+AREA_TEAMS = ["Utredning", "Öppenvård", "Fältgruppen"]
 
 # username, first name, last name, role, unit, team, exempt from 2FA in demo mode
 ACCOUNTS = [
@@ -57,9 +58,6 @@ ACCOUNTS = [
     ("logg", "Lars", "Loggranskare", Role.LOG_REVIEWER, None, None, True),
     ("admin", "Anna", "Administratör", Role.SYSADMIN, None, None, True),
 ]
-
-
-AREA_TEAMS = ["Utredning", "Öppenvård", "Fältgruppen"]
 
 
 def _organisation(areas: int) -> dict[str, Team]:
