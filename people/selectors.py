@@ -37,6 +37,14 @@ def _identity_lookup(query: str) -> list[str]:
     return identity_indexes(number)
 
 
+def _name_matches(fragment: str) -> Q:
+    if len(fragment) > MIN_NAME_FRAGMENT:
+        return Q(search_name__contains=fragment)
+    # Two letters match the start of a name ("ek": Ek, Ekström, not Bergek): inside names they match
+    # a large share of everyone.
+    return Q(search_name__startswith=fragment) | Q(search_name__contains=f" {fragment}")
+
+
 def search_persons(actor: Actor, query: str) -> SearchResult:
     """Exact identity number, or a name fragment; only among persons the actor may see."""
     query = " ".join((query or "").split())[:MAX_QUERY]
@@ -46,16 +54,9 @@ def search_persons(actor: Actor, query: str) -> SearchResult:
             visible = access.visible_persons(actor.user).filter(identity_index__in=_identity_lookup(query))
         except ValidationError as exc:
             return SearchResult(error=exc.messages[0])
-    elif len(query) > MIN_NAME_FRAGMENT:
+    elif len(query) >= MIN_NAME_FRAGMENT:
         # A name fragment can match a large share of everyone: start from the user's own cases instead.
-        visible = access.visible_persons_from_cases(actor.user).filter(search_name__contains=query.lower())
-    elif len(query) == MIN_NAME_FRAGMENT:
-        # Two letters match the start of a name ("ek": Ek, Ekström, not Bergek): inside names they match
-        # a large share of everyone.
-        fragment = query.lower()
-        visible = access.visible_persons_from_cases(actor.user).filter(
-            Q(search_name__startswith=fragment) | Q(search_name__contains=f" {fragment}")
-        )
+        visible = access.visible_persons_from_cases(actor.user).filter(_name_matches(query.lower()))
     else:
         return SearchResult(error=_("Skriv minst två bokstäver av namnet, eller ett helt personnummer."))
     with transaction.atomic():
