@@ -4,6 +4,7 @@
 - olle (caseworker, team Norr A too) is NOT named for that protected child: he must not see it at all.
 - sara (caseworker, team Söder) must not see Norr cases, except through emergency access.
 - karin (unit manager, Norr) sees all Norr cases but not Söder's.
+- Norr A and Söder A are their units' mottagning (intake team), where new children's cases open.
 - lars (log reviewer) sees logs, not case content; anna (sysadmin) manages accounts only.
 """
 
@@ -26,6 +27,7 @@ from people.services import person_create, relation_create
 
 if TYPE_CHECKING:
     from decisions.models import DelegationItem
+    from intake.services import SignalReceipt
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -55,8 +57,8 @@ def make_person(given: str, family: str, birth: date, serial: int, **kwargs: Any
 def world(db: None) -> World:
     norr = Unit.objects.create(name="Norr")
     soder = Unit.objects.create(name="Söder")
-    team_a = Team.objects.create(unit=norr, name="Norr A")
-    team_soder = Team.objects.create(unit=soder, name="Söder A")
+    team_a = Team.objects.create(unit=norr, name="Norr A", is_intake=True)
+    team_soder = Team.objects.create(unit=soder, name="Söder A", is_intake=True)
     spec = {
         "hanna": (Role.CASEWORKER, norr, team_a),
         "olle": (Role.CASEWORKER, norr, team_a),
@@ -108,6 +110,13 @@ def signed_in(user: User) -> Client:
     session["utvag_login_at"] = session["utvag_seen_at"] = timezone.now().isoformat()
     session.save()
     return client
+
+
+def case_of(receipt: "SignalReceipt") -> str:
+    """The public id of the case a signal went to, which its receipt gives only to who could see the child."""
+    from intake.models import Signal
+
+    return str(Signal.objects.select_related("case").get(pk=receipt.signal_id).case.public_id)
 
 
 def grant_emergency(user: User, case: Case) -> EmergencyAccess:

@@ -39,12 +39,21 @@ class Team(models.Model):
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="teams", verbose_name=_("enhet"))
     name = models.CharField(_("namn"), max_length=200)
+    # The unit's mottagning: a new child's case opens here, and so does the case of a child no team
+    # answers for. Signals never open a case in the registering user's own team just because they
+    # registered it (access.routing).
+    is_intake = models.BooleanField(_("mottagning"), default=False)
 
     class Meta:
         verbose_name = _("team")
         verbose_name_plural = _("team")
         ordering = ["unit__name", "name"]
-        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="team_unique_name_in_unit")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "name"], name="team_unique_name_in_unit"),
+            models.UniqueConstraint(
+                fields=["unit"], condition=models.Q(is_intake=True), name="team_one_intake_per_unit"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit.name} / {self.name}"

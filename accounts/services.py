@@ -177,3 +177,14 @@ def staff_user_reset_second_factor(*, changed_by: User, user: User) -> str:
         )
         _end_sessions(locked)
     return password
+
+
+def intake_team_set(*, team: Team) -> Team:
+    """Make `team` its unit's mottagning, where new children's cases open, in place of any other."""
+    with transaction.atomic():
+        Team.objects.select_for_update().filter(unit_id=team.unit_id, is_intake=True).exclude(pk=team.pk).update(
+            is_intake=False
+        )
+        team.is_intake = True
+        team.save(update_fields=["is_intake"])
+    return team

@@ -102,6 +102,9 @@ class NoticeKind(models.TextChoices):
     REOPENED = "reopened", _("Utredning återöppnad i samma fråga")
     DETENTION = "detention", _("Frihetsberövande")
     ROUTED = "routed", _("Aktualisering till ert team")
+    # To unit managers: a protected child's signal reached a team where nobody is named for the child.
+    # Shown without the child's name, since the manager may not be named either.
+    PROTECTED_UNNAMED = "protected_unnamed", _("Skyddat barn utan namngiven personal")
 
 
 class Notice(models.Model):

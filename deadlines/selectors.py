@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Case, F, Value, When, Window
+from django.db.models import Case, F, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -12,7 +12,7 @@ from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set
-from deadlines.models import Deadline, Notice
+from deadlines.models import Deadline, Notice, NoticeKind
 
 # A page per bucket keeps the page and its access-log rows bounded, however far behind a team is.
 BUCKET_LIMIT = 25
@@ -72,8 +72,9 @@ def work_queue(actor: Actor, *, mine_only: bool = False) -> Queue:
         queue.more = any(len(group) > BUCKET_LIMIT for group in groups)
         queue.overdue, queue.today, queue.this_week = (group[:BUCKET_LIMIT] for group in groups)
         queue.notices = list(
-            Notice.objects.filter(recipient=user, read_at__isnull=True, case__in=access.visible_cases(user))
-            .select_related("case__child", "deadline")
+            Notice.objects.filter(recipient=user, read_at__isnull=True)
+            .filter(Q(case__in=access.visible_cases(user)) | Q(kind=NoticeKind.PROTECTED_UNNAMED))
+            .select_related("case__child", "case__team", "deadline")
             .defer(*(f"case__child__{name}" for name in CHILD_SECRETS))
             .order_by("-created_at", "-id")[:BUCKET_LIMIT]
         )

@@ -68,8 +68,9 @@ def _organisation(areas: int) -> dict[str, Team]:
     teams = {}
     for unit_name, team_names in units.items():
         unit, _ = Unit.objects.get_or_create(name=unit_name)
-        for name in team_names:
-            teams[name], _ = Team.objects.get_or_create(unit=unit, name=name)
+        # The first team of each unit is its mottagning: new children's signals open their cases there.
+        for position, name in enumerate(team_names):
+            teams[name], _ = Team.objects.get_or_create(unit=unit, name=name, defaults={"is_intake": position == 0})
     return teams
 
 

@@ -15,16 +15,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access import routing
 from access import selectors as access
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction
 from access.reads import changing_case
-from accounts.models import Team
-from cases.models import Case, CaseStatus
+from accounts.models import Team, User
+from cases.models import Case
 from cases.services import case_open
 from core.errors import field_error
-from core.identity import IdentityNumber, identity_indexes, parse_entered_identity_number
+from core.identity import IdentityNumber, parse_entered_identity_number
 from core.legal import legal_basis_for
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
@@ -93,70 +94,105 @@ def _text(value: str, field: str, *, required: bool = False, limit: int = TEXT_L
     return value
 
 
-def _parse_number(raw: str) -> tuple[IdentityNumber | None, bool]:
-    """The number, if one was given, and whether it is synthetic."""
-    if not raw.strip():
-        return None, False
+def _adult_on(birth: date, day: date) -> bool:
     try:
-        return parse_entered_identity_number(raw, allow_synthetic=settings.SYNTHETIC_IDENTITIES_ALLOWED)
-    except ValidationError as exc:
-        raise field_error("identity_number", exc.messages[0], "identity_number") from exc
+        eighteenth = birth.replace(year=birth.year + 18)
+    except ValueError:  # born on 29 February: of age on 1 March
+        eighteenth = date(birth.year + 18, 3, 1)
+    return day >= eighteenth
 
 
-def _validate(data: SignalInput, birth: date | None) -> None:
+def _checks(data: SignalInput, birth: date | None, *, number_refused: bool) -> dict[str, ValidationError]:
+    """Every check of the input at once, by field (so the form can show them all in one go).
+
+    The child's age comes from what was typed (the number or the birth date), never from a record,
+    so a refusal says nothing about whether Utväg knows the person.
+    """
+    errors: dict[str, ValidationError] = {}
     if data.kind not in SignalKind.values:
-        raise field_error("kind", _("Välj hur ärendet aktualiserades."), "kind")
+        errors["kind"] = ValidationError(_("Välj hur ärendet aktualiserades."), code="kind")
     if data.reporter_type not in ReporterType.values:
-        raise field_error("reporter_type", _("Välj typ av anmälare."), "reporter_type")
+        errors["reporter_type"] = ValidationError(_("Välj typ av anmälare."), code="reporter_type")
+    received = rules.received_day(data.received_at)
     if data.received_at > timezone.now() + CLOCK_SKEW:
-        raise field_error("received_at", _("Tidpunkten kan inte ligga i framtiden."), "future")
-    if birth is not None and rules.received_day(data.received_at) < birth:
-        raise field_error("received_at", _("Tidpunkten ligger före barnets födelse."), "before_birth")
+        errors["received_at"] = ValidationError(_("Tidpunkten kan inte ligga i framtiden."), code="future")
+    elif birth is not None and received < birth:
+        errors["received_at"] = ValidationError(_("Tidpunkten ligger före barnets födelse."), code="before_birth")
+    if birth is None and not number_refused:
+        errors["birth_date"] = ValidationError(
+            _("Ange barnets personnummer eller födelsedatum. Är datumet inte känt, ange ett uppskattat."),
+            code="birth_unknown",
+        )
+    elif birth is not None and _adult_on(birth, received):
+        errors["identity_number" if data.identity_number.strip() else "birth_date"] = ValidationError(
+            _(
+                "En aktualisering gäller ett barn: personen hade fyllt 18 år när uppgiften kom in. "
+                "Uppgifter om vuxna registreras inte här."
+            ),
+            code="not_a_child",
+        )
     if data.reporter_type == ReporterType.ANONYMOUS and (data.reporter_name.strip() or data.reporter_contact.strip()):
-        raise field_error(
-            "reporter_name", _("En anonym anmälare har inget namn eller kontaktuppgifter."), "anonymous_named"
+        errors["reporter_name"] = ValidationError(
+            _("En anonym anmälare har inget namn eller kontaktuppgifter."), code="anonymous_named"
         )
     if data.feedback_requested and data.reporter_type != ReporterType.MANDATORY:
-        raise field_error(
-            "feedback_requested",
-            _("Återkoppling kan bara ges till en anmälningsskyldig anmälare."),
-            "feedback_not_mandatory",
+        errors["feedback_requested"] = ValidationError(
+            _("Återkoppling kan bara ges till en anmälningsskyldig anmälare."), code="feedback_not_mandatory"
         )
+    return errors
 
 
-def _find_or_create_child(actor: Actor, data: SignalInput, number: IdentityNumber | None, synthetic: bool) -> Person:
-    if number is not None:
-        existing = Person.objects.filter(identity_index__in=identity_indexes(number)).first()
-        if existing is not None:
-            return existing
-    if number is None and not data.not_a_duplicate:
-        _refuse_likely_duplicate(actor, data)
-    return person_create(
-        given_name=data.given_name,
-        family_name=data.family_name,
-        identity_number="" if synthetic else data.identity_number,
-        synthetic_identity=number if synthetic else None,
-        birth_date=data.birth_date,
-        reserve_identity_note="" if number else _("Registrerad vid aktualisering utan personnummer."),
-    )
+def _check_input(data: SignalInput) -> tuple[IdentityNumber | None, bool, str]:
+    """The parsed number, whether it is synthetic, and the content; or every error at once."""
+    number, synthetic, number_error = None, False, None
+    if data.identity_number.strip():
+        try:
+            number, synthetic = parse_entered_identity_number(
+                data.identity_number, allow_synthetic=settings.SYNTHETIC_IDENTITIES_ALLOWED
+            )
+        except ValidationError as exc:
+            number_error = ValidationError(exc.messages[0], code="identity_number")
+    errors = _checks(data, number.birth_date if number else data.birth_date, number_refused=number_error is not None)
+    if number_error is not None:
+        errors["identity_number"] = number_error
+    content = data.content.strip()
+    if not content:
+        errors["content"] = ValidationError(_("Fältet måste fyllas i."), code="required")
+    elif len(content) > TEXT_LIMIT:
+        errors["content"] = ValidationError(_("Högst %(n)d tecken.") % {"n": TEXT_LIMIT}, code="max_length")
+    for field, limit in (("reporter_organisation", 200), ("reporter_name", 200), ("reporter_contact", 400)):
+        if len(getattr(data, field).strip()) > limit:
+            errors.setdefault(field, ValidationError(_("Högst %(n)d tecken.") % {"n": limit}, code="max_length"))
+    if errors:
+        raise ValidationError(errors)
+    return number, synthetic, content
 
 
-def _refuse_likely_duplicate(actor: Actor, data: SignalInput) -> None:
+def _warn_of_likely_duplicate(actor: Actor, data: SignalInput) -> None:
     """A child without an identity number who looks like one the user can already see.
 
     Only persons the user may see are compared, so the warning reveals nothing about other teams'
-    children or protected identities.
+    children or protected identities. Naming them is a read, so it is logged, and the log row is
+    committed although the registration itself is refused.
     """
     name = " ".join(f"{data.given_name} {data.family_name}".split()).lower()
     if not name or data.birth_date is None:
         return
-    matches = list(
-        access.visible_persons(actor.user)
-        .filter(search_name=name, birth_date=data.birth_date)
-        .values_list("given_name", "family_name")[:5]
-    )
+    with transaction.atomic():
+        matches = list(
+            access.visible_persons(actor.user)
+            .filter(search_name=name, birth_date=data.birth_date)
+            .values_list("pk", "given_name", "family_name")[:5]
+        )
+        if matches:
+            write_access_events(
+                actor,
+                action=AccessAction.SEARCH,
+                view_name="intake.likely_duplicate",
+                subjects=[(pk, None) for pk, _given, _family in matches],
+            )
     if matches:
-        names = ", ".join(f"{given} {family}" for given, family in matches)
+        names = ", ".join(f"{given} {family}" for _pk, given, family in matches)
         message = _(
             "Det finns redan ett barn med samma namn och födelsedatum (%(names)s). Sök upp barnet och registrera "
             "med personnummer, eller bekräfta att det är ett annat barn."
@@ -164,59 +200,100 @@ def _refuse_likely_duplicate(actor: Actor, data: SignalInput) -> None:
         raise field_error("not_a_duplicate", message, "likely_duplicate")
 
 
-def _case_for(actor: Actor, child: Person) -> Case:
-    """The child's open case; otherwise a new case in the team that last had the child, or the actor's."""
-    case = (
-        Case.objects.filter(child=child, status=CaseStatus.OPEN)
-        .select_related("team__unit")
-        .order_by("-opened_at")
-        .first()
-    )
-    if case is not None:
-        return case
-    last = Case.objects.filter(child=child).select_related("team").order_by("-opened_at").first()
-    team: Team | None = last.team if last else actor.user.team
+def _receiving_team(actor: Actor) -> Team:
+    """Checked before anything is looked up, so the refusal is the same whoever the child is."""
+    team = routing.intake_team(actor.user)
     if team is None:
-        raise ValidationError(_("Ditt konto hör inte till något team som kan ta emot ärenden."), code="no_team")
-    return case_open(child=child, team=team, responsible=actor.user if actor.user.team_id == team.pk else None)
+        raise ValidationError(
+            _(
+                "Din enhet har ingen mottagning för nya aktualiseringar. Be systemadministratören att ange "
+                "vilket team som är enhetens mottagning."
+            ),
+            code="no_intake_team",
+        )
+    return team
+
+
+def _new_child(data: SignalInput, number: IdentityNumber | None, synthetic: bool) -> Person:
+    return person_create(
+        given_name=data.given_name,
+        family_name=data.family_name,
+        identity_number="" if synthetic else data.identity_number,
+        synthetic_identity=number if synthetic else None,
+        birth_date=number.birth_date if number else data.birth_date,
+        reserve_identity_note="" if number else _("Registrerad vid aktualisering utan personnummer."),
+    )
+
+
+def _case_for(actor: Actor, child: Person, route: routing.SignalRoute) -> Case:
+    if route.open_case is not None:
+        return route.open_case
+    # The registering user is made responsible only for a child they could see, or one new to Utväg,
+    # and only in their own team: never for a person who was not theirs to see.
+    own = route.team.pk == actor.user.team_id and (route.known is None or route.visible_before)
+    return case_open(child=child, team=route.team, responsible=actor.user if own else None)
 
 
 def signal_register(*, actor: Actor, data: SignalInput) -> SignalReceipt:
-    number, synthetic = _parse_number(data.identity_number)
-    content = _text(data.content, "content", required=True)
+    """Register a signal about a child, routed to the team that answers for the child.
+
+    The receipt is the same, field for field, whether the child was new to Utväg, known but not the
+    user's to see, another team's or protected: only a child the user could already see gets the way
+    to its case. A person known to Utväg is linked, never overwritten by what was typed.
+    """
+    number, synthetic, content = _check_input(data)
+    intake_team = _receiving_team(actor)
+    if number is None and not data.not_a_duplicate:
+        _warn_of_likely_duplicate(actor, data)
     with transaction.atomic():
-        child = _find_or_create_child(actor, data, number, synthetic)
-        _validate(data, child.birth_date)
-        case = _case_for(actor, child)
-        now = timezone.now()
-        open_investigation = case.investigations.filter(completed_on__isnull=True).first()
+        known = routing.known_person(number) if number is not None else None
+        route = routing.signal_route(actor.user, known, intake=intake_team)
+        child = known if known is not None else _new_child(data, number, synthetic)
+        case = _case_for(actor, child, route)
         signal = Signal.objects.create(
             case=case,
             child=child,
             kind=data.kind,
             received_at=data.received_at,
             reporter_type=data.reporter_type,
-            reporter_organisation=_text(data.reporter_organisation, "reporter_organisation", limit=200),
-            reporter_name=_text(data.reporter_name, "reporter_name", limit=200),
-            reporter_contact=_text(data.reporter_contact, "reporter_contact", limit=400),
+            reporter_organisation=data.reporter_organisation.strip(),
+            reporter_name=data.reporter_name.strip(),
+            reporter_contact=data.reporter_contact.strip(),
             content=content,
             feedback_requested=data.feedback_requested,
             registered_by=actor.user,
-            registered_at=max(now, data.received_at),
+            registered_at=max(timezone.now(), data.received_at),
             routed=not access.visible_cases(actor.user, include_emergency=False).filter(pk=case.pk).exists(),
-            added_to_investigation=open_investigation,
+            added_to_investigation=case.investigations.filter(completed_on__isnull=True).first(),
         )
         _start_clocks(signal, case)
-        _tell(signal, case)
+        _tell(signal, case, route)
         write_access_events(
-            actor, action=AccessAction.WRITE, view_name="intake.signal_register", subjects=[(child.pk, case.pk)]
+            actor,
+            action=AccessAction.WRITE,
+            view_name="intake.signal_register",
+            subjects=[(child.pk, case.pk)],
+            reason=_review_reason(route),
         )
     return SignalReceipt(
         signal_id=signal.pk,
         received_at=signal.received_at,
         protection_due_on=rules.protection_assessment_due(signal.received_at),
-        case_public_id=None if signal.routed else str(case.public_id),
+        case_public_id=str(case.public_id) if route.visible_before and _sees(actor, case) else None,
     )
+
+
+def _sees(actor: Actor, case: Case) -> bool:
+    return access.visible_cases(actor.user).filter(pk=case.pk).exists()
+
+
+def _review_reason(route: routing.SignalRoute) -> str:
+    """Said in the log row for the reviewer (never to the user): a signal about a person known to Utväg
+    whom the user could not see. Registering is not a way in, and the reviewer can check that it was not
+    tried as one."""
+    if route.known is None or route.visible_before:
+        return ""
+    return "signal om person som registraren inte får se; lämnad till ansvarigt team"
 
 
 def _source(signal: Signal) -> str:
@@ -246,11 +323,24 @@ def _start_clocks(signal: Signal, case: Case) -> None:
         )
 
 
-def _tell(signal: Signal, case: Case) -> None:
+def _tell(signal: Signal, case: Case, route: routing.SignalRoute) -> None:
+    """Who must know now. For a protected child: the staff named for them, since nobody else in the team
+    may open the case; with nobody named there, the unit's managers, who must name someone."""
+    child = signal.child
+    if child.is_protected:
+        workers = [user for user in routing.named_staff(child) if user.team_id == case.team_id]
+    else:
+        workers = case_workers_to_tell(case)
+    if route.nobody_named:
+        notify(recipients=unit_managers(case), kind=NoticeKind.PROTECTED_UNNAMED, case=case)
     if signal.is_detention:
-        notify(recipients=case_workers_to_tell(case) + unit_managers(case), kind=NoticeKind.DETENTION, case=case)
+        notify(recipients=_unique(workers + unit_managers(case)), kind=NoticeKind.DETENTION, case=case)
     elif signal.routed:
-        notify(recipients=case_workers_to_tell(case), kind=NoticeKind.ROUTED, case=case)
+        notify(recipients=workers, kind=NoticeKind.ROUTED, case=case)
+
+
+def _unique(users: list[User]) -> list[User]:
+    return list({user.pk: user for user in users}.values())
 
 
 def _locked_signal(case: Case, signal_id: int) -> Signal:

@@ -102,7 +102,17 @@ def signal_new(request: StaffRequest) -> HttpResponse:
                 "due": date_format(receipt.protection_due_on, "Y-m-d"),
             }
             if receipt.case_public_id is None:
-                messages.success(request, text + " " + _("Den har lämnats till ansvarigt team för handläggning."))
+                # The same words and the same page for a child new to Utväg, another team's child and a
+                # protected child: what is known elsewhere is routed, not revealed.
+                messages.success(
+                    request,
+                    text
+                    + " "
+                    + _(
+                        "Den har gått till det team som ska handlägga den. Hör den till ditt team finns ärendet "
+                        "under Mitt arbete."
+                    ),
+                )
                 return redirect("web:my_work")
             messages.success(request, text)
             return redirect("web:case_detail", public_id=receipt.case_public_id)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from access.actor import Actor
 from access.models import AccessEvent
-from conftest import World
+from conftest import World, case_of
 from deadlines.models import Deadline, DeadlineKind
 from decisions.models import DecisionKind, DelegationItem
 from intake.models import PreliminaryAssessment
@@ -25,7 +25,7 @@ def _signal(world: World) -> dict[str, Any]:
     """A police report that came in five days ago, about a new child in hanna's team."""
     hanna = Actor.system(world.user("hanna"))
     receipt = signal_register(actor=hanna, data=police_report(received_at=timezone.now() - timedelta(days=5)))
-    return {"actor": hanna, "case_public_id": receipt.case_public_id, "signal_id": receipt.signal_id}
+    return {"actor": hanna, "case_public_id": case_of(receipt), "signal_id": receipt.signal_id}
 
 
 def _assessment(decision: str, delegation_id: int | None, decided_on: date | None = None) -> PreliminaryInput:

@@ -50,6 +50,10 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     page.get_by_role("button", name="Registrera").click()
     protection_due = (received.date() + timedelta(days=1)).isoformat()  # a late report: by the next day
     expect(page.get_by_text(f"Omedelbar skyddsbedömning senast {protection_due}")).to_be_visible()
+    # The receipt is the same for every child the worker could not already see: the new case is
+    # found under Mitt arbete, at the top, as the worker's own.
+    expect(page.get_by_role("heading", name="Mitt arbete")).to_be_visible()
+    page.get_by_role("row", name="Liam Testsson").get_by_role("link").click()
     expect(page.get_by_role("heading", name="Ärende", exact=False)).to_be_visible()
     case_url = page.url
     assert_accessible(page)
