@@ -26,7 +26,7 @@ from people.models import Person, ProtectionLevel, RelationKind
 from people.services import person_create, relation_create
 
 if TYPE_CHECKING:
-    from decisions.models import DelegationItem
+    from delegation.models import DelegationItem
     from intake.services import SignalReceipt
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -139,7 +139,7 @@ def _fast_password_hashing(settings: object) -> None:
 @pytest.fixture
 def delegation(db: None) -> dict[str, "DelegationItem"]:
     """A delegation order with one item per kind of decision, in force since 2020."""
-    from decisions.models import DecisionKind, DelegationItem
+    from delegation.models import DecisionKind, DelegationItem
 
     return {
         kind: DelegationItem.objects.create(

@@ -11,8 +11,8 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.reads import read_case, read_person
 from api.schemas import CaseOut, ErrorOut, PersonOut
+from casefile.selectors import my_work_cases
 from cases.models import Case
-from cases.selectors import my_work_cases
 from people.models import Person
 
 api = NinjaAPI(title="Utväg API", version="1", auth=django_auth, urls_namespace="api")

@@ -10,10 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
+from accounts.models import User
 from cases.models import Case
 from core.legal import legal_basis_for
-from deadlines.models import Deadline, DeadlineKind, Extension, Notice, NoticeKind
+from deadlines import tasks
+from deadlines.models import Deadline, DeadlineKind, Extension, NoticeKind
+from deadlines.notices import notify, unit_managers
 from deadlines.rules import SWEDEN
 
 MORNING = time(7, 0)
@@ -41,8 +43,6 @@ def _schedule(deadline: Deadline) -> None:
     back together with the deadline. Each task re-reads the deadline and does nothing if it was met,
     cancelled or moved (it carries the due date it was scheduled for).
     """
-    from deadlines import tasks  # tasks import this module's functions
-
     reminder_at = _morning(deadline.due_on - timedelta(days=1))
     if reminder_at > timezone.now():
         tasks.remind_deadline.using(run_after=reminder_at).enqueue(deadline.pk, deadline.due_on.isoformat())
@@ -119,28 +119,6 @@ def deadline_extend(*, deadline: Deadline, new_due_on: date, reason: str, decide
         deadline.save(update_fields=["due_on", "escalated_at"])
         _schedule(deadline)
     return extension
-
-
-def unit_managers(case: Case) -> list[User]:
-    return list(User.objects.filter(role=Role.UNIT_MANAGER, unit_id=case.team.unit_id, is_active=True))
-
-
-def case_workers_to_tell(case: Case) -> list[User]:
-    """The responsible worker, or while nobody is, every active case worker of the team."""
-    if case.responsible_id is not None and case.responsible is not None and case.responsible.is_active:
-        return [case.responsible]
-    return list(User.objects.filter(role=Role.CASEWORKER, team_id=case.team_id, is_active=True))
-
-
-def notify(*, recipients: list[User], kind: NoticeKind, case: Case, deadline: Deadline | None = None) -> int:
-    now = timezone.now()
-    rows = [Notice(recipient=user, kind=kind, case=case, deadline=deadline, created_at=now) for user in recipients]
-    return len(Notice.objects.bulk_create(rows, ignore_conflicts=deadline is not None))
-
-
-def notices_mark_read(*, user: User, notice_ids: list[int]) -> int:
-    """Only the recipient marks their own notices read; other ids are ignored."""
-    return Notice.objects.filter(recipient=user, pk__in=notice_ids, read_at__isnull=True).update(read_at=timezone.now())
 
 
 def escalate_overdue(*, today: date) -> int:

@@ -5,7 +5,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from deadlines.models import Deadline, NoticeKind
-from deadlines.services import case_workers_to_tell, notify, unit_managers
+from deadlines.notices import case_workers_to_tell, notify, unit_managers
 
 
 def _still_due(deadline_id: int, due_on: str) -> Deadline | None:

@@ -16,8 +16,9 @@ from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
 from deadlines.services import deadline_extend, deadline_meet, deadline_start
-from decisions.delegation import delegation_item_check, in_force
-from decisions.models import APPEALABLE, NOT_APPEALABLE, Decision, DecisionKind, DelegationItem
+from decisions.models import APPEALABLE, NOT_APPEALABLE, Decision
+from delegation.models import DecisionKind, DelegationItem
+from delegation.order import delegation_item_check, in_force
 from investigations.models import Investigation
 from investigations.services import investigation_deadline
 

@@ -15,7 +15,7 @@ from core.legal import legal_basis_for
 from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
-from decisions.models import DecisionKind, DelegationItem
+from delegation.models import DecisionKind, DelegationItem
 from demo.bulk import save_all
 from intake.models import (
     DELEGATION_KINDS,

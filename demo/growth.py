@@ -8,7 +8,8 @@ from accounts.models import User
 from cases.models import Case
 from core.legal import legal_basis_for
 from deadlines.models import Deadline, DeadlineKind
-from decisions.models import Decision, DecisionKind, DelegationItem
+from decisions.models import Decision
+from delegation.models import DecisionKind, DelegationItem
 from intake.models import PreliminaryAssessment, ProtectionAssessment, ReporterType, Signal, SignalKind
 from journal.models import JournalEntry
 

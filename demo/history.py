@@ -8,12 +8,10 @@ The inner loop renders each row's text once, for its MAC and for COPY, and touch
 at 200 million rows every microsecond per row is three minutes.
 """
 
-import multiprocessing
 import os
 import random
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
@@ -24,7 +22,6 @@ from access import bulkload
 from access.models import AccessAction, AccessEvent
 from access.partitions import PARENT, ensure_partitions, month_bounds, months_between
 from core import crypto
-from demo import logworker
 from demo.bulk import reserve_ids
 
 VIEW_NAME = "case.overview"
@@ -181,40 +178,6 @@ def load_share(job: Job, share: MonthShare) -> str:
     bulkload.load_month(share.month, chunks(share, seed, cases, [Reader(*r) for r in readers]))
     took = time.monotonic() - started
     return f"access log {share.month:%Y-%m}: {share.count} rows loaded and indexed in {took:.0f} s"
-
-
-class Background:
-    """Months loading in spawned processes while the caller goes on (PostgreSQL only).
-
-    Spawned, not forked: the caller's transaction is open meanwhile, and a forked child would share
-    its connection. Like any spawned process, a loader imports the script that started it as a module:
-    run the seed from `manage.py` or from a script with an `if __name__ == "__main__"` guard, or the
-    loaders would start a seed of their own. Each month is its own transaction; if one fails the
-    others still load, and `wait` raises.
-    """
-
-    def __init__(self, job: Job, shares: list[MonthShare], workers: int, progress: Callable[[str], None]) -> None:
-        database = connection.settings_dict["NAME"]
-        self._pool = ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=logworker.start,
-            initargs=(job, database),
-        )
-        self._futures = [self._pool.submit(logworker.load, share) for share in shares]
-        for future in self._futures:
-            future.add_done_callback(lambda done: progress(done.result()) if done.exception() is None else None)
-
-    def wait(self) -> None:
-        try:
-            for future in self._futures:
-                future.result()
-        finally:
-            self._pool.shutdown(cancel_futures=True)
-
-    def cancel(self) -> None:
-        """The caller failed: load no month not yet started (the running ones finish)."""
-        self._pool.shutdown(cancel_futures=True)
 
 
 def _event(line: str) -> AccessEvent:

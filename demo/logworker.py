@@ -1,4 +1,4 @@
-"""Entry points of the access-history loader processes (demo.history.Background).
+"""Entry points of the access-history loader processes (demo.background.Background).
 
 They are spawned, so each starts as a fresh interpreter: this module imports nothing of Django at
 its top, and what it is handed is plain values, so both can be unpickled before Django is set up.

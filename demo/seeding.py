@@ -14,6 +14,7 @@ from access.models import ProtectedIdentityAuthorization
 from accounts.models import Role, Team, Unit, User
 from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from cases.services import allocate_case_numbers, case_reference
+from demo import background as loaders
 from demo import history
 from demo.bulk import reserve_ids, save_all
 from demo.casework import seed_casework, seed_delegation_order
@@ -201,7 +202,7 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
     maker = SyntheticPeople(rng, today)
     shares = history.prepare(anchor, size.access_events)  # before the transaction: it locks the log
     workers = history.workers_for(size.access_events)
-    background = None
+    loading: loaders.Background | None = None
     try:
         with transaction.atomic():
             teams = _organisation(size.areas)
@@ -216,7 +217,7 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             child_ids, case_ids = _reserve_ids(size.children) if workers else (None, None)
             if child_ids and case_ids:
                 job = (history_seed, list(zip(case_ids, child_ids, strict=True)), readers)
-                background = history.Background(job, shares, workers, progress)
+                loading = loaders.Background(job, shares, workers, progress)
                 progress(f"access log: {len(shares)} months loading in {workers} background processes")
             people, links = _families(rng, maker, size.children)
             for child, pk in zip(people, child_ids or [], strict=False):
@@ -231,14 +232,14 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"{len(cases)} cases saved")
             signals = seed_casework(rng, cases, users, anchor)
             progress(f"casework saved: {signals} signals with their assessments, clocks and journals")
-        if background is not None:
-            background.wait()
+        if loading is not None:
+            loading.wait()
         else:
             job = (history_seed, [(case.pk, case.child_id) for case in cases], readers)
             history.load(job, shares, progress=progress)
     except BaseException:
-        if background is not None:
-            background.cancel()
+        if loading is not None:
+            loading.cancel()
         history.restore_months(shares)
         raise
     return {"persons": len(people), "cases": len(cases), "signals": signals, "access_events": size.access_events}

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case
 from core.fields import EncryptedTextField
 from core.models import LegalBasis
-from decisions.models import DecisionKind, DelegationItem
+from delegation.models import DecisionKind, DelegationItem
 from people.models import Person
 
 TEXT_LIMIT = 20_000

@@ -29,16 +29,9 @@ from core.identity import IdentityNumber, parse_entered_identity_number
 from core.legal import legal_basis_for
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
-from deadlines.services import (
-    case_workers_to_tell,
-    deadline_cancel,
-    deadline_extend,
-    deadline_meet,
-    deadline_start,
-    notify,
-    unit_managers,
-)
-from decisions.delegation import delegation_item_check
+from deadlines.notices import case_workers_to_tell, notify, unit_managers
+from deadlines.services import deadline_cancel, deadline_extend, deadline_meet, deadline_start
+from delegation.order import delegation_item_check
 from intake.models import (
     DELEGATION_KINDS,
     TEXT_LIMIT,
@@ -51,6 +44,7 @@ from intake.models import (
     SignalKind,
 )
 from investigations.models import Investigation
+from investigations.services import investigation_open
 from people.models import Person
 from people.services import person_create
 
@@ -420,8 +414,6 @@ class PreliminaryInput:
 def preliminary_assessment_record(
     *, actor: Actor, case_public_id: object, signal_id: int, data: PreliminaryInput
 ) -> PreliminaryAssessment:
-    from investigations.services import investigation_open
-
     with changing_case(actor, case_public_id, view_name="intake.preliminary_assessment") as case:
         if data.decision not in PreliminaryDecision.values:
             raise field_error("decision", _("Välj beslut."), "decision")

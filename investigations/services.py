@@ -14,7 +14,9 @@ from cases.models import Case, CaseStatus
 from core.errors import field_error
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
-from deadlines.services import deadline_meet, deadline_start, notify, unit_managers
+from deadlines.notices import notify, unit_managers
+from deadlines.services import deadline_meet, deadline_start
+from investigations.events import investigation_opened
 from investigations.models import ChildParticipation, Investigation, InvestigationOutcome
 
 # An investigation opened this soon after another on the case closed is presumed to continue it
@@ -46,8 +48,6 @@ def investigation_open(
     *, actor: Actor, case: Case, question: str, opened_on: date, new_question_reason: str = ""
 ) -> Investigation:
     """`case` comes from the caller's `changing_case`. Signals waiting for a preliminary assessment join it."""
-    from intake.services import signals_join_investigation
-
     question = question.strip()
     if not question:
         raise field_error("investigation_question", _("Skriv vad utredningen gäller."), "question")
@@ -81,7 +81,7 @@ def investigation_open(
         if previous is not None:
             # Reopened on the same question, or said to be a new one: either way the manager looks.
             notify(recipients=unit_managers(case), kind=NoticeKind.REOPENED, case=case)
-        signals_join_investigation(case=case, investigation=investigation)
+        investigation_opened.send(sender=Investigation, case=case, investigation=investigation)
     return investigation
 
 

@@ -30,7 +30,7 @@ def case_journal(actor: Actor, case: Case) -> JournalView:
     """The journal of `case` as `actor` may see it: every signed entry, and only the actor's drafts.
 
     Writes NO access-log row. `case` must come from `access.reads.read_case` (or a selector built on
-    it, such as `cases.selectors.case_overview`), which checked visibility and logged the read; the
+    it, such as `casefile.selectors.case_overview`), which checked visibility and logged the read; the
     journal is part of that same case read, and a second row would only double-count it.
 
     Two queries whatever the journal's length. Corrections and the entry each correction points at

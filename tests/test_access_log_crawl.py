@@ -11,8 +11,8 @@ from django.utils import timezone
 from access.actor import Actor
 from access.models import AccessAction, AccessEvent
 from conftest import World, grant_emergency
-from decisions.models import DecisionKind
 from decisions.services import DecisionInput, decision_record, legal_bases_for
+from delegation.models import DecisionKind
 
 
 def _client(world: World, username: str) -> Client:

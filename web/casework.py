@@ -23,11 +23,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from access import selectors as access
 from access.actor import Actor
 from access.reads import read_case
+from casefile.services import case_close, case_reopen
 from cases.models import Case
-from cases.services import case_close, case_reopen
-from decisions.delegation import delegation_items_for
-from decisions.models import DecisionKind
 from decisions.services import DecisionInput, court_referral_record, decision_record, legal_bases_for
+from delegation.models import DecisionKind
+from delegation.order import delegation_items_for
 from intake import services as intake
 from intake.models import DELEGATION_KINDS, Signal
 from investigations.models import Investigation

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ClosureOutcome, ClosureReason
-from decisions.models import DecisionKind
-from decisions.selectors import MAX_PERIOD_DAYS
+from delegation.models import DecisionKind
 from intake.models import TEXT_LIMIT, PreliminaryDecision, ProtectionOutcome, ReporterType, SignalKind
 from investigations.models import ChildParticipation, InvestigationOutcome
+from reports.delegation import MAX_PERIOD_DAYS
 from web.forms import DesignSystemForm
 
 if TYPE_CHECKING:

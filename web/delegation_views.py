@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from access.actor import Actor
 from access.models import AccessAction
-from decisions import selectors
+from reports import delegation as selectors
 from web.casework_forms import DelegationReportForm
 from web.views import StaffRequest
 

@@ -16,11 +16,11 @@ from access import selectors as access
 from access.actor import Actor
 from access.services import emergency_access_review, emergency_access_start
 from accounts.models import NeedsRiskAnalysis, User
-from cases.selectors import case_overview, my_work_cases
-from cases.timeline import child_timeline
+from casefile.persons import person_page, search_persons
+from casefile.selectors import case_overview, my_work_cases
+from casefile.timeline import child_timeline
 from deadlines import selectors as deadline_selectors
-from deadlines.services import notices_mark_read
-from people.selectors import person_page, search_persons
+from deadlines.notices import notices_mark_read
 from web.forms import EmergencyAccessForm, EmergencyReviewForm, LogQuestionForm, PersonSearchForm
 
 

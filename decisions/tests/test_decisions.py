@@ -14,8 +14,9 @@ from access.models import AccessEvent
 from conftest import World
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
-from decisions.models import Decision, DecisionKind, DelegationItem
+from decisions.models import Decision
 from decisions.services import DecisionInput, court_referral_record, decision_record, legal_bases_for
+from delegation.models import DecisionKind, DelegationItem
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from access.actor import Actor
 from access.models import AccessEvent
 from conftest import World, case_of
 from deadlines.models import Deadline, DeadlineKind
-from decisions.models import DecisionKind, DelegationItem
+from delegation.models import DecisionKind, DelegationItem
 from intake.models import PreliminaryAssessment
 from intake.services import PreliminaryInput, preliminary_assessment_record, signal_register
 from intake.tests.test_signals import police_report

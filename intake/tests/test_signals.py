@@ -13,7 +13,7 @@ from access.actor import Actor
 from access.models import AccessEvent
 from conftest import World, case_of
 from deadlines.models import Deadline, DeadlineKind, Notice, NoticeKind
-from decisions.models import DelegationItem
+from delegation.models import DelegationItem
 from intake.models import DELEGATION_KINDS, PreliminaryDecision, ProtectionAssessment, ReporterType, Signal, SignalKind
 from intake.services import (
     PreliminaryInput,

@@ -11,8 +11,9 @@ from access.models import AccessEvent
 from conftest import World
 from deadlines.models import Deadline, DeadlineKind, Extension, Notice, NoticeKind
 from deadlines.rules import investigation_due
-from decisions.models import Decision, DecisionKind, DelegationItem
+from decisions.models import Decision
 from decisions.services import DecisionInput, decision_record, legal_bases_for
+from delegation.models import DecisionKind, DelegationItem
 from investigations.models import Investigation
 from investigations.services import (
     investigation_complete,

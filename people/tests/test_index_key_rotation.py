@@ -15,11 +15,11 @@ from django.test import override_settings
 from pytest_django.fixtures import Settings
 
 from access.actor import Actor
+from casefile.persons import search_persons
 from conftest import World, make_person
 from core.identity import identity_index, synthetic_identity_number
 from people import keyrotation
 from people.models import Person
-from people.selectors import search_persons
 from people.services import person_create
 
 NEW_KEY = base64.urlsafe_b64encode(b"N" * 32).decode()

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from access.actor import Actor
 from conftest import World, signed_in
-from decisions.models import DecisionKind, DelegationItem
 from decisions.services import DecisionInput, decision_record, legal_bases_for
+from delegation.models import DecisionKind, DelegationItem
 from intake.models import PreliminaryAssessment
 from intake.services import SignalInput, signal_register
 

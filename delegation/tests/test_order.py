@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from decisions.delegation import delegation_item_check, delegation_items_for
-from decisions.models import DecisionKind, DelegationItem
+from delegation.models import DecisionKind, DelegationItem
+from delegation.order import delegation_item_check, delegation_items_for
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from decisions.models import DecisionKind, DelegationItem
+from delegation.models import DecisionKind, DelegationItem
 
 
 def in_force(day: date) -> Q:

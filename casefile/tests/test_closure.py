@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from access.actor import Actor
+from casefile.services import case_close, case_reopen
 from cases.models import Case, CaseStatus
-from cases.services import case_close, case_reopen
 from conftest import World
 from deadlines.models import Deadline
 from investigations.services import investigation_open

@@ -1,7 +1,6 @@
-"""Reading people for display. Everything goes through access.selectors and writes the access log."""
+"""Finding people and the person page. Everything goes through access.selectors and writes the access log."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,12 +12,10 @@ from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, read_person
+from cases.models import Case
 from core.history import ChangeRow, change_rows
 from core.identity import identity_indexes, looks_like_identity_number, parse_entered_identity_number
 from people.models import Person, Relation
-
-if TYPE_CHECKING:  # people does not depend on cases at run time; access.selectors returns the cases
-    from cases.models import Case
 
 SEARCH_LIMIT = 50
 MIN_NAME_FRAGMENT = 2
@@ -80,7 +77,7 @@ class PersonPage:
     show_contact_details: bool
     relatives: list[RelativeRow]
     children: list[RelativeRow]
-    cases: list["Case"]
+    cases: list[Case]
     history: list[ChangeRow]
 
 

@@ -20,7 +20,8 @@ from access.models import AccessAction
 from access.reads import log_result_set
 from accounts.models import Role, User
 from cases.models import Case
-from decisions.models import Decision, DecisionKind, DelegationItem
+from decisions.models import Decision
+from delegation.models import DecisionKind, DelegationItem
 from intake.models import DELEGATION_KINDS, PreliminaryAssessment, PreliminaryDecision
 
 # A report covers at most a year; committees usually get one a month.

@@ -1,8 +1,8 @@
 """Finding people by a fragment of their name, among those the searcher may see."""
 
 from access.actor import Actor
+from casefile.persons import search_persons
 from conftest import World
-from people.selectors import search_persons
 
 
 def _found(world: World, query: str) -> set[str]:

@@ -15,9 +15,10 @@ from cases.models import Case
 from cases.services import case_open
 from conftest import World, grant_emergency, make_person
 from core.legal import legal_basis_for
-from decisions.models import Decision, DecisionKind, DelegationItem
-from decisions.selectors import DelegationReport, delegation_report
+from decisions.models import Decision
+from delegation.models import DecisionKind, DelegationItem
 from intake.models import PreliminaryAssessment, ReporterType, Signal, SignalKind
+from reports.delegation import DelegationReport, delegation_report
 
 pytestmark = pytest.mark.django_db
 
