@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from access import selectors
+from access import rules, selectors
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction, ProtectedIdentityAuthorization
@@ -23,10 +23,6 @@ from accounts.models import CASE_ROLES, Role, User
 from people.models import Person, ProtectionLevel, Relation
 
 VIEW_NAME = "access.naming"
-
-
-def may_name_staff(user: User) -> bool:
-    return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None
 
 
 def unit_protected_persons(manager: User) -> QuerySet[Person]:
@@ -85,7 +81,7 @@ def _may_withdraw(manager: User, authorization: ProtectedIdentityAuthorization) 
 def naming_page(actor: Actor) -> NamingPage:
     """What the page shows, with one `list` row in the access log per person (none when there is no one)."""
     manager = actor.user
-    if not may_name_staff(manager):
+    if not rules.may_name_staff(manager):
         raise Http404
     with transaction.atomic():
         persons = list(unit_protected_persons(manager))
@@ -100,7 +96,7 @@ def naming_page(actor: Actor) -> NamingPage:
 def naming_grant(actor: Actor, *, person_public_id: UUID, staff_id: int) -> ProtectedIdentityAuthorization:
     """Name a member of the unit's staff for a protected person on the page; anything else is a logged 404."""
     manager = actor.user
-    if not may_name_staff(manager):
+    if not rules.may_name_staff(manager):
         raise Http404
     person = unit_protected_persons(manager).filter(public_id=person_public_id).first()
     staff = nameable_staff(manager).filter(pk=staff_id).first()
@@ -124,7 +120,7 @@ def naming_grant(actor: Actor, *, person_public_id: UUID, staff_id: int) -> Prot
 def naming_withdraw(actor: Actor, *, authorization_id: int) -> ProtectedIdentityAuthorization:
     """Withdraw a naming shown on the page; the authorization's history keeps who had it and who withdrew it."""
     manager = actor.user
-    if not may_name_staff(manager):
+    if not rules.may_name_staff(manager):
         raise Http404
     authorization = unit_namings(manager).filter(pk=authorization_id).first()
     if authorization is None:

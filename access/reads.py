@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 
-from access import selectors
+from access import rules, selectors
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction
@@ -51,7 +51,7 @@ def _readable_case(
         if key
         else None
     )
-    if case is not None and for_change and not selectors.may_change_case(actor.user, case):
+    if case is not None and for_change and not rules.may_change_case(actor.user, case):
         case = None
     if case is not None:
         # A change never goes through emergency access, so there is no grant to look up for one.

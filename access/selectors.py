@@ -104,13 +104,6 @@ def relatives_of_visible_child(user: User, child_id: int) -> QuerySet[Relation]:
     )
 
 
-def may_see_contact_details(user: User, person: Person) -> bool:
-    """Address, phone and e-mail of a protected person only for staff named for that person."""
-    if not person.is_protected:
-        return True
-    return ProtectedIdentityAuthorization.objects.filter(user=user, person=person).exists()
-
-
 def is_emergency_access(user: User, case: Case) -> EmergencyAccess | None:
     """The live emergency grant through which `user` sees `case`, if the team rule does not cover it."""
     in_scope = case.team_id == user.team_id or (user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id)
@@ -121,32 +114,3 @@ def is_emergency_access(user: User, case: Case) -> EmergencyAccess | None:
         .order_by("-started_at")
         .first()
     )
-
-
-def may_change_case(user: User, case: Case) -> bool:
-    """Write to a case: staff of its own team, and its unit's manager (who decides under delegation).
-
-    Emergency access is for reading; it never lets anyone write. `case` must already have come
-    through `visible_cases`, which keeps protected identities to named staff.
-    """
-    if not user.is_active:
-        return False
-    if user.role in CASE_ROLES:
-        return case.team_id == user.team_id
-    return user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id
-
-
-def may_register_signals(user: User) -> bool:
-    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
-
-
-def may_request_emergency_access(user: User) -> bool:
-    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
-
-
-def may_review_logs(user: User) -> bool:
-    return user.is_active and user.role in {Role.LOG_REVIEWER, Role.UNIT_MANAGER}
-
-
-def may_administer(user: User) -> bool:
-    return user.is_active and user.role == Role.SYSADMIN

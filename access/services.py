@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from access import review, selectors
+from access import review, rules, selectors
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction, EmergencyAccess, ProtectedIdentityAuthorization
@@ -27,7 +27,7 @@ def emergency_access_start(*, actor: Actor, case_public_id: UUID | str, reason: 
     A protected child's case cannot be opened this way (same answer as a missing case).
     """
     reason = (reason or "").strip()
-    if not selectors.may_request_emergency_access(actor.user):
+    if not rules.may_request_emergency_access(actor.user):
         raise PermissionDenied
     if len(reason) < MIN_REASON_LENGTH:
         raise ValidationError(
@@ -89,7 +89,7 @@ def _check_may_name(granted_by: User, person: Person, user: User) -> None:
     """Administrators may name anyone; a unit manager names their own unit's staff for their unit's people."""
     if granted_by.pk == user.pk or not user.is_active:
         raise PermissionDenied
-    if selectors.may_administer(granted_by):
+    if rules.may_administer(granted_by):
         return
     if granted_by.role != Role.UNIT_MANAGER or granted_by.unit_id is None:
         raise PermissionDenied

@@ -20,7 +20,7 @@ from accounts.models import CASE_ROLES, HistoryReason, Role, Team, Unit, User
 
 
 def _check_administrator(user: User | None) -> None:
-    """The rule of access.selectors.may_administer (accounts imports only core, so it is stated here too)."""
+    """The rule of access.rules.may_administer (accounts imports only core, so it is stated here too)."""
     if user is not None and not (user.is_active and user.role == Role.SYSADMIN):
         raise PermissionDenied
 

@@ -1,65 +1,12 @@
-"""JSON API over the same selectors as the web pages: same access rules, same access log."""
+"""The JSON API: one NinjaAPI with its authentication, mounting each app's router.
 
-from uuid import UUID
+Each app owns its part (`<app>/api.py`); what every part answers on error is in `web.api`.
+"""
 
-from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
-from access import selectors as access
-from access.actor import Actor
-from access.models import AccessAction
-from access.reads import read_case, read_person
-from api.schemas import CaseOut, ErrorOut, PersonOut
-from casefile.selectors import my_work_cases
-from cases.models import Case
-from people.models import Person
+from casefile.api import router as casefile
 
 api = NinjaAPI(title="Utväg API", version="1", auth=django_auth, urls_namespace="api")
-# Declared so the OpenAPI document matches what the API really answers (schemathesis checks this).
-ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _case_out(case: Case) -> CaseOut:
-    return CaseOut(
-        id=case.public_id,
-        reference=case.reference,
-        status=case.status,
-        team=case.team.name,
-        opened_at=case.opened_at,
-        closed_at=case.closed_at,
-        child_id=case.child.public_id,
-        child_name=str(case.child),
-        child_protected=case.child.is_protected,
-        emergency_access=getattr(case, "emergency_grant", None) is not None,
-    )
-
-
-def _person_out(person: Person, show_contact: bool) -> PersonOut:
-    return PersonOut(
-        id=person.public_id,
-        given_name=person.given_name,
-        family_name=person.family_name,
-        birth_date=person.birth_date,
-        protection_level=person.protection_level,
-        protected=person.is_protected,
-        address=person.address if show_contact else None,
-        phone=person.phone if show_contact else None,
-    )
-
-
-@api.get("/v1/cases", response={200: list[CaseOut], **ERRORS}, url_name="my_cases")
-def my_cases(request: HttpRequest) -> list[CaseOut]:
-    return [_case_out(case) for case in my_work_cases(Actor.from_request(request), via_api=True)]
-
-
-@api.get("/v1/cases/{case_id}", response={200: CaseOut, **ERRORS}, url_name="case_detail")
-def case_detail(request: HttpRequest, case_id: UUID) -> CaseOut:
-    return _case_out(read_case(Actor.from_request(request), case_id, view_name="api.case", action=AccessAction.API))
-
-
-@api.get("/v1/persons/{person_id}", response={200: PersonOut, **ERRORS}, url_name="person_detail")
-def person_detail(request: HttpRequest, person_id: UUID) -> PersonOut:
-    actor = Actor.from_request(request)
-    person = read_person(actor, person_id, view_name="api.person", action=AccessAction.API)
-    return _person_out(person, access.may_see_contact_details(actor.user, person))
+api.add_router("", casefile)

@@ -4,7 +4,7 @@
     DATABASE_URL=... .venv/bin/python manage.py seed --scale city
     DATABASE_URL=... make bench
 
-Query counts are pinned by web/tests/test_pages.py. Log overhead is measured here, in the harness,
+Query counts are pinned by tests/test_pages.py. Log overhead is measured here, in the harness,
 by replacing the log writer for a second run:
 the application itself has no way to turn logging off.
 """
@@ -93,15 +93,15 @@ def main() -> int:
     reviewer = Client()
     reviewer.force_login(User.objects.get(username="logg"))
     pages: dict[str, Callable[[int], object]] = {
-        "case overview": lambda i: client.get(reverse("web:case_detail", args=[cases[i % len(cases)]])),
-        "person search": lambda i: client.post(reverse("web:person_search"), {"q": names[i % len(names)]}),
-        "number search": lambda i: client.post(reverse("web:person_search"), {"q": numbers[i % len(numbers)]}),
-        "my work": lambda i: client.get(reverse("web:my_work")),
-        "timeline": lambda i: client.get(reverse("web:case_timeline", args=[cases[i % len(cases)]])),
-        "timeline 1000": lambda i: client.get(reverse("web:case_timeline", args=[big])),
-        "work queue": lambda i: client.get(reverse("web:work_queue")),
-        "who saw child": lambda i: reviewer.post(reverse("web:access_log"), _asking(numbers[i % len(numbers)])),
-        "log sample": lambda i: reviewer.post(reverse("web:access_log"), {**_asking(""), "stickprov": "1"}),
+        "case overview": lambda i: client.get(reverse("casefile:case_detail", args=[cases[i % len(cases)]])),
+        "person search": lambda i: client.post(reverse("casefile:person_search"), {"q": names[i % len(names)]}),
+        "number search": lambda i: client.post(reverse("casefile:person_search"), {"q": numbers[i % len(numbers)]}),
+        "my work": lambda i: client.get(reverse("casefile:my_work")),
+        "timeline": lambda i: client.get(reverse("casefile:case_timeline", args=[cases[i % len(cases)]])),
+        "timeline 1000": lambda i: client.get(reverse("casefile:case_timeline", args=[big])),
+        "work queue": lambda i: client.get(reverse("deadlines:work_queue")),
+        "who saw child": lambda i: reviewer.post(reverse("access:access_log"), _asking(numbers[i % len(numbers)])),
+        "log sample": lambda i: reviewer.post(reverse("access:access_log"), {**_asking(""), "stickprov": "1"}),
     }
     wanted = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
     pages = {name: page for name, page in pages.items() if not wanted or name in wanted}

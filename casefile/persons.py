@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from access import rules
 from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
@@ -105,7 +106,7 @@ def person_page(actor: Actor, public_id: object) -> PersonPage:
             log_result_set(actor, action=AccessAction.LIST, view_name="person.detail.related", subjects=related_shown)
     return PersonPage(
         person=person,
-        show_contact_details=access.may_see_contact_details(actor.user, person),
+        show_contact_details=rules.may_see_contact_details(actor.user, person),
         relatives=relatives,
         children=children,
         cases=cases,

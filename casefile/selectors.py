@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
+from access import rules
 from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
@@ -108,7 +109,7 @@ def case_work(actor: Actor, case: Case) -> CaseWork:
             .defer("reasons", "corrects__reasons")
         ),
         open_deadlines=open_deadlines,
-        may_change=access.may_change_case(actor.user, case) and getattr(case, "emergency_grant", None) is None,
+        may_change=rules.may_change_case(actor.user, case) and getattr(case, "emergency_grant", None) is None,
     )
 
 

@@ -4,6 +4,9 @@ from django.db import models
 
 from core import crypto
 
+# The longest free text a person may write in one field (a report, a journal entry, a decision's reasons).
+TEXT_LIMIT = 20_000
+
 
 class EncryptedTextField(models.TextField):
     """Text stored as a Fernet token. Cannot be filtered or ordered on: use a blind index for lookups."""

@@ -12,6 +12,7 @@ from access.actor import Actor
 from access.reads import changing_case
 from cases.models import Case, CaseStatus
 from core.errors import field_error
+from core.fields import TEXT_LIMIT
 from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
@@ -35,7 +36,6 @@ LEGAL_KEYS: dict[str, tuple[str, ...] | None] = {
     DecisionKind.OTHER: None,
 }
 APPEALABLE_KINDS = frozenset({DecisionKind.LVU_IMMEDIATE_CUSTODY, DecisionKind.LVU_REVIEW, DecisionKind.SUPPORT})
-TEXT_LIMIT = 20_000
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from access import selectors as access
+from access import rules
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction
@@ -50,7 +50,7 @@ def document_view(actor: Actor, case_public_id: UUID | str, request_public_id: U
         request.needs_confirmation
         and request.confirmed_at is None
         and request.requested_by_id != actor.user.pk
-        and access.may_change_case(actor.user, case)
+        and rules.may_change_case(actor.user, case)
         and getattr(case, "emergency_grant", None) is None
     )
     return DocumentView(case=case, request=request, may_confirm=may_confirm)

@@ -17,8 +17,6 @@ from core.models import LegalBasis
 from delegation.models import DecisionKind, DelegationItem
 from people.models import Person
 
-TEXT_LIMIT = 20_000
-
 
 class SignalKind(models.TextChoices):
     REPORT_OF_CONCERN = "report", _("Orosanmälan")

@@ -25,6 +25,7 @@ from accounts.models import Team, User
 from cases.models import Case
 from cases.services import case_open
 from core.errors import field_error
+from core.fields import TEXT_LIMIT
 from core.identity import IdentityNumber, parse_entered_identity_number
 from core.legal import legal_basis_for
 from deadlines import rules
@@ -34,7 +35,6 @@ from deadlines.services import deadline_cancel, deadline_extend, deadline_meet, 
 from delegation.order import delegation_item_check
 from intake.models import (
     DELEGATION_KINDS,
-    TEXT_LIMIT,
     PreliminaryAssessment,
     PreliminaryDecision,
     ProtectionAssessment,

@@ -12,6 +12,7 @@ from access.actor import Actor
 from access.reads import changing_case
 from cases.models import Case, CaseStatus
 from core.errors import field_error
+from core.fields import TEXT_LIMIT
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
 from deadlines.notices import notify, unit_managers
@@ -22,7 +23,6 @@ from investigations.models import ChildParticipation, Investigation, Investigati
 # An investigation opened this soon after another on the case closed is presumed to continue it
 # (JO 2565-2016: closing and reopening on the same question must not restart the clock). [ours]
 SAME_QUESTION_WINDOW = timedelta(days=90)
-TEXT_LIMIT = 20_000
 
 
 def _source(investigation: Investigation) -> str:

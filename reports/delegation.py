@@ -14,11 +14,12 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from access import rules
 from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set
-from accounts.models import Role, User
+from accounts.models import User
 from cases.models import Case
 from decisions.models import Decision
 from delegation.models import DecisionKind, DelegationItem
@@ -28,11 +29,6 @@ from intake.models import DELEGATION_KINDS, PreliminaryAssessment, PreliminaryDe
 MAX_PERIOD_DAYS = 366
 VIEW_NAME = "decisions.delegation_report"
 _SIGNER = ("first_name", "last_name", "username")
-
-
-def may_report_delegation(user: User) -> bool:
-    """Unit managers report their unit's decisions. Nobody else sees the report."""
-    return user.is_active and user.role == Role.UNIT_MANAGER
 
 
 @dataclass(frozen=True)
@@ -100,7 +96,7 @@ def delegation_report(
     Every case shown is logged (`action`: LIST for the page, EXPORT for the file) in the same transaction.
     Emergency access does not widen the report: it covers the unit's own cases.
     """
-    if not may_report_delegation(actor.user):
+    if not rules.may_report_delegation(actor.user):
         raise Http404
     if not first_day <= last_day or (last_day - first_day).days >= MAX_PERIOD_DAYS:
         raise ValueError("the period must run forwards and be at most a year")

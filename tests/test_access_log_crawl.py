@@ -30,7 +30,7 @@ def _rows() -> list[tuple[str, str, int | None, int | None]]:
 
 def test_case_page_logs_the_case_and_each_relative_shown(world: World) -> None:
     case = world.own_case
-    response = _client(world, "hanna").get(reverse("web:case_detail", args=[case.public_id]))
+    response = _client(world, "hanna").get(reverse("casefile:case_detail", args=[case.public_id]))
     assert response.status_code == 200
     assert _rows() == [
         ("list", "case.overview.related", world.guardian.pk, case.pk),
@@ -44,7 +44,7 @@ def test_case_page_logs_the_case_and_each_relative_shown(world: World) -> None:
 
 def test_person_page_logs_the_person_and_relatives(world: World) -> None:
     child = world.own_case.child
-    assert _client(world, "hanna").get(reverse("web:person_detail", args=[child.public_id])).status_code == 200
+    assert _client(world, "hanna").get(reverse("casefile:person_detail", args=[child.public_id])).status_code == 200
     assert _rows() == [
         ("list", "person.detail.related", world.guardian.pk, None),
         ("view", "person.detail", child.pk, None),
@@ -52,7 +52,7 @@ def test_person_page_logs_the_person_and_relatives(world: World) -> None:
 
 
 def test_my_work_logs_every_case_listed(world: World) -> None:
-    response = _client(world, "hanna").get(reverse("web:my_work"))
+    response = _client(world, "hanna").get(reverse("casefile:my_work"))
     assert response.status_code == 200
     assert _rows() == sorted(
         [
@@ -65,42 +65,44 @@ def test_my_work_logs_every_case_listed(world: World) -> None:
 
 def test_search_logs_each_hit_and_an_empty_search_once(world: World) -> None:
     client = _client(world, "hanna")
-    client.post(reverse("web:person_search"), {"q": "berg"})
+    client.post(reverse("casefile:person_search"), {"q": "berg"})
     assert _rows() == [
         ("search", "person.search", world.own_case.child_id, None),
         ("search", "person.search", world.guardian.pk, None),
     ]
-    client.post(reverse("web:person_search"), {"q": "zzzz"})
+    client.post(reverse("casefile:person_search"), {"q": "zzzz"})
     assert AccessEvent.objects.filter(person_id__isnull=True, action="search").count() == 1
 
 
 def test_search_by_identity_number_finds_exactly_one(world: World) -> None:
     child = world.own_case.child
-    response = _client(world, "hanna").post(reverse("web:person_search"), {"q": child.identity_number})
+    response = _client(world, "hanna").post(reverse("casefile:person_search"), {"q": child.identity_number})
     assert str(child.given_name) in response.content.decode()
     assert _rows() == [("search", "person.search", child.pk, None)]
 
 
 def test_search_never_shows_or_logs_hits_outside_need_to_know(world: World) -> None:
-    _client(world, "olle").post(reverse("web:person_search"), {"q": "alva"})  # the protected child
+    _client(world, "olle").post(reverse("casefile:person_search"), {"q": "alva"})  # the protected child
     assert _rows() == [("search", "person.search", None, None)]
 
 
 def test_a_denied_case_is_logged_with_its_target(world: World) -> None:
     case = world.own_case
-    assert _client(world, "sara").get(reverse("web:case_detail", args=[case.public_id])).status_code == 404
+    assert _client(world, "sara").get(reverse("casefile:case_detail", args=[case.public_id])).status_code == 404
     assert _rows() == [("denied", "case.overview", case.child_id, case.pk)]
 
 
 def test_a_missing_case_is_logged_as_denied_without_target(world: World) -> None:
-    response = _client(world, "sara").get(reverse("web:case_detail", args=["00000000-0000-4000-8000-000000000000"]))
+    response = _client(world, "sara").get(
+        reverse("casefile:case_detail", args=["00000000-0000-4000-8000-000000000000"])
+    )
     assert response.status_code == 404
     assert _rows() == [("denied", "case.overview", None, None)]
 
 
 def test_emergency_reads_carry_the_reason(world: World) -> None:
     grant = grant_emergency(world.user("sara"), world.own_case)
-    _client(world, "sara").get(reverse("web:case_detail", args=[world.own_case.public_id]))
+    _client(world, "sara").get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
     event = AccessEvent.objects.get(action=AccessAction.VIEW)
     assert event.emergency is True
     assert event.reason == grant.reason
@@ -108,7 +110,7 @@ def test_emergency_reads_carry_the_reason(world: World) -> None:
 
 def test_starting_emergency_access_needs_a_reason_and_is_logged(world: World) -> None:
     client = _client(world, "sara")
-    url = reverse("web:emergency_access", args=[world.own_case.public_id])
+    url = reverse("access:emergency_access", args=[world.own_case.public_id])
     response = client.post(url, {"reason": "kort"})
     assert response.status_code == 200
     assert "minst" in response.content.decode()
@@ -140,7 +142,7 @@ def test_if_the_log_cannot_be_written_nothing_is_shown(world: World) -> None:
     client = _client(world, "hanna")
     client.raise_request_exception = False
     with mock.patch("access.reads.write_access_events", side_effect=DatabaseError("log unavailable")):
-        response = client.get(reverse("web:case_detail", args=[world.own_case.public_id]))
+        response = client.get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
     assert response.status_code == 500
     assert "Elias" not in response.content.decode()
 
@@ -148,7 +150,7 @@ def test_if_the_log_cannot_be_written_nothing_is_shown(world: World) -> None:
 def test_behind_a_trusted_proxy_the_client_address_is_logged(world: World, settings: object) -> None:
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # type: ignore[attr-defined]
     client = _client(world, "hanna")
-    client.get(reverse("web:case_detail", args=[world.own_case.public_id]), HTTP_X_FORWARDED_FOR="10.1.2.3")
+    client.get(reverse("casefile:case_detail", args=[world.own_case.public_id]), HTTP_X_FORWARDED_FOR="10.1.2.3")
     assert AccessEvent.objects.get(action=AccessAction.VIEW).ip_address == "10.1.2.3"
 
 
@@ -156,7 +158,7 @@ def test_person_pages_reached_through_emergency_access_are_flagged(world: World)
     grant = grant_emergency(world.user("sara"), world.own_case)
     client = _client(world, "sara")
     for person in (world.own_case.child, world.guardian):
-        assert client.get(reverse("web:person_detail", args=[person.public_id])).status_code == 200
+        assert client.get(reverse("casefile:person_detail", args=[person.public_id])).status_code == 200
     views = AccessEvent.objects.filter(action=AccessAction.VIEW)
     assert views.count() == 2
     assert set(views.values_list("emergency", "reason")) == {(True, grant.reason)}
@@ -165,12 +167,12 @@ def test_person_pages_reached_through_emergency_access_are_flagged(world: World)
 
 def test_own_scope_reads_are_not_flagged_as_emergency(world: World) -> None:
     grant_emergency(world.user("hanna"), world.other_team_case)
-    _client(world, "hanna").get(reverse("web:case_detail", args=[world.own_case.public_id]))
+    _client(world, "hanna").get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
     assert not AccessEvent.objects.filter(emergency=True).exists()
 
 
 def test_emergency_access_is_refused_for_a_case_already_in_scope(world: World) -> None:
-    url = reverse("web:emergency_access", args=[world.own_case.public_id])
+    url = reverse("access:emergency_access", args=[world.own_case.public_id])
     response = _client(world, "hanna").post(url, {"reason": "Polisen ringer: barnet är hotat i natt, teamet nås inte."})
     assert response.status_code == 200
     assert "redan behörighet" in response.content.decode()
@@ -204,14 +206,14 @@ def _police_report(world: World, username: str, case: object) -> int:
 def test_timeline_logs_the_case_once(world: World) -> None:
     _police_report(world, "hanna", world.own_case)
     before = set(AccessEvent.objects.values_list("pk", flat=True))
-    response = _client(world, "hanna").get(reverse("web:case_timeline", args=[world.own_case.public_id]))
+    response = _client(world, "hanna").get(reverse("casefile:case_timeline", args=[world.own_case.public_id]))
     assert response.status_code == 200
     rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
     assert list(rows) == [("view", "case.timeline", world.own_case.child_id, world.own_case.pk)]
 
 
 def test_journal_page_logs_the_case_once(world: World) -> None:
-    response = _client(world, "hanna").get(reverse("web:journal", args=[world.own_case.public_id]))
+    response = _client(world, "hanna").get(reverse("journal:journal", args=[world.own_case.public_id]))
     assert response.status_code == 200
     assert _rows() == [("view", "journal.page", world.own_case.child_id, world.own_case.pk)]
 
@@ -220,7 +222,7 @@ def test_work_queue_logs_each_case_with_a_clock_shown(world: World) -> None:
     _police_report(world, "hanna", world.own_case)
     _police_report(world, "sara", world.other_team_case)
     before = set(AccessEvent.objects.values_list("pk", flat=True))
-    assert _client(world, "olle").get(reverse("web:work_queue")).status_code == 200
+    assert _client(world, "olle").get(reverse("deadlines:work_queue")).status_code == 200
     rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
     assert list(rows) == [("list", "deadlines.work_queue", world.own_case.child_id, world.own_case.pk)]
 
@@ -229,7 +231,7 @@ def test_a_form_that_changes_a_case_logs_the_view_and_the_change_logs_a_write(wo
     signal_id = _police_report(world, "hanna", world.own_case)
     before = set(AccessEvent.objects.values_list("pk", flat=True))
     client = _client(world, "hanna")
-    url = reverse("web:protection_assessment", args=[world.own_case.public_id, signal_id])
+    url = reverse("intake:protection_assessment", args=[world.own_case.public_id, signal_id])
     assert client.get(url).status_code == 200
     response = client.post(url, {"outcome": "no-need", "reasoning": "Tryggt."})
     assert response.status_code == 302
@@ -243,7 +245,7 @@ def test_a_form_that_changes_a_case_logs_the_view_and_the_change_logs_a_write(wo
 def test_a_refused_change_is_visible_in_the_log_with_its_reason(world: World) -> None:
     signal_id = _police_report(world, "hanna", world.own_case)
     client = _client(world, "hanna")
-    url = reverse("web:protection_assessment", args=[world.own_case.public_id, signal_id])
+    url = reverse("intake:protection_assessment", args=[world.own_case.public_id, signal_id])
     assert client.post(url, {"outcome": "measures", "reasoning": "Hot.", "measures": ""}).status_code == 200
     refused = AccessEvent.objects.get(action="refused")
     assert (refused.view_name, refused.reason) == ("intake.protection_assessment", "measures:required")
@@ -267,8 +269,8 @@ def test_a_printable_document_logs_its_view_and_its_print(world: World) -> None:
     before = set(AccessEvent.objects.values_list("pk", flat=True))
     client = _client(world, "olle")
     args = [world.own_case.public_id, document.public_id]
-    assert client.get(reverse("web:document", args=args)).status_code == 200
-    assert client.get(reverse("web:document_pdf", args=args))["Content-Type"] == "application/pdf"
+    assert client.get(reverse("documents:document", args=args)).status_code == 200
+    assert client.get(reverse("documents:document_pdf", args=args))["Content-Type"] == "application/pdf"
     rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name", "case_id")
     assert list(rows) == [("view", "document.view", world.own_case.pk), ("print", "document.pdf", world.own_case.pk)]
 
@@ -293,8 +295,8 @@ def test_the_delegation_report_logs_each_case_it_lists_and_its_file_as_an_export
     before = set(AccessEvent.objects.values_list("pk", flat=True))
     client = _client(world, "karin")
     period = {"first_day": today.isoformat(), "last_day": today.isoformat()}
-    assert client.get(reverse("web:delegation_report"), period).status_code == 200
-    assert client.get(reverse("web:delegation_report_csv"), period).status_code == 200
+    assert client.get(reverse("reports:delegation_report"), period).status_code == 200
+    assert client.get(reverse("reports:delegation_report_csv"), period).status_code == 200
     rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name", "case_id")
     shown = [world.own_case.pk, world.protected_case.pk]  # Söder's case is not karin's unit
     assert list(rows) == [

@@ -49,12 +49,12 @@ def _record(world: World, kind: str) -> object:
 
 
 RECORD_ROUTES: dict[str, Callable[[object], str]] = {
-    "web:case_detail": lambda case: reverse("web:case_detail", args=[case.public_id]),  # type: ignore[attr-defined]
-    "web:person_detail": lambda case: reverse("web:person_detail", args=[case.child.public_id]),  # type: ignore[attr-defined]
+    "casefile:case_detail": lambda case: reverse("casefile:case_detail", args=[case.public_id]),  # type: ignore[attr-defined]
+    "casefile:person_detail": lambda case: reverse("casefile:person_detail", args=[case.child.public_id]),  # type: ignore[attr-defined]
     "api:case_detail": lambda case: reverse("api:case_detail", args=[case.public_id]),  # type: ignore[attr-defined]
     "api:person_detail": lambda case: reverse("api:person_detail", args=[case.child.public_id]),  # type: ignore[attr-defined]
-    "web:case_timeline": lambda case: reverse("web:case_timeline", args=[case.public_id]),  # type: ignore[attr-defined]
-    "web:journal": lambda case: reverse("web:journal", args=[case.public_id]),  # type: ignore[attr-defined]
+    "casefile:case_timeline": lambda case: reverse("casefile:case_timeline", args=[case.public_id]),  # type: ignore[attr-defined]
+    "journal:journal": lambda case: reverse("journal:journal", args=[case.public_id]),  # type: ignore[attr-defined]
 }
 
 # Who may change each kind of record: the case's own team and its unit manager, never through
@@ -113,80 +113,90 @@ def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
 
 # Forms that change a case (GET shows the form): 200 for those who may change it, 404 for everyone else.
 FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
-    "web:protection_assessment": _case_url("web:protection_assessment", "signal"),
-    "web:preliminary_assessment": _case_url("web:preliminary_assessment", "signal"),
-    "web:preliminary_extend": _case_url("web:preliminary_extend", "signal"),
-    "web:investigation_open": _case_url("web:investigation_open"),
-    "web:investigation_participation": _case_url("web:investigation_participation", "investigation"),
-    "web:investigation_complete": _case_url("web:investigation_complete", "investigation"),
-    "web:decision_new": _case_url("web:decision_new"),
-    "web:journal_save": _case_url("web:journal_save"),
-    "web:case_close": _case_url("web:case_close"),
+    "intake:protection_assessment": _case_url("intake:protection_assessment", "signal"),
+    "intake:preliminary_assessment": _case_url("intake:preliminary_assessment", "signal"),
+    "intake:preliminary_extend": _case_url("intake:preliminary_extend", "signal"),
+    "investigations:investigation_open": _case_url("investigations:investigation_open"),
+    "investigations:investigation_participation": _case_url(
+        "investigations:investigation_participation", "investigation"
+    ),
+    "investigations:investigation_complete": _case_url("investigations:investigation_complete", "investigation"),
+    "decisions:decision_new": _case_url("decisions:decision_new"),
+    "journal:journal_save": _case_url("journal:journal_save"),
+    "casefile:case_close": _case_url("casefile:case_close"),
 }
 # Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the
 # service (e.g. reopening an open case), so nothing changes and the allowed answer is a redirect.
 POST_ROUTES: dict[str, tuple[Callable[[dict[str, object]], str], dict[str, str], int]] = {
-    "web:signal_action": (
+    "intake:signal_action": (
         lambda work: reverse(
-            "web:signal_action",
+            "intake:signal_action",
             args=[work["case"].public_id, work["signal"].pk, "vardnadshavare"],  # type: ignore[attr-defined]
         ),
         {},
         302,
     ),
-    "web:court_referral": (
-        lambda work: reverse("web:court_referral", args=[work["case"].public_id, work["investigation"].public_id]),  # type: ignore[attr-defined]
+    "decisions:court_referral": (
+        lambda work: reverse(
+            "decisions:court_referral",
+            args=[work["case"].public_id, work["investigation"].public_id],  # type: ignore[attr-defined]
+        ),
         {},
         302,
     ),
-    "web:journal_discard": (
-        lambda work: reverse("web:journal_discard", args=[work["case"].public_id, work["investigation"].public_id]),  # type: ignore[attr-defined]
+    "journal:journal_discard": (
+        lambda work: reverse("journal:journal_discard", args=[work["case"].public_id, work["investigation"].public_id]),  # type: ignore[attr-defined]
         {},
         302,
     ),
-    "web:case_reopen": (_case_url("web:case_reopen"), {}, 302),
-    "web:document_new": (_case_url("web:document_new"), {}, 302),
-    "web:document_check": (_case_url("web:document_check", "document"), {}, 302),
+    "casefile:case_reopen": (_case_url("casefile:case_reopen"), {}, 302),
+    "documents:document_new": (_case_url("documents:document_new"), {}, 302),
+    "documents:document_check": (_case_url("documents:document_check", "document"), {}, 302),
 }
 # Reading a printable document: like the case itself. The PDF of a document about a protected
 # person redirects back to the document page until a second person has checked it.
 DOCUMENT_ROUTES = {
-    "web:document": _case_url("web:document", "document"),
-    "web:document_pdf": _case_url("web:document_pdf", "document"),
+    "documents:document": _case_url("documents:document", "document"),
+    "documents:document_pdf": _case_url("documents:document_pdf", "document"),
 }
 # Routes open to a set of roles regardless of record: name -> (method, roles allowed, status when allowed).
 ROLE_ROUTES = {
-    "web:my_work": ("get", set(ROLES), 200),
-    "web:person_search": ("get", set(ROLES), 200),
-    "web:emergency_access": ("get", NORR_TEAM | {"sara", "karin"}, 200),
-    "web:access_log": ("get", {"lars", "karin"}, 200),
-    "web:emergency_review": ("post", {"lars", "karin"}, 302),
-    "web:needs_risk_analysis": ("get", {"lars", "anna", "karin"}, 200),
-    "web:signal_new": ("get", NORR_TEAM | {"sara", "karin"}, 200),
-    "web:work_queue": ("get", NORR_TEAM | {"sara", "karin"}, 200),
-    "web:notices_read": ("post", set(ROLES), 302),
+    "casefile:my_work": ("get", set(ROLES), 200),
+    "casefile:person_search": ("get", set(ROLES), 200),
+    "access:emergency_access": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "access:access_log": ("get", {"lars", "karin"}, 200),
+    "access:emergency_review": ("post", {"lars", "karin"}, 302),
+    "access:needs_risk_analysis": ("get", {"lars", "anna", "karin"}, 200),
+    "intake:signal_new": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "deadlines:work_queue": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "deadlines:notices_read": ("post", set(ROLES), 302),
     "api:my_cases": ("get", set(ROLES), 200),
     "api:api-root": ("get", set(ROLES), 404),
     "api:openapi-json": ("get", set(ROLES), 200),
     "api:openapi-view": ("get", set(ROLES), 200),
     # Accounts: administrators only (they see no case content); the reset answers with the one-time password.
-    "web:account_list": ("get", {"anna"}, 200),
-    "web:account_create": ("get", {"anna"}, 200),
-    "web:account_detail": ("get", {"anna"}, 200),
-    "web:account_deactivate": ("post", {"anna"}, 302),
-    "web:account_reactivate": ("post", {"anna"}, 302),
-    "web:account_reset_2fa": ("post", {"anna"}, 200),
+    "administration:account_list": ("get", {"anna"}, 200),
+    "administration:account_create": ("get", {"anna"}, 200),
+    "administration:account_detail": ("get", {"anna"}, 200),
+    "administration:account_deactivate": ("post", {"anna"}, 302),
+    "administration:account_reactivate": ("post", {"anna"}, 302),
+    "administration:account_reset_2fa": ("post", {"anna"}, 200),
     # Naming staff for protected persons: the unit manager (the POST below is incomplete, so it only redirects).
-    "web:protected_naming": ("get", {"karin"}, 200),
-    "web:protected_naming_grant": ("post", {"karin"}, 302),
-    "web:protected_naming_withdraw": ("post", {"karin"}, 302),
+    "access:protected_naming": ("get", {"karin"}, 200),
+    "access:protected_naming_grant": ("post", {"karin"}, 302),
+    "access:protected_naming_withdraw": ("post", {"karin"}, 302),
     # The report of decisions under delegation: unit managers only. Without a period the file sends
-    # the manager back to the report's form (web/tests/test_delegation_pages.py asks with one).
-    "web:delegation_report": ("get", {"karin"}, 200),
-    "web:delegation_report_csv": ("get", {"karin"}, 302),
+    # the manager back to the report's form (reports/tests/test_report_pages.py asks with one).
+    "reports:delegation_report": ("get", {"karin"}, 200),
+    "reports:delegation_report_csv": ("get", {"karin"}, 302),
 }
 # Routes about one account, tried on hanna's.
-ACCOUNT_ROUTES = ("web:account_detail", "web:account_deactivate", "web:account_reactivate", "web:account_reset_2fa")
+ACCOUNT_ROUTES = (
+    "administration:account_detail",
+    "administration:account_deactivate",
+    "administration:account_reactivate",
+    "administration:account_reset_2fa",
+)
 
 
 def test_every_route_has_a_rule() -> None:
@@ -234,10 +244,10 @@ def test_forms_that_change_a_case(world: World, kind: str) -> None:
         client = _client(world, username)
         for route, url in FORM_ROUTES.items():
             expected = 200 if username in CHANGES[kind] else 404
-            method = client.post if route == "web:journal_save" else client.get
-            data = {"body": ""} if route == "web:journal_save" else None
+            method = client.post if route == "journal:journal_save" else client.get
+            data = {"body": ""} if route == "journal:journal_save" else None
             status = method(url(work), data).status_code
-            expected = 422 if expected == 200 and route == "web:journal_save" else expected
+            expected = 422 if expected == 200 and route == "journal:journal_save" else expected
             assert status == expected, f"{username} on {kind} via {route}"
         for route, (post_url, data, allowed) in POST_ROUTES.items():
             status = client.post(post_url(work), data).status_code
@@ -249,8 +259,8 @@ def test_printable_documents(world: World, kind: str) -> None:
     work = _work(world, kind)
     for username in ROLES:
         client = _client(world, username)
-        page = client.get(DOCUMENT_ROUTES["web:document"](work)).status_code
-        pdf = client.get(DOCUMENT_ROUTES["web:document_pdf"](work)).status_code
+        page = client.get(DOCUMENT_ROUTES["documents:document"](work)).status_code
+        pdf = client.get(DOCUMENT_ROUTES["documents:document_pdf"](work)).status_code
         if username in SEES[kind]:
             assert (page, pdf) == (200, 302 if kind == "protected" else 200), f"{username} on {kind}"
         else:
@@ -274,10 +284,10 @@ def test_role_route(world: World, route: str, username: str) -> None:
     method, allowed, status = ROLE_ROUTES[route]
     grant = grant_emergency(world.user("sara"), world.own_case)
     args_by_route: dict[str, list[object]] = {
-        "web:emergency_access": [world.own_case.public_id],
-        "web:emergency_review": [grant.pk],
+        "access:emergency_access": [world.own_case.public_id],
+        "access:emergency_review": [grant.pk],
         **{route: [world.user("hanna").pk] for route in ACCOUNT_ROUTES},
-        "web:protected_naming_withdraw": [world.user("hanna").protected_authorizations.get().pk],
+        "access:protected_naming_withdraw": [world.user("hanna").protected_authorizations.get().pk],
     }
     args = args_by_route.get(route, [])
     client = _client(world, username)
@@ -288,7 +298,7 @@ def test_role_route(world: World, route: str, username: str) -> None:
 
 
 def test_anonymous_is_sent_to_sign_in(world: World) -> None:
-    response = Client().get(reverse("web:case_detail", args=[world.own_case.public_id]))
+    response = Client().get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
@@ -297,19 +307,21 @@ def test_a_unit_manager_reviews_only_their_own_unit(world: World) -> None:
     soder_grant = grant_emergency(world.user("sara"), world.own_case)  # a Söder worker in a Norr case
     other = grant_emergency(world.user("sara"), world.other_team_case)  # entirely Söder's business
     client = _client(world, "karin")
-    page = client.get(reverse("web:access_log")).content.decode()
+    page = client.get(reverse("access:access_log")).content.decode()
     assert world.own_case.reference in page
     assert world.other_team_case.reference not in page
-    response = client.post(reverse("web:emergency_review", args=[other.pk]), {"note": "Granskad."})
+    response = client.post(reverse("access:emergency_review", args=[other.pk]), {"note": "Granskad."})
     assert response.status_code == 404
     other.refresh_from_db()
     assert other.reviewed_at is None
-    assert client.post(reverse("web:emergency_review", args=[soder_grant.pk]), {"note": "Granskad."}).status_code == 302
+    assert (
+        client.post(reverse("access:emergency_review", args=[soder_grant.pk]), {"note": "Granskad."}).status_code == 302
+    )
 
 
 def test_nobody_reviews_their_own_emergency_access(world: World) -> None:
     grant = grant_emergency(world.user("karin"), world.other_team_case)
-    response = _client(world, "karin").post(reverse("web:emergency_review", args=[grant.pk]), {"note": "Ok."})
+    response = _client(world, "karin").post(reverse("access:emergency_review", args=[grant.pk]), {"note": "Ok."})
     assert response.status_code == 404
     grant.refresh_from_db()
     assert grant.reviewed_at is None

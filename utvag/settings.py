@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "documents",
     "casefile",
     "reports",
+    "administration",
     "web",
     "api",
     "demo",
@@ -136,6 +137,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "web.context_processors.utvag",
+                "access.context_processors.permissions",
             ],
         },
     }
@@ -215,7 +217,7 @@ if env_str("UTVAG_OIDC_SERVER_URL"):
         ],
     }
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "web:my_work"
+LOGIN_REDIRECT_URL = "casefile:my_work"
 
 SESSION_COOKIE_AGE = env_int("UTVAG_SESSION_IDLE_MINUTES", 30) * 60
 # SESSION_COOKIE_AGE is the idle limit: accounts.middleware renews a session on activity.

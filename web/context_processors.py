@@ -4,13 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from accounts.models import CASE_ROLES, Role
-
 
 def utvag(request: HttpRequest) -> dict[str, Any]:
     # `today` in Swedish time: what "due today" and "overdue" mean on every page.
-    return {
-        "DEMO_MODE": settings.DEMO_MODE,
-        "today": timezone.localdate(),
-        "CASE_WORK_ROLES": sorted(CASE_ROLES | {Role.UNIT_MANAGER}),
-    }
+    return {"DEMO_MODE": settings.DEMO_MODE, "today": timezone.localdate()}

@@ -1,16 +1,13 @@
-from datetime import date, timedelta
-from typing import Any
+"""The design system's form pieces every app's forms are built from."""
+
+from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.conf import settings
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from access import review
-from access.models import AccessAction
-from access.review import LogQuestion
-from access.services import MIN_REASON_LENGTH
-from core.identity import IdentityNumber, parse_entered_identity_number
+from core.fields import TEXT_LIMIT
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 
 class DesignSystemForm(forms.Form):
@@ -21,95 +18,36 @@ class DesignSystemForm(forms.Form):
     """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own signature is untyped
         for field in self.fields.values():
             field.widget.attrs["class"] = "ds-input"
 
 
-class PersonSearchForm(DesignSystemForm):
-    # Searched by POST, so an identity number never lands in a URL or a server log.
-    q = forms.CharField(
-        label=_("Namn eller personnummer"),
-        max_length=100,
-        help_text=_(
-            "Del av namnet (två bokstäver söker i början av ett namn), eller helt personnummer/samordningsnummer "
-            "(ÅÅÅÅMMDD-NNNN)."
-        ),
+class DateInput(forms.DateInput):
+    """A date as ÅÅÅÅ-MM-DD, whatever the browser's locale."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def text_field(
+    label: "StrOrPromise", *, required: bool = True, rows: int = 5, help_text: "StrOrPromise" = ""
+) -> forms.CharField:
+    """A long free text, kept as typed (not stripped) up to the limit the services also hold."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=TEXT_LIMIT,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
     )
-
-
-class EmergencyAccessForm(DesignSystemForm):
-    reason = forms.CharField(
-        label=_("Skäl till nödåtkomst"),
-        min_length=MIN_REASON_LENGTH,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Åtkomsten loggas, gäller i några timmar och granskas av chef och loggranskare."),
-    )
-
-
-class EmergencyReviewForm(DesignSystemForm):
-    note = forms.CharField(label=_("Granskningens resultat"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-
-
-def _thirty_days_ago() -> date:
-    return timezone.localdate() - timedelta(days=30)
-
-
-class LogQuestionForm(DesignSystemForm):
-    """Asking the access log. Sent by POST: an identity number must never land in a URL or server log."""
-
-    identity_number = forms.CharField(
-        label=_("Personnummer"),
-        required=False,
-        max_length=20,
-        help_text=_("Vem har sett personen? Helt personnummer eller samordningsnummer (ÅÅÅÅMMDD-NNNN)."),
-    )
-    case_reference = forms.CharField(label=_("Diarienummer"), required=False, max_length=40)
-    username = forms.CharField(label=_("Användarnamn"), required=False, max_length=150)
-    first_day = forms.DateField(
-        label=_("Från och med"), initial=_thirty_days_ago, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    last_day = forms.DateField(
-        label=_("Till och med"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    action = forms.ChoiceField(label=_("Händelse"), required=False, choices=[("", _("Alla")), *AccessAction.choices])
-    emergency_only = forms.BooleanField(label=_("Bara nödåtkomst"), required=False)
-    seed = forms.IntegerField(
-        label=_("Stickprovets nummer"),
-        required=False,
-        min_value=0,
-        max_value=999_999,
-        help_text=_("Lämna tomt för ett nytt stickprov. Samma nummer och urval ger samma stickprov igen."),
-    )
-
-    def clean_identity_number(self) -> IdentityNumber | None:
-        raw = self.cleaned_data["identity_number"].strip()
-        if not raw:
-            return None
-        number, _synthetic = parse_entered_identity_number(raw, allow_synthetic=settings.SYNTHETIC_IDENTITIES_ALLOWED)
-        return number
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        first, last = cleaned.get("first_day"), cleaned.get("last_day")
-        if first and last and first > last:
-            self.add_error("last_day", _("Periodens slut kan inte vara före dess början."))
-        return cleaned
-
-    @staticmethod
-    def default_question() -> LogQuestion:
-        return LogQuestion(first_day=_thirty_days_ago(), last_day=timezone.localdate())
-
-    def question(self) -> LogQuestion:
-        data = self.cleaned_data
-        number = data["identity_number"]
-        return LogQuestion(
-            first_day=data["first_day"],
-            last_day=data["last_day"],
-            person_ids=review.persons_with_number(number) if number else None,
-            case_ids=review.cases_with_reference(data["case_reference"]) if data["case_reference"].strip() else None,
-            username=data["username"].strip(),
-            action=data["action"],
-            emergency_only=data["emergency_only"],
-        )

@@ -31,7 +31,7 @@ def _signed_in(username: str, password: str) -> Client:
 def test_a_new_account_changes_its_password_then_enrols_a_second_factor(world: World) -> None:
     user, one_time = _new_account(world)
     client = _signed_in("nora", one_time)
-    response = client.get(reverse("web:my_work"))
+    response = client.get(reverse("casefile:my_work"))
     assert response["Location"] == reverse("account_change_password")
     assert client.get(reverse("api:my_cases")).status_code == 401
     assert client.get(reverse("account_change_password")).status_code == 200
@@ -43,7 +43,7 @@ def test_a_new_account_changes_its_password_then_enrols_a_second_factor(world: W
     assert response.status_code == 302
     user.refresh_from_db()
     assert not user.must_change_password
-    assert client.get(reverse("web:my_work"))["Location"] == reverse("mfa_activate_totp")
+    assert client.get(reverse("casefile:my_work"))["Location"] == reverse("mfa_activate_totp")
 
 
 def test_a_wrong_old_password_changes_nothing(world: World) -> None:
@@ -55,7 +55,7 @@ def test_a_wrong_old_password_changes_nothing(world: World) -> None:
     )
     user.refresh_from_db()
     assert user.must_change_password
-    assert client.get(reverse("web:my_work"))["Location"] == reverse("account_change_password")
+    assert client.get(reverse("casefile:my_work"))["Location"] == reverse("account_change_password")
 
 
 def test_a_reset_second_factor_asks_for_a_new_password_too(world: World) -> None:
@@ -63,4 +63,6 @@ def test_a_reset_second_factor_asks_for_a_new_password_too(world: World) -> None
     one_time = staff_user_reset_second_factor(changed_by=world.user("anna"), user=hanna)
     hanna.refresh_from_db()
     assert hanna.must_change_password
-    assert _signed_in("hanna", one_time).get(reverse("web:my_work"))["Location"] == reverse("account_change_password")
+    assert _signed_in("hanna", one_time).get(reverse("casefile:my_work"))["Location"] == reverse(
+        "account_change_password"
+    )

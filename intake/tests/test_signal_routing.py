@@ -62,7 +62,7 @@ def _number(person: Person) -> str:
 
 def _sees_person(user: User, person: Person) -> tuple[int, int]:
     client = signed_in(user)
-    page = client.get(reverse("web:person_detail", args=[person.public_id])).status_code
+    page = client.get(reverse("casefile:person_detail", args=[person.public_id])).status_code
     api = client.get(f"/api/v1/persons/{person.public_id}").status_code
     return page, api
 
@@ -165,7 +165,7 @@ def test_a_protected_child_nobody_is_named_for_reaches_the_unit_manager_without_
     assert notice.recipient == world.user("karin") and notice.case == case
     queue = work_queue(Actor.system(world.user("karin")))
     assert [n.pk for n in queue.notices if n.kind == NoticeKind.PROTECTED_UNNAMED] == [notice.pk]
-    page = signed_in(world.user("karin")).get(reverse("web:work_queue")).content.decode()
+    page = signed_in(world.user("karin")).get(reverse("deadlines:work_queue")).content.decode()
     assert case.reference in page and "Ebba" not in page and "Sten" not in page
 
 
@@ -229,7 +229,7 @@ def _form(number: str) -> dict[str, str]:
 
 def _post(client: Client, number: str) -> tuple[int, str, str]:
     """What the user gets back: the status, where it sends them, and what it says there."""
-    response = client.post(reverse("web:signal_new"), _form(number))
+    response = client.post(reverse("intake:signal_new"), _form(number))
     landing = client.get(response["Location"]).content.decode()
     message = landing.split('role="status"><p>', 1)[1].split("</p>", 1)[0]
     return response.status_code, response["Location"], message
@@ -243,7 +243,7 @@ def test_the_answer_is_the_same_whether_the_number_was_unknown_known_protected_o
     answers = {name: _post(client, number) for name, number in numbers.items()}
     assert len(set(answers.values())) == 1, answers
     status, location, message = answers["unknown"]
-    assert status == 302 and location == reverse("web:my_work") and "har gått till det team" in message
+    assert status == 302 and location == reverse("casefile:my_work") and "har gått till det team" in message
 
 
 def test_the_answer_takes_the_same_time_for_the_four_kinds_of_number(world: World) -> None:
@@ -259,7 +259,7 @@ def test_the_answer_takes_the_same_time_for_the_four_kinds_of_number(world: Worl
         for name, number in numbers.items():
             typed = _fresh_unknown(round_) if name == "unknown" else number
             start = time.perf_counter()
-            client.post(reverse("web:signal_new"), _form(typed))
+            client.post(reverse("intake:signal_new"), _form(typed))
             timings[name].append(time.perf_counter() - start)
     medians = {name: statistics.median(values[2:]) for name, values in timings.items()}
     assert max(medians.values()) < 1.5 * min(medians.values()), medians

@@ -1,0 +1,56 @@
+"""Every permission rule, one function per rule, named for the rule.
+
+What a role may see is decided by `access.selectors` (which rows); what a role may do is decided
+here. Views, services and templates ask these, never the role directly. A rule answers for an
+active account only: a deactivated one may do nothing.
+"""
+
+from access.models import ProtectedIdentityAuthorization
+from accounts.models import CASE_ROLES, Role, User
+from cases.models import Case
+from people.models import Person
+
+
+def may_see_contact_details(user: User, person: Person) -> bool:
+    """Address, phone and e-mail of a protected person only for staff named for that person."""
+    if not person.is_protected:
+        return True
+    return ProtectedIdentityAuthorization.objects.filter(user=user, person=person).exists()
+
+
+def may_change_case(user: User, case: Case) -> bool:
+    """Write to a case: staff of its own team, and its unit's manager (who decides under delegation).
+
+    Emergency access is for reading; it never lets anyone write. `case` must already have come
+    through `visible_cases`, which keeps protected identities to named staff.
+    """
+    if not user.is_active:
+        return False
+    if user.role in CASE_ROLES:
+        return case.team_id == user.team_id
+    return user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id
+
+
+def may_register_signals(user: User) -> bool:
+    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
+
+
+def may_request_emergency_access(user: User) -> bool:
+    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
+
+
+def may_review_logs(user: User) -> bool:
+    return user.is_active and user.role in {Role.LOG_REVIEWER, Role.UNIT_MANAGER}
+
+
+def may_administer(user: User) -> bool:
+    return user.is_active and user.role == Role.SYSADMIN
+
+
+def may_name_staff(user: User) -> bool:
+    return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None
+
+
+def may_report_delegation(user: User) -> bool:
+    """Unit managers report their unit's decisions. Nobody else sees the report."""
+    return user.is_active and user.role == Role.UNIT_MANAGER

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from access import views
+from cases.paths import CASE
+
+app_name = "access"
+urlpatterns = [
+    path(CASE + "nodatkomst/", views.emergency_access, name="emergency_access"),
+    path("logg/", views.access_log, name="access_log"),
+    path("logg/nodatkomst/<int:grant_id>/granska/", views.emergency_review, name="emergency_review"),
+    path("behorighet/analys/", views.needs_risk_analysis, name="needs_risk_analysis"),
+    path("behorighet/skyddade/", views.protected_naming, name="protected_naming"),
+    path("behorighet/skyddade/namnge/", views.protected_naming_grant, name="protected_naming_grant"),
+    path(
+        "behorighet/skyddade/<int:authorization_id>/aterkalla/",
+        views.protected_naming_withdraw,
+        name="protected_naming_withdraw",
+    ),
+]

@@ -1,0 +1,87 @@
+"""The case file's screens: my work, finding a person, the person and case pages, the timeline, closing."""
+
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from access.actor import Actor
+from access.reads import read_case
+from casefile.forms import CloseCaseForm, PersonSearchForm
+from casefile.persons import person_page, search_persons
+from casefile.selectors import case_overview, my_work_cases
+from casefile.services import case_close, case_reopen
+from casefile.timeline import child_timeline
+from web.http import StaffRequest, button_action, case_url, form_page
+
+
+@require_GET
+@login_required
+def my_work(request: StaffRequest) -> HttpResponse:
+    cases = my_work_cases(Actor.from_request(request))
+    return render(request, "casefile/my_work.html", {"cases": cases, "search_form": PersonSearchForm()})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def person_search(request: StaffRequest) -> HttpResponse:
+    form = PersonSearchForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = search_persons(Actor.from_request(request), form.cleaned_data["q"])
+        if result.error:
+            form.add_error("q", result.error)
+            result = None
+    template = "casefile/_search_results.html" if request.htmx else "casefile/person_search.html"
+    return render(request, template, {"form": form, "result": result})
+
+
+@require_GET
+@login_required
+def person_detail(request: StaffRequest, public_id: str) -> HttpResponse:
+    page = person_page(Actor.from_request(request), public_id)
+    return render(request, "casefile/person_detail.html", {"page": page, "person": page.person})
+
+
+@require_GET
+@login_required
+def case_detail(request: StaffRequest, public_id: str) -> HttpResponse:
+    overview = case_overview(Actor.from_request(request), public_id)
+    return render(request, "casefile/case_detail.html", {"overview": overview, "case": overview.case})
+
+
+@require_GET
+@login_required
+def case_timeline(request: StaffRequest, public_id: str) -> HttpResponse:
+    timeline = child_timeline(Actor.from_request(request), public_id)
+    return render(request, "casefile/timeline.html", {"timeline": timeline, "case": timeline.case})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def close(request: StaffRequest, public_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    return form_page(
+        request,
+        form=CloseCaseForm(request.POST or None),
+        change=lambda data: case_close(actor=actor, case_public_id=public_id, **data),
+        done=_("Ärendet är avslutat."),
+        success_url=case_url(public_id),
+        template="casefile/case_close.html",
+        context=lambda: {"case": read_case(actor, public_id, view_name="case.close.form", for_change=True)},
+    )
+
+
+@require_POST
+@login_required
+def reopen(request: StaffRequest, public_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    return button_action(
+        request,
+        lambda: case_reopen(actor=actor, case_public_id=public_id),
+        done=_("Ärendet är öppnat igen. Historiken finns kvar."),
+        success_url=case_url(public_id),
+    )

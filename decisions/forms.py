@@ -1,0 +1,62 @@
+"""Forms of the decision screens. The services decide what is allowed."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from delegation.models import DecisionKind
+from web.forms import DateInput, DesignSystemForm, text_field
+
+
+class DecisionKindForm(DesignSystemForm):
+    kind = forms.ChoiceField(label=_("Beslutstyp"), choices=DecisionKind.choices)
+
+
+# Kinds whose clocks run from the day the decision was carried out (LVU 8 § and 13 §).
+EXECUTED_KINDS = frozenset({DecisionKind.LVU_IMMEDIATE_CUSTODY, DecisionKind.LVU_CARE_STARTED})
+
+
+class DecisionForm(DesignSystemForm):
+    """Legal bases and delegation items are offered for the chosen kind, as in force on the day."""
+
+    kind = forms.ChoiceField(choices=DecisionKind.choices, widget=forms.HiddenInput)
+    legal_basis = forms.TypedChoiceField(label=_("Lagrum"), coerce=int, empty_value=None)
+    delegation = forms.TypedChoiceField(label=_("Punkt i delegationsordningen"), coerce=int, empty_value=None)
+    decided_by_name = forms.CharField(label=_("Beslutsfattare"), max_length=200)
+    decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
+    executed_on = forms.DateField(
+        label=_("Verkställt"), required=False, widget=DateInput(), help_text=_("När beslutet verkställdes.")
+    )
+    reasons = text_field(_("Skäl för beslutet"), rows=6)
+    appeal_information = text_field(
+        _("Hur man överklagar"), required=False, rows=3, help_text=_("Lämna tomt för standardtexten för beslutstypen.")
+    )
+    investigation = forms.TypedChoiceField(label=_("Utredning"), required=False, coerce=str)
+    new_due_on = forms.DateField(label=_("Nytt sista datum för utredningen"), required=False, widget=DateInput())
+
+    def __init__(
+        self,
+        *args: Any,
+        bases: list[tuple[int, str]],
+        items: list[tuple[int, str]],
+        investigations: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choose = [("", _("Välj"))]
+        for name, choices in (("legal_basis", bases), ("delegation", items), ("investigation", investigations)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [*choose, *choices]
+        kind = self.initial.get("kind")
+        if kind != DecisionKind.EXTEND_INVESTIGATION:
+            del self.fields["investigation"], self.fields["new_due_on"]
+        if kind not in EXECUTED_KINDS:
+            del self.fields["executed_on"]
+
+    def offer_investigations(self, choices: list[tuple[str, str]]) -> None:
+        """The case's running investigations, once the case has been read (a bound form keeps its data)."""
+        field = self.fields.get("investigation")
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [("", _("Välj")), *choices]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from cases.paths import CASE
+from decisions import views
+
+app_name = "decisions"
+urlpatterns = [
+    path(CASE + "beslut/nytt/", views.decision_new, name="decision_new"),
+    path(CASE + "beslut/<uuid:decision_id>/understallt/", views.court_referral, name="court_referral"),
+]

@@ -1,0 +1,99 @@
+"""The decision screens: choosing the kind, recording and signing a decision, the LVU court referral."""
+
+import uuid
+from typing import Any
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from access.actor import Actor
+from access.reads import read_case
+from cases.models import Case
+from decisions.forms import DecisionForm, DecisionKindForm
+from decisions.services import DecisionInput, court_referral_record, decision_record, legal_bases_for
+from delegation.models import DecisionKind
+from delegation.order import delegation_items_for
+from investigations.selectors import open_investigations
+from web.http import StaffRequest, button_action, case_url, form_page
+
+
+def _posted_investigation(request: HttpRequest) -> list[tuple[str, str]]:
+    """What a POST may name before the case is read: the choices only bound what may be posted, and the
+    service checks that the investigation is the case's inside its own need-to-know check."""
+    posted = request.POST.get("investigation", "")
+    try:
+        return [(str(uuid.UUID(posted)), posted)]
+    except ValueError:
+        return []
+
+
+def _running(case: Case) -> list[tuple[str, str]]:
+    return [(str(i.public_id), f"{i.question} ({i.opened_on:%Y-%m-%d})") for i in open_investigations(case)]
+
+
+def _decision(kind: str, data: dict[str, Any]) -> DecisionInput:
+    # Fields a kind does not use are not on its form: .get() gives None for them.
+    return DecisionInput(
+        kind=kind,
+        legal_basis_id=data["legal_basis"],
+        delegation_id=data["delegation"],
+        decided_by_name=data["decided_by_name"],
+        decided_on=data["decided_on"],
+        executed_on=data.get("executed_on"),
+        reasons=data["reasons"],
+        appeal_information=data["appeal_information"],
+        investigation_id=data.get("investigation") or None,
+        new_due_on=data.get("new_due_on"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def decision_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    kind = request.POST.get("kind") or request.GET.get("kind") or ""
+    if kind not in DecisionKind.values:
+        case = read_case(actor, public_id, view_name="decision.form", for_change=True)
+        return render(
+            request, "decisions/decision_kind.html", {"case": case, "form": DecisionKindForm(request.GET or None)}
+        )
+    day = timezone.localdate()
+    form = DecisionForm(
+        request.POST or None,
+        initial={"kind": kind, "decided_on": day},
+        bases=[(b.pk, f"{b.provision} {b.law} – {b.title}") for b in legal_bases_for(kind, day)],
+        items=[(d.pk, f"{d.code} {d.delegate}") for d in delegation_items_for(kind, day)],
+        investigations=_posted_investigation(request),
+    )
+
+    def shown() -> dict[str, object]:
+        case = read_case(actor, public_id, view_name="decision.form", for_change=True)
+        form.offer_investigations(_running(case))
+        return {"case": case, "kind": kind, "kind_label": DecisionKind(kind).label}
+
+    return form_page(
+        request,
+        form=form,
+        change=lambda data: decision_record(actor=actor, case_public_id=public_id, data=_decision(kind, data)),
+        done=_("Beslutet är registrerat och signerat."),
+        success_url=case_url(public_id),
+        template="decisions/decision_new.html",
+        context=shown,
+    )
+
+
+@require_POST
+@login_required
+def court_referral(request: StaffRequest, public_id: UUID, decision_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    return button_action(
+        request,
+        lambda: court_referral_record(actor=actor, case_public_id=public_id, decision_id=decision_id),
+        done=_("Underställningen till förvaltningsrätten är registrerad."),
+        success_url=case_url(public_id),
+    )

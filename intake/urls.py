@@ -1,0 +1,13 @@
+from django.urls import path
+
+from cases.paths import SIGNAL
+from intake import views
+
+app_name = "intake"
+urlpatterns = [
+    path("aktualiseringar/ny/", views.signal_new, name="signal_new"),
+    path(SIGNAL + "skyddsbedomning/", views.protection_assessment, name="protection_assessment"),
+    path(SIGNAL + "forhandsbedomning/", views.preliminary_assessment, name="preliminary_assessment"),
+    path(SIGNAL + "forlang/", views.preliminary_extend, name="preliminary_extend"),
+    path(SIGNAL + "<slug:action>/", views.signal_action, name="signal_action"),
+]

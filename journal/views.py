@@ -1,0 +1,119 @@
+"""The case journal: read every signed entry; write with autosave; sign; correct by a new entry."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from access import rules
+from access.actor import Actor
+from access.reads import read_case
+from journal.forms import JournalDraftForm
+from journal.selectors import JournalView, case_journal
+from journal.services import journal_draft_discard, journal_draft_save, journal_entry_sign
+from web.http import StaffRequest, show_errors
+
+
+def _editing(view: JournalView, request: StaffRequest) -> JournalDraftForm:
+    """The editor: a draft to continue (?utkast=), a correction to start (?rattar=), or a new entry."""
+    draft_id = request.GET.get("utkast")
+    draft = next((d for d in view.drafts if str(d.public_id) == draft_id), None) if draft_id else None
+    if draft is None and not request.GET.get("rattar") and view.drafts:
+        draft = view.drafts[-1]
+    if draft is not None:
+        return JournalDraftForm(
+            initial={
+                "body": draft.body,
+                "event_date": draft.event_date,
+                "entry": draft.public_id,
+                "corrects": draft.corrects.public_id if draft.corrects else None,
+            }
+        )
+    corrects = request.GET.get("rattar", "")
+    signed = {str(item.entry.public_id): item.entry for item in view.items}
+    return JournalDraftForm(
+        initial={"event_date": timezone.localdate(), "corrects": corrects if corrects in signed else None}
+    )
+
+
+@require_GET
+@login_required
+def journal(request: StaffRequest, public_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    case = read_case(actor, public_id, view_name="journal.page")
+    view = case_journal(actor, case)
+    may_write = rules.may_change_case(request.user, case) and case.emergency_grant is None  # type: ignore[attr-defined]
+    form = _editing(view, request) if may_write else None
+    correcting = None
+    if form is not None and form.initial.get("corrects"):
+        correcting = next(
+            (i.entry for i in view.items if str(i.entry.public_id) == str(form.initial["corrects"])), None
+        )
+    context = {"case": case, "view": view, "form": form, "correcting": correcting}
+    return render(request, "journal/page.html", context)
+
+
+@require_POST
+@login_required
+def journal_save(request: StaffRequest, public_id: UUID) -> HttpResponse:
+    """Autosave (htmx, answers with a status line) or the buttons "Spara utkast" and "Signera"."""
+    form = JournalDraftForm(request.POST)
+    actor = Actor.from_request(request)
+    status = ""
+    entry = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            entry = journal_draft_save(
+                actor=actor,
+                case_public_id=public_id,
+                body=data["body"],
+                event_date=data["event_date"],
+                entry_public_id=data["entry"],
+                corrects_public_id=data["corrects"],
+            )
+            if request.POST.get("sign"):
+                journal_entry_sign(actor=actor, case_public_id=public_id, entry_public_id=entry.public_id)
+        except ValidationError as exc:
+            show_errors(form, exc)
+    if request.htmx and not request.POST.get("sign"):
+        if entry is not None:
+            status = _("Utkastet sparades %(time)s.") % {"time": timezone.localtime().strftime("%H:%M:%S")}
+        context: dict[str, object] = {"entry": entry, "status": status, "errors": form.errors}
+        return render(request, "journal/_autosave_status.html", context)
+    if form.errors:
+        # The page again with the text as typed: nothing is lost to a redirect.
+        case = read_case(actor, public_id, view_name="journal.page")
+        view = case_journal(actor, case)
+        page: dict[str, object] = {
+            "case": case,
+            "view": view,
+            "form": form,
+            "correcting": None,
+            "unsaved": entry is None,
+        }
+        return render(request, "journal/page.html", page, status=422 if entry is None else 200)
+    if request.POST.get("sign"):
+        messages.success(request, _("Anteckningen är signerad och kan inte längre ändras."))
+    else:
+        messages.success(request, _("Utkastet är sparat."))
+    target = f"?utkast={entry.public_id}" if entry is not None and not request.POST.get("sign") else ""
+    return redirect(f"{request.path.rsplit('spara/', 1)[0]}{target}")
+
+
+@require_POST
+@login_required
+def journal_discard(request: StaffRequest, public_id: UUID, entry_id: UUID) -> HttpResponse:
+    try:
+        journal_draft_discard(actor=Actor.from_request(request), case_public_id=public_id, entry_public_id=entry_id)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Utkastet är borttaget."))
+    return redirect("journal:journal", public_id=public_id)

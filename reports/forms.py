@@ -1,0 +1,37 @@
+"""The period of a report."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reports.delegation import MAX_PERIOD_DAYS
+from web.forms import DateInput, DesignSystemForm
+
+
+def _last_month() -> tuple[date, date]:
+    first_of_this = timezone.localdate().replace(day=1)
+    last = first_of_this - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+class DelegationReportForm(DesignSystemForm):
+    """The period of a report of decisions under delegation: last calendar month unless chosen."""
+
+    first_day = forms.DateField(
+        label=_("Från och med"), initial=lambda: _last_month()[0], widget=DateInput(), input_formats=["%Y-%m-%d"]
+    )
+    last_day = forms.DateField(
+        label=_("Till och med"), initial=lambda: _last_month()[1], widget=DateInput(), input_formats=["%Y-%m-%d"]
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("first_day"), data.get("last_day")
+        if first and last and last < first:
+            self.add_error("last_day", _("Perioden måste sluta samma dag eller efter att den börjar."))
+        elif first and last and (last - first).days >= MAX_PERIOD_DAYS:
+            self.add_error("last_day", _("En rapport kan omfatta högst ett år."))
+        return data
