@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 from access.log import COPY_COLUMNS
@@ -41,7 +42,7 @@ def clear_empty_month(month: date) -> None:
         cursor.execute(f"DROP TABLE {name}")
 
 
-def _parent_indexes(cursor) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+def _parent_indexes(cursor: CursorWrapper) -> list[tuple[str, bool]]:
     """The parent's index definitions, and whether each is the primary key."""
     cursor.execute(
         "SELECT pg_get_indexdef(indexrelid), indisprimary FROM pg_index WHERE indrelid = %s::regclass ORDER BY 1",
@@ -50,7 +51,7 @@ def _parent_indexes(cursor) -> list[tuple[str, bool]]:  # type: ignore[no-untype
     return list(cursor.fetchall())
 
 
-def _index_month(cursor, name: str, *, closed: bool) -> None:  # type: ignore[no-untyped-def]
+def _index_month(cursor: CursorWrapper, name: str, *, closed: bool) -> None:
     """Build the parent's indexes on the loaded table, so ATTACH adopts them instead of building them.
 
     A closed month (one that has ended) never gets another row: rows are written as they happen. Its

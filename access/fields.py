@@ -6,7 +6,7 @@ from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 
-class DigestField(models.CharField):
+class DigestField(models.CharField[str, str]):
     """A SHA-256 digest: 64 hex characters in Python, its 32 bytes (`bytea`) on PostgreSQL.
 
     Every log row carries a MAC. As text it takes 65 bytes a row, as bytes 33: at the national

@@ -15,7 +15,7 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
-        request.request_id = incoming if _VALID.match(incoming) else str(uuid.uuid4())  # type: ignore[attr-defined]
+        request.request_id = incoming if _VALID.match(incoming) else str(uuid.uuid4())  # type: ignore[attr-defined]  # ours, read by Actor
         response = self.get_response(request)
-        response["X-Request-ID"] = request.request_id  # type: ignore[attr-defined]
+        response["X-Request-ID"] = request.request_id  # type: ignore[attr-defined]  # set just above
         return response

@@ -7,6 +7,7 @@ logged (with the record it aimed at, when that exists) and answered exactly like
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,20 +16,27 @@ from django.http import Http404
 from access import rules, selectors
 from access.actor import Actor
 from access.log import write_access_events
-from access.models import AccessAction
+from access.models import AccessAction, EmergencyAccess
 from cases.models import Case
+from core.uuids import parse_uuid
 from people.models import Person
 
 
-def _as_uuid(value: object) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
+@dataclass(frozen=True)
+class CaseRead:
+    """A case as this user may see it, and what the read allows: the one answer every page works from.
+
+    `grant` is the live emergency grant the case is seen through (None when the user's own scope covers
+    it). `may_write`: the user may change the case on this page; never through a grant.
+    """
+
+    case: Case
+    grant: EmergencyAccess | None
+    may_write: bool
 
 
 def read_person(actor: Actor, public_id: object, *, view_name: str, action: AccessAction = AccessAction.VIEW) -> Person:
-    key = _as_uuid(public_id)
+    key = parse_uuid(public_id)
     with transaction.atomic():
         person = selectors.visible_persons(actor.user).filter(public_id=key).first() if key else None
         if person is not None:
@@ -41,7 +49,7 @@ def read_person(actor: Actor, public_id: object, *, view_name: str, action: Acce
 
 def _readable_case(
     actor: Actor, key: uuid.UUID | None, *, view_name: str, action: AccessAction, for_change: bool
-) -> Case | None:
+) -> CaseRead | None:
     """The case if the actor may see it (or change it), with its log row; else None and a DENIED row."""
     case = (
         selectors.visible_cases(actor.user, include_emergency=not for_change)
@@ -51,14 +59,12 @@ def _readable_case(
         if key
         else None
     )
-    if case is not None and for_change and not rules.may_change_case(actor.user, case):
-        case = None
-    if case is not None:
+    may_change = case is not None and rules.may_change_case(actor.user, case)
+    if case is not None and (may_change or not for_change):
         # A change never goes through emergency access, so there is no grant to look up for one.
         grant = None if for_change else selectors.is_emergency_access(actor.user, case)
-        case.emergency_grant = grant  # type: ignore[attr-defined]
         write_access_events(actor, action=action, view_name=view_name, subjects=[(case.child_id, case.pk)])
-        return case
+        return CaseRead(case=case, grant=grant, may_write=may_change and grant is None)
     target = Case.objects.filter(public_id=key).values_list("pk", "child_id").first() if key else None
     write_access_events(
         actor,
@@ -77,18 +83,18 @@ def reading_case(
     view_name: str,
     action: AccessAction = AccessAction.VIEW,
     for_change: bool = False,
-) -> Iterator[Case]:
+) -> Iterator[CaseRead]:
     """One transaction for reading a case and what the page shows with it, and all their log rows.
 
     One commit per page, not one per read: on PostgreSQL each commit waits for the log to reach disk.
     If the body fails, the case's log row rolls back with it, and nothing is shown. A refusal commits
     its DENIED row and then raises Http404.
     """
-    key = _as_uuid(public_id)
+    key = parse_uuid(public_id)
     with transaction.atomic():
-        case = _readable_case(actor, key, view_name=view_name, action=action, for_change=for_change)
-        if case is not None:
-            yield case
+        read = _readable_case(actor, key, view_name=view_name, action=action, for_change=for_change)
+        if read is not None:
+            yield read
             return
     raise Http404
 
@@ -100,14 +106,14 @@ def read_case(
     view_name: str,
     action: AccessAction = AccessAction.VIEW,
     for_change: bool = False,
-) -> Case:
-    """The case, with `case.emergency_grant` set when it is seen through break-the-glass access.
+) -> CaseRead:
+    """The case as the user may see it, and whether through break-the-glass access.
 
     `for_change`: a form about to change the case; only those who may change it get it (never through
     emergency access), and the same refusal as for a case they cannot see.
     """
-    with reading_case(actor, public_id, view_name=view_name, action=action, for_change=for_change) as case:
-        return case
+    with reading_case(actor, public_id, view_name=view_name, action=action, for_change=for_change) as read:
+        return read
     raise AssertionError("reading_case either yields a case or raises Http404")
 
 
@@ -121,14 +127,14 @@ def changing_case(actor: Actor, public_id: object, *, view_name: str) -> Iterato
     - the change was refused as bad input (ValidationError): the change and its WRITE row roll back,
       and a REFUSED row with the error codes records the attempt.
     """
-    key = _as_uuid(public_id)
+    key = parse_uuid(public_id)
     refused_on: Case | None = None
     try:
         with transaction.atomic():
-            case = _readable_case(actor, key, view_name=view_name, action=AccessAction.WRITE, for_change=True)
-            if case is not None:
-                refused_on = case
-                yield case
+            read = _readable_case(actor, key, view_name=view_name, action=AccessAction.WRITE, for_change=True)
+            if read is not None:
+                refused_on = read.case
+                yield read.case
                 return
     except ValidationError as exc:
         if refused_on is not None:

@@ -111,7 +111,7 @@ def protected_authorization_grant(*, granted_by: User, person: Person, user: Use
         authorization = ProtectedIdentityAuthorization(
             person=person, user=user, granted_by=granted_by, granted_at=timezone.now()
         )
-        authorization._history_user = granted_by  # type: ignore[attr-defined]
+        authorization._history_user = granted_by  # type: ignore[attr-defined]  # read by simple_history
         authorization.save()
         return authorization
 
@@ -121,7 +121,7 @@ def protected_authorization_revoke(*, revoked_by: User, authorization: Protected
     if revoked_by.pk != authorization.user_id:
         _check_may_name(revoked_by, authorization.person, authorization.user)
     with transaction.atomic():
-        authorization._history_user = revoked_by  # type: ignore[attr-defined]
+        authorization._history_user = revoked_by  # type: ignore[attr-defined]  # read by simple_history
         authorization.delete()
 
 
@@ -136,6 +136,6 @@ def account_close(*, closed_by: User, user: User) -> int:
         staff_user_deactivate(changed_by=closed_by, user=user)
         namings = list(ProtectedIdentityAuthorization.objects.filter(user=user))
         for naming in namings:
-            naming._history_user = closed_by  # type: ignore[attr-defined]
+            naming._history_user = closed_by  # type: ignore[attr-defined]  # read by simple_history
             naming.delete()
     return len(namings)

@@ -69,7 +69,7 @@ class HistoryReason(models.TextChoices):
     SECOND_FACTOR_RESET = "account.second_factor_reset", _("Tvåfaktorsinloggningen återställdes")
 
 
-class AccountHistory(HistoricalRecords):
+class AccountHistory(HistoricalRecords):  # type: ignore[misc]  # simple_history ships no type hints
     """Who changed an account and when. A sign-in saves only `last_login`; that is not a change to the account."""
 
     def post_save(self, instance: models.Model, created: bool, using: str | None = None, **kwargs: object) -> None:

@@ -61,5 +61,5 @@ def account_history(user: User) -> list[AccountChange]:
         AccountChange(
             at=row.at, by=row.by, action=row.action, reason=str(labels.get(row.reason, "")), fields=row.fields
         )
-        for row in change_rows(user.history)  # type: ignore[attr-defined]
+        for row in change_rows(user.history)
     ]

@@ -48,8 +48,8 @@ def _one_time_password() -> str:
 
 
 def _save(user: User, *, by: User | None, reason: HistoryReason, update_fields: list[str] | None = None) -> None:
-    user._history_user = by  # type: ignore[attr-defined]
-    user._change_reason = reason.value  # type: ignore[attr-defined]
+    user._history_user = by  # type: ignore[attr-defined]  # read by simple_history
+    user._change_reason = reason.value  # type: ignore[attr-defined]  # read by simple_history
     user.save(update_fields=update_fields)
 
 

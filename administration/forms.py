@@ -13,12 +13,14 @@ class PlacementForm(DesignSystemForm):
         label=_("Enhet"),
         queryset=Unit.objects.order_by("name"),
         required=False,
+        empty_label=_("Ingen enhet"),
         help_text=_("Krävs för enhetschefer. För roller i ett team gäller teamets enhet."),
     )
     team = forms.ModelChoiceField(
         label=_("Team"),
         queryset=Team.objects.select_related("unit").order_by("unit__name", "name"),
         required=False,
+        empty_label=_("Inget team"),
         help_text=_("Krävs för handläggare, behandlare, fältarbetare och avhopparspecialister."),
     )
 
@@ -48,6 +50,6 @@ class AccountFilterForm(forms.Form):
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own signature is untyped
         for field in self.fields.values():
             field.widget.attrs["class"] = "ds-input"

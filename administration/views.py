@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -148,3 +148,19 @@ def account_reset_second_factor(request: StaffRequest, user_id: int) -> HttpResp
         messages.error(request, " ".join(exc.messages))
         return redirect("administration:account_detail", user_id=account.pk)
     return _one_time_password_page(request, account, password, created=False)
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request: HttpRequest) -> HttpResponse:
+    """In place of allauth's reset by e-mail (Utväg sends no mail): a new password comes from an administrator.
+
+    The same page for GET and POST, signed in or not, and nothing is saved: the answer says nothing about
+    whether an account exists.
+    """
+    return render(request, "administration/password_reset.html")
+
+
+@require_http_methods(["GET", "POST"])
+def email_management(request: HttpRequest) -> HttpResponse:
+    """allauth's own e-mail page is not used: an account's work e-mail is set by an administrator."""
+    raise Http404

@@ -18,7 +18,7 @@ from web.api import ERRORS
 router = Router(tags=["akten"])
 
 
-def _case_out(case: Case) -> CaseOut:
+def _case_out(case: Case, *, emergency: bool) -> CaseOut:
     return CaseOut(
         id=case.public_id,
         reference=case.reference,
@@ -29,7 +29,7 @@ def _case_out(case: Case) -> CaseOut:
         child_id=case.child.public_id,
         child_name=str(case.child),
         child_protected=case.child.is_protected,
-        emergency_access=getattr(case, "emergency_grant", None) is not None,
+        emergency_access=emergency,
     )
 
 
@@ -48,12 +48,14 @@ def _person_out(person: Person, show_contact: bool) -> PersonOut:
 
 @router.get("/v1/cases", response={200: list[CaseOut], **ERRORS}, url_name="my_cases")
 def my_cases(request: HttpRequest) -> list[CaseOut]:
-    return [_case_out(case) for case in my_work_cases(Actor.from_request(request), via_api=True)]
+    # My work lists the user's own scope only, so no case there is seen through a grant.
+    return [_case_out(case, emergency=False) for case in my_work_cases(Actor.from_request(request), via_api=True)]
 
 
 @router.get("/v1/cases/{case_id}", response={200: CaseOut, **ERRORS}, url_name="case_detail")
 def case_detail(request: HttpRequest, case_id: UUID) -> CaseOut:
-    return _case_out(read_case(Actor.from_request(request), case_id, view_name="api.case", action=AccessAction.API))
+    read = read_case(Actor.from_request(request), case_id, view_name="api.case", action=AccessAction.API)
+    return _case_out(read.case, emergency=read.grant is not None)
 
 
 @router.get("/v1/persons/{person_id}", response={200: PersonOut, **ERRORS}, url_name="person_detail")

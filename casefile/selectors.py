@@ -5,14 +5,14 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
-from access import rules
 from access import selectors as access
 from access.actor import Actor
-from access.models import AccessAction
-from access.reads import log_result_set, reading_case
+from access.models import AccessAction, EmergencyAccess
+from access.reads import CaseRead, log_result_set, reading_case
 from cases.models import Case, CaseStatus
 from core.history import ChangeRow, change_rows
 from deadlines.models import Deadline, DeadlineKind
+from deadlines.sources import DeadlineSource
 from decisions.models import Decision
 from intake.models import Signal
 from investigations.models import Investigation
@@ -50,7 +50,7 @@ class CaseWork:
     investigations: list[Investigation]
     decisions: list[Decision]
     open_deadlines: list[Deadline]
-    may_change: bool
+    may_change: bool  # the reader may change the case here (own team or unit manager, not via a grant)
 
     @property
     def open_investigation(self) -> Investigation | None:
@@ -59,20 +59,22 @@ class CaseWork:
     @property
     def custody_decisions_to_refer(self) -> list[Decision]:
         waiting = {d.source for d in self.open_deadlines if d.kind == DeadlineKind.LVU_COURT_REFERRAL}
-        return [d for d in self.decisions if f"decision:{d.pk}" in waiting]
+        return [d for d in self.decisions if DeadlineSource.decision(d.pk).key in waiting]
 
 
 @dataclass
 class CaseOverview:
     case: Case
+    grant: EmergencyAccess | None  # the emergency grant the case is seen through, if any
     relations: list[Relation]
     hidden_relatives: int
     history: list[ChangeRow]
     work: CaseWork
 
 
-def case_work(actor: Actor, case: Case) -> CaseWork:
+def case_work(read: CaseRead) -> CaseWork:
     """For a case the caller has read through access (which logged it); five queries, whatever its size."""
+    case = read.case
     # The page shows what was done and when, not the texts: those stay encrypted until opened.
     signals = list(
         Signal.objects.filter(case=case)
@@ -98,8 +100,11 @@ def case_work(actor: Actor, case: Case) -> CaseWork:
     by_source: dict[str, list[Deadline]] = {}
     for deadline in open_deadlines:
         by_source.setdefault(deadline.source, []).append(deadline)
-    for record, prefix in [*((s, "signal") for s in signals), *((i, "investigation") for i in investigations)]:
-        record.open_deadlines = by_source.get(f"{prefix}:{record.pk}", [])  # type: ignore[attr-defined]
+    for record, source in [
+        *((s, DeadlineSource.signal(s.pk)) for s in signals),
+        *((i, DeadlineSource.investigation(i.pk)) for i in investigations),
+    ]:
+        record.open_deadlines = by_source.get(source.key, [])  # type: ignore[attr-defined]  # for the template
     return CaseWork(
         signals=signals,
         investigations=investigations,
@@ -109,14 +114,15 @@ def case_work(actor: Actor, case: Case) -> CaseWork:
             .defer("reasons", "corrects__reasons")
         ),
         open_deadlines=open_deadlines,
-        may_change=rules.may_change_case(actor.user, case) and getattr(case, "emergency_grant", None) is None,
+        may_change=read.may_write,
     )
 
 
 def case_overview(actor: Actor, public_id: object) -> CaseOverview:
-    with reading_case(actor, public_id, view_name="case.overview") as case:
+    with reading_case(actor, public_id, view_name="case.overview") as read:
+        case = read.case
         relations = list(access.relatives_of_visible_child(actor.user, case.child_id))
-        shown = [r for r in relations if not r.relative_hidden]  # type: ignore[attr-defined]
+        shown = [r for r in relations if not r.relative_hidden]  # type: ignore[attr-defined]  # a queryset annotation
         if shown:
             log_result_set(
                 actor,
@@ -126,8 +132,9 @@ def case_overview(actor: Actor, public_id: object) -> CaseOverview:
             )
         return CaseOverview(
             case=case,
+            grant=read.grant,
             relations=shown,
             hidden_relatives=len(relations) - len(shown),
             history=change_rows(case.history.all()),
-            work=case_work(actor, case),
+            work=case_work(read),
         )

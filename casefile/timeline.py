@@ -55,7 +55,8 @@ def _end_of(day: date) -> datetime:
 
 
 def child_timeline(actor: Actor, public_id: object) -> Timeline:
-    with reading_case(actor, public_id, view_name="case.timeline") as case:
+    with reading_case(actor, public_id, view_name="case.timeline") as read:
+        case = read.case
         cases = {
             c.pk: c for c in access.visible_cases(actor.user).filter(child_id=case.child_id).only("pk", "reference")
         }

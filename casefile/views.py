@@ -71,7 +71,7 @@ def close(request: StaffRequest, public_id: UUID) -> HttpResponse:
         done=_("Ärendet är avslutat."),
         success_url=case_url(public_id),
         template="casefile/case_close.html",
-        context=lambda: {"case": read_case(actor, public_id, view_name="case.close.form", for_change=True)},
+        context=lambda: {"case": read_case(actor, public_id, view_name="case.close.form", for_change=True).case},
     )
 
 

@@ -19,7 +19,10 @@ from holidays.constants import DE_FACTO, PUBLIC
 
 @cache
 def _swedish_days_off(year: int) -> holidays.HolidayBase:
-    return holidays.Sweden(years=year, categories=(PUBLIC, DE_FACTO), language="sv")
+    days: holidays.HolidayBase = holidays.country_holidays(
+        "SE", years=year, categories=(PUBLIC, DE_FACTO), language="sv"
+    )
+    return days
 
 
 def is_day_off(day: date) -> bool:

@@ -8,7 +8,7 @@ from core import crypto
 TEXT_LIMIT = 20_000
 
 
-class EncryptedTextField(models.TextField):
+class EncryptedTextField(models.TextField[Any, Any]):  # nullable or not, per field
     """Text stored as a Fernet token. Cannot be filtered or ordered on: use a blind index for lookups."""
 
     def get_prep_value(self, value: Any) -> str | None:

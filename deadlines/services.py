@@ -17,6 +17,7 @@ from deadlines import tasks
 from deadlines.models import Deadline, DeadlineKind, Extension, NoticeKind
 from deadlines.notices import notify, unit_managers
 from deadlines.rules import SWEDEN
+from deadlines.sources import DeadlineSource
 
 MORNING = time(7, 0)
 
@@ -52,7 +53,7 @@ def _schedule(deadline: Deadline) -> None:
 
 
 def deadline_start(
-    *, case: Case, kind: DeadlineKind, started_on: date, due_on: date, subject: str, source: str
+    *, case: Case, kind: DeadlineKind, started_on: date, due_on: date, subject: str, source: DeadlineSource
 ) -> Deadline:
     deadline = Deadline(
         case=case,
@@ -61,7 +62,7 @@ def deadline_start(
         started_on=started_on,
         due_on=due_on,
         subject=subject[:200],
-        source=source,
+        source=source.key,
     )
     deadline.full_clean()
     deadline.save()
@@ -69,15 +70,15 @@ def deadline_start(
     return deadline
 
 
-def _open_deadline(source: str, kind: DeadlineKind) -> Deadline | None:
+def _open_deadline(source: DeadlineSource, kind: DeadlineKind) -> Deadline | None:
     return (
         Deadline.objects.select_for_update()
-        .filter(source=source, kind=kind, met_at__isnull=True, cancelled_at__isnull=True)
+        .filter(source=source.key, kind=kind, met_at__isnull=True, cancelled_at__isnull=True)
         .first()
     )
 
 
-def deadline_meet(*, source: str, kind: DeadlineKind, at: datetime | None = None) -> Deadline | None:
+def deadline_meet(*, source: DeadlineSource, kind: DeadlineKind, at: datetime | None = None) -> Deadline | None:
     """Mark the open deadline of `kind` started by `source` as met (a late act still meets it)."""
     deadline = _open_deadline(source, kind)
     if deadline is not None:
@@ -86,7 +87,14 @@ def deadline_meet(*, source: str, kind: DeadlineKind, at: datetime | None = None
     return deadline
 
 
-def deadline_cancel(*, source: str, kind: DeadlineKind, reason: str) -> Deadline | None:
+def deadlines_meet_in_case(*, case: Case, kind: DeadlineKind) -> int:
+    """Mark every open deadline of `kind` in the case as met (a review decided meets every review due)."""
+    return Deadline.objects.filter(case=case, kind=kind, met_at__isnull=True, cancelled_at__isnull=True).update(
+        met_at=timezone.now()
+    )
+
+
+def deadline_cancel(*, source: DeadlineSource, kind: DeadlineKind, reason: str) -> Deadline | None:
     deadline = _open_deadline(source, kind)
     if deadline is not None:
         deadline.cancelled_at = timezone.now()

@@ -16,7 +16,8 @@ from core.fields import TEXT_LIMIT
 from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
-from deadlines.services import deadline_extend, deadline_meet, deadline_start
+from deadlines.services import deadline_extend, deadline_meet, deadline_start, deadlines_meet_in_case
+from deadlines.sources import DeadlineSource
 from decisions.models import APPEALABLE, NOT_APPEALABLE, Decision
 from delegation.models import DecisionKind, DelegationItem
 from delegation.order import delegation_item_check, in_force
@@ -127,15 +128,15 @@ def _appeal_text(kind: str) -> str:
 def _investigation(case: Case, data: DecisionInput) -> Investigation | None:
     if data.kind != DecisionKind.EXTEND_INVESTIGATION:
         return None
-    open_ones = case.investigations.filter(completed_on__isnull=True)  # type: ignore[attr-defined]
+    open_ones = case.investigations.filter(completed_on__isnull=True)
     investigation = open_ones.filter(public_id=data.investigation_id).first() if data.investigation_id else None
     if investigation is None:
         raise ValidationError(_("Välj en pågående utredning att förlänga."), code="no_investigation")
     return investigation
 
 
-def _source(decision: Decision) -> str:
-    return f"decision:{decision.pk}"
+def _source(decision: Decision) -> DeadlineSource:
+    return DeadlineSource.decision(decision.pk)
 
 
 def _clocks(decision: Decision, case: Case, data: DecisionInput) -> None:
@@ -160,12 +161,12 @@ def _clocks(decision: Decision, case: Case, data: DecisionInput) -> None:
         executed = decision.executed_on or decision.decided_on
         _start(decision, DeadlineKind.LVU_CARE_APPLICATION, executed, rules.lvu_care_application_due(executed))
     elif kind == DecisionKind.LVU_CARE_APPLICATION:
-        _meet_on_case(case, DeadlineKind.LVU_CARE_APPLICATION)
+        deadlines_meet_in_case(case=case, kind=DeadlineKind.LVU_CARE_APPLICATION)
     elif kind == DecisionKind.LVU_CARE_STARTED:
         assert decision.executed_on is not None
         _start(decision, DeadlineKind.LVU_REVIEW, decision.executed_on, rules.lvu_review_due(decision.executed_on))
     elif kind == DecisionKind.LVU_REVIEW:
-        _meet_on_case(case, DeadlineKind.LVU_REVIEW)
+        deadlines_meet_in_case(case=case, kind=DeadlineKind.LVU_REVIEW)
         _start(decision, DeadlineKind.LVU_REVIEW, decision.decided_on, rules.lvu_review_due(decision.decided_on))
 
 
@@ -178,12 +179,6 @@ def _start(decision: Decision, kind: DeadlineKind, started_on: date, due_on: dat
         subject=decision.get_kind_display(),
         source=_source(decision),
     )
-
-
-def _meet_on_case(case: Case, kind: DeadlineKind) -> None:
-    sources = Deadline.objects.filter(case=case, kind=kind, met_at__isnull=True, cancelled_at__isnull=True)
-    for source in sources.values_list("source", flat=True):
-        deadline_meet(source=source, kind=kind)
 
 
 def court_referral_record(*, actor: Actor, case_public_id: object, decision_id: UUID | str) -> Decision:

@@ -1,6 +1,5 @@
 """The decision screens: choosing the kind, recording and signing a decision, the LVU court referral."""
 
-import uuid
 from typing import Any
 from uuid import UUID
 
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from access.actor import Actor
 from access.reads import read_case
 from cases.models import Case
+from core.uuids import parse_uuid
 from decisions.forms import DecisionForm, DecisionKindForm
 from decisions.services import DecisionInput, court_referral_record, decision_record, legal_bases_for
 from delegation.models import DecisionKind
@@ -25,11 +25,8 @@ from web.http import StaffRequest, button_action, case_url, form_page
 def _posted_investigation(request: HttpRequest) -> list[tuple[str, str]]:
     """What a POST may name before the case is read: the choices only bound what may be posted, and the
     service checks that the investigation is the case's inside its own need-to-know check."""
-    posted = request.POST.get("investigation", "")
-    try:
-        return [(str(uuid.UUID(posted)), posted)]
-    except ValueError:
-        return []
+    posted = parse_uuid(request.POST.get("investigation", ""))
+    return [(str(posted), str(posted))] if posted else []
 
 
 def _running(case: Case) -> list[tuple[str, str]]:
@@ -58,7 +55,7 @@ def decision_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
     kind = request.POST.get("kind") or request.GET.get("kind") or ""
     if kind not in DecisionKind.values:
-        case = read_case(actor, public_id, view_name="decision.form", for_change=True)
+        case = read_case(actor, public_id, view_name="decision.form", for_change=True).case
         return render(
             request, "decisions/decision_kind.html", {"case": case, "form": DecisionKindForm(request.GET or None)}
         )
@@ -72,7 +69,7 @@ def decision_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
     )
 
     def shown() -> dict[str, object]:
-        case = read_case(actor, public_id, view_name="decision.form", for_change=True)
+        case = read_case(actor, public_id, view_name="decision.form", for_change=True).case
         form.offer_investigations(_running(case))
         return {"case": case, "kind": kind, "kind_label": DecisionKind(kind).label}
 

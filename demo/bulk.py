@@ -9,6 +9,7 @@ As with `bulk_create`: no `save()`, no signals; the objects get their primary ke
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import AutoField, BigAutoField, Field, Model
@@ -47,7 +48,7 @@ def save_all(objects: Sequence[Model]) -> None:
             obj._state.db = db.alias
 
 
-def _column(field: Field) -> str:
+def _column(field: Field[Any, Any]) -> str:
     if field.column is None:  # a field without a column is not concrete; concrete_fields has none
         raise TypeError(f"{field} has no column")
     return field.column

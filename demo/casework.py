@@ -15,6 +15,7 @@ from core.legal import legal_basis_for
 from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
+from deadlines.sources import DeadlineSource
 from delegation.models import DecisionKind, DelegationItem
 from demo.bulk import save_all
 from intake.models import (
@@ -130,7 +131,7 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
     items = {item.decision_kind: item for item in DelegationItem.objects.filter(valid_to__isnull=True)}
     for signal in signals:
         worker = signal.registered_by
-        source = f"signal:{signal.pk}"
+        source = DeadlineSource.signal(signal.pk).key
         received_day = rules.received_day(signal.received_at)
         protection_due = rules.protection_assessment_due(signal.received_at)
         preliminary_due = rules.preliminary_assessment_due(signal.received_at)
@@ -196,7 +197,7 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
                 started_on=investigation.opened_on,
                 due_on=rules.investigation_due(investigation.opened_on),
                 subject=investigation.question,
-                source=f"investigation:{investigation.pk}",
+                source=DeadlineSource.investigation(investigation.pk).key,
             )
         )
     save_all(deadlines)

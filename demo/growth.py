@@ -8,6 +8,7 @@ from accounts.models import User
 from cases.models import Case
 from core.legal import legal_basis_for
 from deadlines.models import Deadline, DeadlineKind
+from deadlines.sources import DeadlineSource
 from decisions.models import Decision
 from delegation.models import DecisionKind, DelegationItem
 from intake.models import PreliminaryAssessment, ProtectionAssessment, ReporterType, Signal, SignalKind
@@ -108,7 +109,7 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
             started_on=today - timedelta(days=i),
             due_on=today - timedelta(days=i) + timedelta(days=3),
             subject="Orosanmälan",
-            source=f"signal:{s.pk}",
+            source=DeadlineSource.signal(s.pk).key,
         )
         for i, s in enumerate(signals)
     )

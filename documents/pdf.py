@@ -25,7 +25,7 @@ def static_only_fetcher() -> Any:
     """WeasyPrint's fetcher, answering only for the static files Django would serve."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-    class StaticOnlyFetcher(URLFetcher):  # type: ignore[misc]
+    class StaticOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no type hints
         def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
             if not url.startswith(BASE_URL) or ".." in url:
                 raise FatalURLFetchingError(f"documents may only use our static files, not {url[:80]}")

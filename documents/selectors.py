@@ -8,7 +8,6 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from access import rules
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction
@@ -44,14 +43,14 @@ def _request(case: Case, request_public_id: UUID | str) -> DocumentRequest:
 
 
 def document_view(actor: Actor, case_public_id: UUID | str, request_public_id: UUID | str) -> DocumentView:
-    case = read_case(actor, case_public_id, view_name="document.view")
+    read = read_case(actor, case_public_id, view_name="document.view")
+    case = read.case
     request = _request(case, request_public_id)
     may_confirm = (
         request.needs_confirmation
         and request.confirmed_at is None
         and request.requested_by_id != actor.user.pk
-        and rules.may_change_case(actor.user, case)
-        and getattr(case, "emergency_grant", None) is None
+        and read.may_write
     )
     return DocumentView(case=case, request=request, may_confirm=may_confirm)
 
@@ -65,7 +64,7 @@ def document_pdf(actor: Actor, case_public_id: UUID | str, request_public_id: UU
 
     A refused print stays in the log as the print attempt followed by a `refused` row saying why.
     """
-    case = read_case(actor, case_public_id, view_name="document.pdf", action=AccessAction.PRINT)
+    case = read_case(actor, case_public_id, view_name="document.pdf", action=AccessAction.PRINT).case
     request = _request(case, request_public_id)
     if not request.may_print:
         write_access_events(

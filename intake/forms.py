@@ -15,7 +15,7 @@ class SignalForm(DesignSystemForm):
         label=_("Kom in till socialtjänsten"),
         widget=DateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        help_text=_("Datum och klockslag då uppgiften kom in. Alla tidsfrister räknas härifrån."),
+        help_text=_("Datum och klockslag (ÅÅÅÅ-MM-DD TT:MM) då uppgiften kom in. Alla tidsfrister räknas härifrån."),
     )
     identity_number = forms.CharField(
         label=_("Barnets personnummer eller samordningsnummer"),

@@ -32,6 +32,7 @@ from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
 from deadlines.notices import case_workers_to_tell, notify, unit_managers
 from deadlines.services import deadline_cancel, deadline_extend, deadline_meet, deadline_start
+from deadlines.sources import DeadlineSource
 from delegation.order import delegation_item_check
 from intake.models import (
     DELEGATION_KINDS,
@@ -290,8 +291,8 @@ def _review_reason(route: routing.SignalRoute) -> str:
     return "signal om person som registraren inte får se; lämnad till ansvarigt team"
 
 
-def _source(signal: Signal) -> str:
-    return f"signal:{signal.pk}"
+def _source(signal: Signal) -> DeadlineSource:
+    return DeadlineSource.signal(signal.pk)
 
 
 def _start_clocks(signal: Signal, case: Case) -> None:
@@ -392,7 +393,7 @@ def preliminary_extend(*, actor: Actor, case_public_id: object, signal_id: int, 
         signal = _locked_signal(case, signal_id)
         deadline = (
             Deadline.objects.select_for_update()
-            .filter(source=_source(signal), kind=DeadlineKind.PRELIMINARY_ASSESSMENT)
+            .filter(source=_source(signal).key, kind=DeadlineKind.PRELIMINARY_ASSESSMENT)
             .first()
         )
         if deadline is None:

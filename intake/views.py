@@ -69,7 +69,7 @@ def signal_new(request: StaffRequest) -> HttpResponse:
 
 
 def _signal_context(actor: Actor, public_id: UUID, signal_id: int, view_name: str) -> dict[str, Any]:
-    case = read_case(actor, public_id, view_name=view_name, for_change=True)
+    case = read_case(actor, public_id, view_name=view_name, for_change=True).case
     return {"case": case, "signal": signal_in_case(case, signal_id)}
 
 

@@ -17,6 +17,7 @@ from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind, NoticeKind
 from deadlines.notices import notify, unit_managers
 from deadlines.services import deadline_meet, deadline_start
+from deadlines.sources import DeadlineSource
 from investigations.events import investigation_opened
 from investigations.models import ChildParticipation, Investigation, InvestigationOutcome
 
@@ -25,8 +26,8 @@ from investigations.models import ChildParticipation, Investigation, Investigati
 SAME_QUESTION_WINDOW = timedelta(days=90)
 
 
-def _source(investigation: Investigation) -> str:
-    return f"investigation:{investigation.pk}"
+def _source(investigation: Investigation) -> DeadlineSource:
+    return DeadlineSource.investigation(investigation.pk)
 
 
 def _recently_closed(case: Case, opened_on: date) -> Investigation | None:
@@ -39,7 +40,9 @@ def _recently_closed(case: Case, opened_on: date) -> Investigation | None:
 
 def _current_due(investigation: Investigation) -> date:
     deadline = (
-        Deadline.objects.filter(source=_source(investigation), kind=DeadlineKind.INVESTIGATION).order_by("-id").first()
+        Deadline.objects.filter(source=_source(investigation).key, kind=DeadlineKind.INVESTIGATION)
+        .order_by("-id")
+        .first()
     )
     return deadline.due_on if deadline else rules.investigation_due(investigation.clock_started_on)
 
@@ -105,7 +108,7 @@ def investigation_open_for_case(
 def investigation_deadline(investigation: Investigation) -> Deadline:
     deadline = (
         Deadline.objects.select_for_update()
-        .filter(source=_source(investigation), kind=DeadlineKind.INVESTIGATION)
+        .filter(source=_source(investigation).key, kind=DeadlineKind.INVESTIGATION)
         .order_by("-id")
         .first()
     )

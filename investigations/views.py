@@ -28,12 +28,14 @@ def investigation_open(request: StaffRequest, public_id: UUID) -> HttpResponse:
         done=_("Utredningen är inledd."),
         success_url=case_url(public_id),
         template="investigations/investigation_open.html",
-        context=lambda: {"case": read_case(actor, public_id, view_name="investigation.open.form", for_change=True)},
+        context=lambda: {
+            "case": read_case(actor, public_id, view_name="investigation.open.form", for_change=True).case
+        },
     )
 
 
 def _investigation_context(actor: Actor, public_id: UUID, investigation_id: UUID, view_name: str) -> dict[str, Any]:
-    case = read_case(actor, public_id, view_name=view_name, for_change=True)
+    case = read_case(actor, public_id, view_name=view_name, for_change=True).case
     return {"case": case, "investigation": investigation_in_case(case, investigation_id)}
 
 

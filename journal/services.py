@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from access.actor import Actor
 from access.reads import changing_case
 from cases.models import Case
+from core.uuids import parse_uuid
 from journal.models import MAX_BODY_LENGTH, JournalEntry
 
 
@@ -22,10 +23,7 @@ def _locked_entry(case: Case, entry_public_id: UUID | str) -> JournalEntry:
 
     Lock first, then look at signed_at: a concurrent signing is then seen, not overwritten.
     """
-    try:
-        key = UUID(str(entry_public_id))
-    except ValueError:
-        key = None
+    key = parse_uuid(entry_public_id)
     entry = JournalEntry.objects.select_for_update().filter(case=case, public_id=key).first() if key else None
     if entry is None:
         raise ValidationError(_("Anteckningen finns inte i ärendet."), code="not_found")
@@ -60,10 +58,7 @@ def _check_event_date(case: Case, event_date: date) -> None:
 
 
 def _signed_entry_to_correct(case: Case, corrects_public_id: UUID | str) -> JournalEntry:
-    try:
-        key = UUID(str(corrects_public_id))
-    except ValueError:
-        key = None
+    key = parse_uuid(corrects_public_id)
     original = JournalEntry.objects.filter(case=case, public_id=key, signed_at__isnull=False).first() if key else None
     if original is None:
         raise ValidationError(_("Bara en signerad anteckning i samma ärende kan rättas."), code="correct_signed_only")
@@ -78,60 +73,83 @@ def journal_draft_save(
     event_date: date | None = None,
     entry_public_id: UUID | str | None = None,
     corrects_public_id: UUID | str | None = None,
+    sign: bool = False,
 ) -> JournalEntry:
-    """Create a draft, or autosave the actor's own draft (same row).
+    """Create a draft, or autosave the actor's own draft (same row); with `sign`, sign it too.
 
     On create `event_date` defaults to today. On update a None `event_date` or `corrects_public_id`
     keeps what the draft has. The body is stored exactly as typed: escaping is the template's job.
+    Saving and signing are one transaction: either the text is saved and signed, or nothing changed.
     """
-    with changing_case(actor, case_public_id, view_name="journal.draft_save") as case:
-        entry = None
-        if entry_public_id:
-            # Whose draft it is comes before what is wrong with the input.
-            entry = _locked_entry(case, entry_public_id)
-            _check_own_draft(actor, entry)
-        _check_body(body)
-        if event_date is not None:
-            _check_event_date(case, event_date)
-        original = _signed_entry_to_correct(case, corrects_public_id) if corrects_public_id else None
-        now = timezone.now()
-        if entry is None:
-            entry = JournalEntry(
-                case=case,
-                author=actor.user,
-                body=body,
-                event_date=event_date or timezone.localdate(),
-                corrects=original,
-                created_at=now,
-                updated_at=now,
-            )
-            entry.save(force_insert=True)
-            return entry
-        entry.body = body
-        entry.updated_at = now
-        fields = ["body", "updated_at"]
-        if event_date is not None:
-            entry.event_date = event_date
-            fields.append("event_date")
-        if original is not None:
-            entry.corrects = original
-            fields.append("corrects")
-        entry.save(update_fields=fields)
+    with changing_case(actor, case_public_id, view_name="journal.sign" if sign else "journal.draft_save") as case:
+        entry = _saved_draft(
+            actor, case, body=body, event_date=event_date, entry_public_id=entry_public_id, corrects=corrects_public_id
+        )
+        if sign:
+            _sign(actor, case, entry)
         return entry
+
+
+def _saved_draft(
+    actor: Actor,
+    case: Case,
+    *,
+    body: str,
+    event_date: date | None,
+    entry_public_id: UUID | str | None,
+    corrects: UUID | str | None,
+) -> JournalEntry:
+    entry = None
+    if entry_public_id:
+        # Whose draft it is comes before what is wrong with the input.
+        entry = _locked_entry(case, entry_public_id)
+        _check_own_draft(actor, entry)
+    _check_body(body)
+    if event_date is not None:
+        _check_event_date(case, event_date)
+    original = _signed_entry_to_correct(case, corrects) if corrects else None
+    now = timezone.now()
+    if entry is None:
+        entry = JournalEntry(
+            case=case,
+            author=actor.user,
+            body=body,
+            event_date=event_date or timezone.localdate(),
+            corrects=original,
+            created_at=now,
+            updated_at=now,
+        )
+        entry.save(force_insert=True)
+        return entry
+    entry.body = body
+    entry.updated_at = now
+    fields = ["body", "updated_at"]
+    if event_date is not None:
+        entry.event_date = event_date
+        fields.append("event_date")
+    if original is not None:
+        entry.corrects = original
+        fields.append("corrects")
+    entry.save(update_fields=fields)
+    return entry
+
+
+def _sign(actor: Actor, case: Case, entry: JournalEntry) -> None:
+    if entry.is_signed:
+        raise ValidationError(_("Anteckningen är redan signerad."), code="already_signed")
+    _check_own_draft(actor, entry)
+    # Again at signing: the child's birth date may have been corrected since the draft was saved.
+    _check_event_date(case, entry.event_date)
+    entry.signed_at = entry.updated_at = timezone.now()
+    entry.signed_by = actor.user
+    entry.save(update_fields=["signed_at", "signed_by", "updated_at"])
 
 
 def journal_entry_sign(*, actor: Actor, case_public_id: UUID | str, entry_public_id: UUID | str) -> JournalEntry:
     """The author signs their own draft; from then on the database refuses any change to it."""
     with changing_case(actor, case_public_id, view_name="journal.sign") as case:
         entry = _locked_entry(case, entry_public_id)
-        if entry.is_signed:
-            raise ValidationError(_("Anteckningen är redan signerad."), code="already_signed")
-        _check_own_draft(actor, entry)
-        # Again at signing: the child's birth date may have been corrected since the draft was saved.
-        _check_event_date(case, entry.event_date)
-        entry.signed_at = entry.updated_at = timezone.now()
-        entry.signed_by = actor.user
-        entry.save(update_fields=["signed_at", "signed_by", "updated_at"])
+        _sign(actor, case, entry)
         return entry
 
 

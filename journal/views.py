@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from access import rules
 from access.actor import Actor
 from access.reads import read_case
 from journal.forms import JournalDraftForm
 from journal.selectors import JournalView, case_journal
-from journal.services import journal_draft_discard, journal_draft_save, journal_entry_sign
+from journal.services import journal_draft_discard, journal_draft_save
 from web.http import StaffRequest, show_errors
 
 
@@ -46,10 +45,10 @@ def _editing(view: JournalView, request: StaffRequest) -> JournalDraftForm:
 @login_required
 def journal(request: StaffRequest, public_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
-    case = read_case(actor, public_id, view_name="journal.page")
+    read = read_case(actor, public_id, view_name="journal.page")
+    case = read.case
     view = case_journal(actor, case)
-    may_write = rules.may_change_case(request.user, case) and case.emergency_grant is None  # type: ignore[attr-defined]
-    form = _editing(view, request) if may_write else None
+    form = _editing(view, request) if read.may_write else None
     correcting = None
     if form is not None and form.initial.get("corrects"):
         correcting = next(
@@ -77,9 +76,8 @@ def journal_save(request: StaffRequest, public_id: UUID) -> HttpResponse:
                 event_date=data["event_date"],
                 entry_public_id=data["entry"],
                 corrects_public_id=data["corrects"],
+                sign=bool(request.POST.get("sign")),
             )
-            if request.POST.get("sign"):
-                journal_entry_sign(actor=actor, case_public_id=public_id, entry_public_id=entry.public_id)
         except ValidationError as exc:
             show_errors(form, exc)
     if request.htmx and not request.POST.get("sign"):
@@ -89,7 +87,7 @@ def journal_save(request: StaffRequest, public_id: UUID) -> HttpResponse:
         return render(request, "journal/_autosave_status.html", context)
     if form.errors:
         # The page again with the text as typed: nothing is lost to a redirect.
-        case = read_case(actor, public_id, view_name="journal.page")
+        case = read_case(actor, public_id, view_name="journal.page").case
         view = case_journal(actor, case)
         page: dict[str, object] = {
             "case": case,

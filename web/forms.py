@@ -3,6 +3,7 @@
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.fields import TEXT_LIMIT
 
@@ -24,19 +25,24 @@ class DesignSystemForm(forms.Form):
 
 
 class DateInput(forms.DateInput):
-    """A date as ÅÅÅÅ-MM-DD, whatever the browser's locale."""
+    """A date typed as ÅÅÅÅ-MM-DD. A text input, not the browser's date input, whose format follows the
+    browser's language (an English Chromium shows MM/DD/YYYY on a Swedish page)."""
 
-    input_type = "date"
+    input_type = "text"
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"inputmode": "numeric", "autocomplete": "off", "placeholder": _("ÅÅÅÅ-MM-DD"), "size": "10"}
+        super().__init__(format="%Y-%m-%d", attrs=attrs | kwargs.pop("attrs", {}), **kwargs)
 
 
 class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
+    """A date and time typed as ÅÅÅÅ-MM-DD TT:MM, for the same reason as DateInput."""
+
+    input_type = "text"
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+        attrs = {"autocomplete": "off", "placeholder": _("ÅÅÅÅ-MM-DD TT:MM"), "size": "16"}
+        super().__init__(format="%Y-%m-%d %H:%M", attrs=attrs | kwargs.pop("attrs", {}), **kwargs)
 
 
 def text_field(

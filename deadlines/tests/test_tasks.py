@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 from conftest import World
 from deadlines.models import Deadline, DeadlineKind, Notice, NoticeKind
 from deadlines.services import deadline_extend, deadline_meet, deadline_start
+from deadlines.sources import DeadlineSource
 from deadlines.tasks import escalate_deadline, remind_deadline
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def start(world: World, days_ahead: int = 3) -> Deadline:
         started_on=today,
         due_on=today + timedelta(days=days_ahead),
         subject="Orosanmälan",
-        source="signal:1",
+        source=DeadlineSource.signal(1),
     )
 
 
@@ -52,7 +53,7 @@ def test_an_overdue_clock_is_escalated_to_the_unit_manager_once(world: World) ->
 
 def test_a_met_or_moved_clock_is_not_escalated(world: World) -> None:
     met = start(world)
-    deadline_meet(source="signal:1", kind=DeadlineKind.PRELIMINARY_ASSESSMENT)
+    deadline_meet(source=DeadlineSource.signal(1), kind=DeadlineKind.PRELIMINARY_ASSESSMENT)
     assert escalate_deadline.call(met.pk, met.due_on.isoformat()) == 0
     moved = deadline_start(
         case=world.own_case,
@@ -60,7 +61,7 @@ def test_a_met_or_moved_clock_is_not_escalated(world: World) -> None:
         started_on=timezone.localdate(),
         due_on=timezone.localdate() + timedelta(days=5),
         subject="Utredning",
-        source="investigation:1",
+        source=DeadlineSource.investigation(1),
     )
     old_due = moved.due_on.isoformat()
     deadline_extend(
@@ -80,7 +81,7 @@ def test_the_sweep_escalates_what_the_tasks_missed_once(world: World) -> None:
         started_on=today - timedelta(days=20),
         due_on=today - timedelta(days=6),
         subject="Orosanmälan",
-        source="signal:9",
+        source=DeadlineSource.signal(9).key,
     )
     assert escalate_overdue(today=today) == 1
     assert escalate_overdue(today=today) == 0

@@ -338,3 +338,25 @@ def test_the_journal_costs_the_same_queries_for_3_and_30_entries(world: World) -
     JournalEntry.objects.filter(signed_at__isnull=True).delete()
     large = _queries_for_journal(world, 27)
     assert small == large == 2
+
+
+def test_saving_and_signing_are_one_transaction_so_a_failed_signature_leaves_nothing_saved(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit, point 7: a crash between saving and signing left a draft while the page said nothing was saved."""
+    import journal.services
+
+    def crash(*args: object) -> None:
+        raise DatabaseError("the server went away")
+
+    monkeypatch.setattr(journal.services, "_sign", crash)
+    hanna = Actor.system(world.user("hanna"))
+    with pytest.raises(DatabaseError):
+        journal_draft_save(actor=hanna, case_public_id=world.own_case.public_id, body="Träffade Elias.", sign=True)
+    assert not JournalEntry.objects.exists()
+
+
+def test_text_saved_and_signed_at_once_is_signed(world: World) -> None:
+    hanna = Actor.system(world.user("hanna"))
+    entry = journal_draft_save(actor=hanna, case_public_id=world.own_case.public_id, body="Träffade Elias.", sign=True)
+    assert JournalEntry.objects.get(pk=entry.pk).signed_by == world.user("hanna")

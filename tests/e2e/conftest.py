@@ -88,3 +88,19 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "locale": "sv-SE", "timezone_id": "Europe/Stockholm"}
+
+
+@pytest.fixture(autouse=True)
+def confirmations(request: pytest.FixtureRequest) -> list[str]:
+    """Irreversible actions ask first (data-confirm): the journeys say yes, and what was asked is kept."""
+    asked: list[str] = []
+    if "page" not in request.fixturenames:
+        return asked
+    page = request.getfixturevalue("page")
+
+    def accept(dialog: object) -> None:
+        asked.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.accept()  # type: ignore[attr-defined]
+
+    page.on("dialog", accept)
+    return asked
