@@ -15,7 +15,7 @@ from access.services import MIN_REASON_LENGTH
 from accounts.models import User
 from core.identity import IdentityNumber, parse_entered_identity_number
 from people.models import Person
-from web.forms import DateInput, DesignSystemForm
+from web.forms import DayField, DesignSystemForm
 
 
 class EmergencyAccessForm(DesignSystemForm):
@@ -47,8 +47,8 @@ class LogQuestionForm(DesignSystemForm):
     )
     case_reference = forms.CharField(label=_("Diarienummer"), required=False, max_length=40)
     username = forms.CharField(label=_("Användarnamn"), required=False, max_length=150)
-    first_day = forms.DateField(label=_("Från och med"), initial=_thirty_days_ago, widget=DateInput())
-    last_day = forms.DateField(label=_("Till och med"), initial=timezone.localdate, widget=DateInput())
+    first_day = DayField(label=_("Från och med"), initial=_thirty_days_ago)
+    last_day = DayField(label=_("Till och med"), initial=timezone.localdate)
     action = forms.ChoiceField(label=_("Händelse"), required=False, choices=[("", _("Alla")), *AccessAction.choices])
     emergency_only = forms.BooleanField(label=_("Bara nödåtkomst"), required=False)
     seed = forms.IntegerField(

@@ -18,6 +18,7 @@ from access import rules, selectors
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction, ProtectedIdentityAuthorization
+from access.reads import refuse
 from access.services import protected_authorization_grant, protected_authorization_revoke
 from accounts.models import CASE_ROLES, Role, User
 from people.models import Person, ProtectionLevel, Relation
@@ -82,7 +83,7 @@ def naming_page(actor: Actor) -> NamingPage:
     """What the page shows, with one `list` row in the access log per person (none when there is no one)."""
     manager = actor.user
     if not rules.may_name_staff(manager):
-        raise Http404
+        refuse(actor, view_name=VIEW_NAME)
     with transaction.atomic():
         persons = list(unit_protected_persons(manager))
         namings = [Naming(a, _may_withdraw(manager, a)) for a in unit_namings(manager)]

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NoReturn
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -153,6 +154,15 @@ def _error_codes(exc: ValidationError) -> str:
     if hasattr(exc, "error_dict"):
         return ", ".join(f"{field}:{e.code}" for field, errors in exc.error_dict.items() for e in errors)
     return ", ".join(str(e.code) for e in exc.error_list)
+
+
+def refuse(actor: Actor, *, view_name: str) -> NoReturn:
+    """A page reserved to other roles: a `denied` row naming no one (there is no record to name), then 404.
+
+    So the log shows who tried the work queue, the log, the accounts or a report without the role for it.
+    """
+    write_access_events(actor, action=AccessAction.DENIED, view_name=view_name, subjects=[(None, None)])
+    raise Http404
 
 
 def log_result_set(

@@ -74,6 +74,10 @@ class LogQuestion:
         return start, end
 
 
+# The log holds no row outside these years; a cursor or period beyond them is refused, not computed with.
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
 @dataclass(frozen=True)
 class Cursor:
     """Where the next page starts: strictly older than this row (newest first)."""
@@ -86,11 +90,15 @@ class Cursor:
 
     @classmethod
     def decode(cls, raw: str) -> "Cursor | None":
+        """A cursor this page made; anything else (a crafted one) is no cursor, never a 500."""
         stamp, _sep, event_id = (raw or "").partition("|")
         try:
-            return cls(datetime.fromisoformat(stamp), int(event_id))
+            at, pk = datetime.fromisoformat(stamp), int(event_id)
         except ValueError:
             return None
+        if at.tzinfo is None or not (MIN_YEAR <= at.year <= MAX_YEAR) or not (0 < pk < 2**63):
+            return None
+        return cls(at, pk)
 
 
 @dataclass(frozen=True)

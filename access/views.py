@@ -6,7 +6,7 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from access import naming, review, rules
 from access.actor import Actor
 from access.forms import EmergencyAccessForm, EmergencyReviewForm, LogQuestionForm, NamingForm, NamingInputForm
+from access.reads import refuse
 from access.services import emergency_access_review, emergency_access_start
 from accounts.models import NeedsRiskAnalysis
 from web.http import StaffRequest
@@ -23,7 +24,7 @@ from web.http import StaffRequest
 @login_required
 def emergency_access(request: StaffRequest, public_id: str) -> HttpResponse:
     if not rules.may_request_emergency_access(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name="access.emergency_access")
     form = EmergencyAccessForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -43,7 +44,7 @@ def emergency_access(request: StaffRequest, public_id: str) -> HttpResponse:
 def access_log(request: StaffRequest) -> HttpResponse:
     """Ask the log (POST, so identity numbers stay out of URLs): a page of rows, or a random sample."""
     if not rules.may_review_logs(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name="access.log")
     form = LogQuestionForm(request.POST or None)
     answer = None
     if request.method == "GET":
@@ -69,7 +70,7 @@ def access_log(request: StaffRequest) -> HttpResponse:
 @login_required
 def emergency_review(request: StaffRequest, grant_id: int) -> HttpResponse:
     if not rules.may_review_logs(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name="access.emergency_review")
     grant = get_object_or_404(review.reviewable_grants(request.user), pk=grant_id)
     form = EmergencyReviewForm(request.POST)
     if form.is_valid():
@@ -87,7 +88,7 @@ def emergency_review(request: StaffRequest, grant_id: int) -> HttpResponse:
 @login_required
 def needs_risk_analysis(request: StaffRequest) -> HttpResponse:
     if not (rules.may_administer(request.user) or rules.may_review_logs(request.user)):
-        raise Http404
+        refuse(Actor.from_request(request), view_name="access.needs_risk_analysis")
     return render(request, "access/needs_risk_analysis.html", {"analyses": NeedsRiskAnalysis.objects.all()})
 
 
@@ -103,7 +104,7 @@ def protected_naming(request: StaffRequest) -> HttpResponse:
 @login_required
 def protected_naming_grant(request: StaffRequest) -> HttpResponse:
     if not rules.may_name_staff(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name="access.naming")
     form = NamingInputForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Välj en person och en medarbetare."))

@@ -19,6 +19,8 @@ from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from access import rules
+from access.actor import Actor
+from access.reads import refuse
 from access.services import account_close
 from accounts import selectors
 from accounts.models import User
@@ -34,7 +36,7 @@ from web.http import StaffRequest, show_errors
 
 def _administrator(request: StaffRequest) -> None:
     if not rules.may_administer(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name="administration.accounts")
 
 
 def _account(request: StaffRequest, user_id: int) -> User:

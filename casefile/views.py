@@ -4,13 +4,14 @@ from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from access import rules
 from access.actor import Actor
 from access.reads import read_case
-from casefile.forms import CloseCaseForm, PersonSearchForm
+from casefile.forms import CloseCaseForm, MyWorkForm, PersonSearchForm
 from casefile.persons import person_page, search_persons
 from casefile.selectors import case_overview, my_work_cases
 from casefile.services import case_close, case_reopen
@@ -21,8 +22,18 @@ from web.http import StaffRequest, button_action, case_url, form_page
 @require_GET
 @login_required
 def my_work(request: StaffRequest) -> HttpResponse:
-    cases = my_work_cases(Actor.from_request(request))
-    return render(request, "casefile/my_work.html", {"cases": cases, "search_form": PersonSearchForm()})
+    """The start page: a case role's and a unit manager's cases; the log reviewer and the administrator,
+    who see no case content, start on their own work."""
+    user = request.user
+    if not rules.may_register_signals(user):
+        if rules.may_review_logs(user):
+            return redirect("access:access_log")
+        if rules.may_administer(user):
+            return redirect("administration:account_list")
+    form = MyWorkForm(request.GET or None)
+    cases = my_work_cases(Actor.from_request(request), question=form.question())
+    context = {"cases": cases, "form": form, "search_form": PersonSearchForm(), "filtered": form.is_bound}
+    return render(request, "casefile/my_work.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,12 +1,13 @@
 """The work queue: the team's open clocks, overdue first, and the user's notices."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from access import rules
 from access.actor import Actor
+from access.reads import refuse
 from deadlines import selectors
 from deadlines.notices import notices_mark_read
 from web.http import StaffRequest
@@ -16,7 +17,7 @@ from web.http import StaffRequest
 @login_required
 def work_queue(request: StaffRequest) -> HttpResponse:
     if not rules.may_register_signals(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name="deadlines.work_queue")
     mine_only = request.GET.get("visa") == "mina"
     queue = selectors.work_queue(Actor.from_request(request), mine_only=mine_only)
     return render(request, "deadlines/work_queue.html", {"queue": queue, "mine_only": mine_only})

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from delegation.models import DecisionKind
-from web.forms import DateInput, DesignSystemForm, text_field
+from web.forms import DayField, DesignSystemForm, text_field
 
 
 class DecisionKindForm(DesignSystemForm):
@@ -24,16 +24,14 @@ class DecisionForm(DesignSystemForm):
     legal_basis = forms.TypedChoiceField(label=_("Lagrum"), coerce=int, empty_value=None)
     delegation = forms.TypedChoiceField(label=_("Punkt i delegationsordningen"), coerce=int, empty_value=None)
     decided_by_name = forms.CharField(label=_("Beslutsfattare"), max_length=200)
-    decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
-    executed_on = forms.DateField(
-        label=_("Verkställt"), required=False, widget=DateInput(), help_text=_("När beslutet verkställdes.")
-    )
+    decided_on = DayField(label=_("Beslutsdatum"))
+    executed_on = DayField(label=_("Verkställt"), required=False, help_text=_("När beslutet verkställdes."))
     reasons = text_field(_("Skäl för beslutet"), rows=6)
     appeal_information = text_field(
         _("Hur man överklagar"), required=False, rows=3, help_text=_("Lämna tomt för standardtexten för beslutstypen.")
     )
     investigation = forms.TypedChoiceField(label=_("Utredning"), required=False, coerce=str)
-    new_due_on = forms.DateField(label=_("Nytt sista datum för utredningen"), required=False, widget=DateInput())
+    new_due_on = DayField(label=_("Nytt sista datum för utredningen"), required=False)
 
     def __init__(
         self,

@@ -6,15 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intake.models import PreliminaryDecision, ProtectionOutcome, ReporterType, SignalKind
-from web.forms import DateInput, DateTimeInput, DesignSystemForm, text_field
+from web.forms import DayField, DesignSystemForm, MomentField, text_field
 
 
 class SignalForm(DesignSystemForm):
     kind = forms.ChoiceField(label=_("Hur barnet blev känt"), choices=SignalKind.choices)
-    received_at = forms.DateTimeField(
+    received_at = MomentField(
         label=_("Kom in till socialtjänsten"),
-        widget=DateTimeInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=_("Datum och klockslag (ÅÅÅÅ-MM-DD TT:MM) då uppgiften kom in. Alla tidsfrister räknas härifrån."),
     )
     identity_number = forms.CharField(
@@ -25,10 +23,9 @@ class SignalForm(DesignSystemForm):
     )
     given_name = forms.CharField(label=_("Barnets förnamn"), required=False, max_length=100)
     family_name = forms.CharField(label=_("Barnets efternamn"), required=False, max_length=100)
-    birth_date = forms.DateField(
+    birth_date = DayField(
         label=_("Födelsedatum"),
         required=False,
-        widget=DateInput(),
         help_text=_("Behövs bara när personnumret inte är känt."),
     )
     not_a_duplicate = forms.BooleanField(
@@ -59,7 +56,7 @@ class PreliminaryAssessmentForm(DesignSystemForm):
         help_text=_("Välj en punkt för det beslut du fattar: att inleda eller att inte inleda utredning."),
         error_messages={"required": _("Välj punkten i delegationsordningen som beslutet fattas enligt.")},
     )
-    decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
+    decided_on = DayField(label=_("Beslutsdatum"))
     reasons = text_field(_("Skäl"))
     child_heard = forms.BooleanField(label=_("Barnet har fått komma till tals"), required=False)
     child_heard_how = text_field(_("Hur barnet har hörts, eller varför inte"), rows=3)
@@ -78,5 +75,5 @@ class PreliminaryAssessmentForm(DesignSystemForm):
 
 
 class ExtensionForm(DesignSystemForm):
-    new_due_on = forms.DateField(label=_("Nytt sista datum"), widget=DateInput())
+    new_due_on = DayField(label=_("Nytt sista datum"))
     reason = text_field(_("Synnerliga skäl"), rows=3)

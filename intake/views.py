@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from access import rules
 from access.actor import Actor
-from access.reads import read_case
+from access.reads import read_case, refuse
 from delegation.order import delegation_items_for
 from intake import services
 from intake.forms import ExtensionForm, PreliminaryAssessmentForm, ProtectionAssessmentForm, SignalForm
@@ -48,7 +48,7 @@ def _receipt_message(receipt: services.SignalReceipt) -> str:
 @login_required
 def signal_new(request: StaffRequest) -> HttpResponse:
     if not rules.may_register_signals(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name="intake.signal_new")
     form = SignalForm(request.POST or None, initial={"received_at": timezone.localtime().replace(second=0)})
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,12 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from investigations.models import ChildParticipation, InvestigationOutcome
-from web.forms import DateInput, DesignSystemForm, text_field
+from web.forms import DayField, DesignSystemForm, text_field
 
 
 class InvestigationOpenForm(DesignSystemForm):
     question = forms.CharField(label=_("Vad utredningen ska gälla"), max_length=300)
-    opened_on = forms.DateField(label=_("Inledd"), widget=DateInput())
+    opened_on = DayField(label=_("Inledd"))
     new_question_reason = text_field(
         _("Om en utredning nyss avslutats: varför detta är en ny fråga"),
         required=False,
@@ -30,5 +30,5 @@ class ParticipationForm(DesignSystemForm):
 
 class InvestigationCompleteForm(DesignSystemForm):
     outcome = forms.ChoiceField(label=_("Utfall"), choices=InvestigationOutcome.choices)
-    completed_on = forms.DateField(label=_("Avslutad"), widget=DateInput())
+    completed_on = DayField(label=_("Avslutad"))
     summary = text_field(_("Sammanfattning och bedömning"), rows=8)

@@ -3,12 +3,11 @@
 from datetime import date, timedelta
 from typing import Any
 
-from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reports.delegation import MAX_PERIOD_DAYS
-from web.forms import DateInput, DesignSystemForm
+from web.forms import DayField, DesignSystemForm
 
 
 def _last_month() -> tuple[date, date]:
@@ -20,12 +19,8 @@ def _last_month() -> tuple[date, date]:
 class DelegationReportForm(DesignSystemForm):
     """The period of a report of decisions under delegation: last calendar month unless chosen."""
 
-    first_day = forms.DateField(
-        label=_("Från och med"), initial=lambda: _last_month()[0], widget=DateInput(), input_formats=["%Y-%m-%d"]
-    )
-    last_day = forms.DateField(
-        label=_("Till och med"), initial=lambda: _last_month()[1], widget=DateInput(), input_formats=["%Y-%m-%d"]
-    )
+    first_day = DayField(label=_("Från och med"), initial=lambda: _last_month()[0])
+    last_day = DayField(label=_("Till och med"), initial=lambda: _last_month()[1])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

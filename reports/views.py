@@ -8,7 +8,7 @@ import csv
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from access import rules
 from access.actor import Actor
 from access.models import AccessAction
+from access.reads import refuse
 from reports import delegation as selectors
 from reports.forms import DelegationReportForm
 from web.http import StaffRequest
@@ -35,7 +36,7 @@ def _cell(value: str) -> str:
 def delegation_report(request: StaffRequest) -> HttpResponse:
     """The form asks for a period (GET: the period is not personal data); the report shows once asked for."""
     if not rules.may_report_delegation(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name=selectors.VIEW_NAME)
     form = DelegationReportForm(request.GET or None)
     report = None
     if form.is_bound and form.is_valid():
@@ -49,7 +50,7 @@ def delegation_report(request: StaffRequest) -> HttpResponse:
 def delegation_report_csv(request: StaffRequest) -> HttpResponse:
     """The same report as a semicolon-separated file for the committee's secretary."""
     if not rules.may_report_delegation(request.user):
-        raise Http404
+        refuse(Actor.from_request(request), view_name=selectors.VIEW_NAME)
     form = DelegationReportForm(request.GET)
     if not form.is_valid():
         query = urlencode({name: request.GET.get(name, "") for name in form.fields})

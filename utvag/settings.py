@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
+    "ninja",  # its Swagger UI from our own static files, not a CDN
     "simple_history",
     "django_tasks_db",
     "core",
@@ -110,6 +111,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "web.middleware.PrivateResponseMiddleware",
     "accounts.middleware.SessionTimeoutMiddleware",
     "accounts.middleware.RequirePasswordChangeMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
@@ -152,6 +154,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if PRODUCTION and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production, not SQLite")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compiling pays off for long analytic queries; on page-sized queries with subplans it cost
     # up to a second per search at city scale (docs/benchmarks.md).
@@ -177,6 +181,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.RepetitionValidator"},
 ]
 
 # allauth: accounts are created by administrators; sign-in by username; 2FA for everyone.
@@ -223,6 +228,12 @@ SESSION_COOKIE_AGE = env_int("UTVAG_SESSION_IDLE_MINUTES", 30) * 60
 # SESSION_COOKIE_AGE is the idle limit: accounts.middleware renews a session on activity.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_AGE = timedelta(hours=env_int("UTVAG_SESSION_ABSOLUTE_HOURS", 10))
+# __Host- cookies are sent only over HTTPS, for this host and path, and cannot be set by a subdomain.
+SESSION_COOKIE_NAME = "__Host-sessionid" if PRODUCTION else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if PRODUCTION else "csrftoken"
+LANGUAGE_COOKIE_SECURE = PRODUCTION
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION

@@ -1,8 +1,10 @@
 """The design system's form pieces every app's forms are built from."""
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import TEXT_LIMIT
@@ -43,6 +45,43 @@ class DateTimeInput(forms.DateTimeInput):
     def __init__(self, **kwargs: Any) -> None:
         attrs = {"autocomplete": "off", "placeholder": _("ÅÅÅÅ-MM-DD TT:MM"), "size": "16"}
         super().__init__(format="%Y-%m-%d %H:%M", attrs=attrs | kwargs.pop("attrs", {}), **kwargs)
+
+
+# Every day a case can concern: a child's birth, a report, a decision, a deadline. Outside these the
+# calendar arithmetic of the clocks (and Python's own dates) would overflow, so they are refused here.
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def _in_range(value: date | datetime | None) -> None:
+    day = value.date() if isinstance(value, datetime) else value
+    if day is not None and not (EARLIEST <= day <= LATEST):
+        raise ValidationError(
+            _("Ange ett datum mellan %(earliest)s och %(latest)s.")
+            % {"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat()},
+            code="date_range",
+        )
+
+
+class DayField(forms.DateField):
+    """A day typed as ÅÅÅÅ-MM-DD, within the years a case can concern."""
+
+    widget = DateInput
+    default_validators = [_in_range]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        super().__init__(**kwargs)
+
+
+class MomentField(forms.DateTimeField):
+    """A day and time typed as ÅÅÅÅ-MM-DD TT:MM (or with a T), within the years a case can concern."""
+
+    widget = DateTimeInput
+    default_validators = [_in_range]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"])
+        super().__init__(**kwargs)
 
 
 def text_field(

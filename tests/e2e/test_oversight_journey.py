@@ -24,8 +24,7 @@ def _sign_in(page: Page, server_url: str, username: str, landing: str) -> None:
 
 
 def test_the_log_reviewer_asks_who_did_what_and_draws_a_sample(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "logg", "Mitt arbete")
-    page.goto(f"{server_url}/logg/")
+    _sign_in(page, server_url, "logg", "Åtkomstlogg")  # the log reviewer's start page is the log
     expect(page.get_by_role("heading", name="Fråga loggen")).to_be_visible()
     assert_accessible(page)
 
@@ -49,9 +48,7 @@ def test_the_log_reviewer_asks_who_did_what_and_draws_a_sample(page: Page, serve
 
 
 def test_the_administrator_opens_an_account_and_sees_its_password_once(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "admin", "Mitt arbete")
-    page.goto(f"{server_url}/admin/konton/")
-    expect(page.get_by_role("heading", name="Konton")).to_be_visible()
+    _sign_in(page, server_url, "admin", "Konton")  # the administrator's start page is the accounts
     assert_accessible(page)
 
     page.get_by_role("link", name="Nytt konto").click()

@@ -94,3 +94,18 @@ def test_production_refuses_a_bad_key_ring(tmp_path: Path, env: dict[str, str], 
     result = _check(env, tmp_path)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_production_refuses_an_sqlite_database(tmp_path: Path) -> None:
+    result = _check({**GOOD, "DATABASE_URL": f"sqlite:///{tmp_path}/utvag.sqlite3"}, tmp_path)
+    assert result.returncode != 0 and "not SQLite" in result.stderr
+
+
+def test_production_cookies_are_host_only_secure_and_not_for_scripts(tmp_path: Path) -> None:
+    show = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_HTTPONLY, "
+        "s.LANGUAGE_COOKIE_SAMESITE)"
+    )
+    result = _check(GOOD, tmp_path, ("-c", show))
+    assert result.stdout.split() == ["__Host-sessionid", "__Host-csrftoken", "True", "True", "Lax"], result.stderr
