@@ -12,14 +12,16 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from access.actor import Actor
-from access.models import AccessAction, AccessEvent, EmergencyAccess
+from access.models import AccessAction, AccessEvent, EmergencyAccess, ProtectedIdentityAuthorization
 from access.reads import log_result_set
+from access.viewnames import view_words
 from accounts.models import Role, User
 from cases.models import Case
 from core.identity import IdentityNumber, identity_indexes
-from people.models import Person
+from people.models import Person, ProtectionLevel
 
 LOG_PAGE_SIZE = 100
 SAMPLE_SIZE = 25
@@ -103,8 +105,14 @@ class Cursor:
 
 @dataclass(frozen=True)
 class LogRow:
+    """One log row as a reviewer reads it: names and plain words instead of ids and codes."""
+
     event: AccessEvent
     case_reference: str  # "" when the row names no case, or the case is gone
+    person: str  # the person's name; "Skyddad person" unless the reviewer is named for them; "" for none
+    user: str  # the staff member's name, as the account has it now
+    role: str
+    view: str
 
 
 @dataclass
@@ -139,11 +147,52 @@ def cases_with_reference(reference: str) -> tuple[int, ...]:
     return tuple(Case.objects.filter(reference=reference.strip()).values_list("id", flat=True))
 
 
-def _rows(events: list[AccessEvent]) -> list[LogRow]:
-    """With each case's reference, in one query: a reviewer knows a case by its diarienummer."""
+def _rows(actor: Actor, events: list[AccessEvent]) -> list[LogRow]:
+    """With each case's reference, each person's and user's name, in three queries whatever the page.
+
+    The names of the persons shown are personal data read by the reviewer, so they are logged (one
+    `list` row each, `access_log.names`), in the caller's transaction. A protected person is shown by
+    name only to a reviewer named for them.
+    """
     case_ids = {event.case_id for event in events if event.case_id is not None}
     references = dict(Case.objects.filter(id__in=case_ids).values_list("id", "reference")) if case_ids else {}
-    return [LogRow(event, references.get(event.case_id, "") if event.case_id else "") for event in events]
+    people = _person_names(actor.user, {event.person_id for event in events if event.person_id is not None})
+    users = _user_names({event.username for event in events})
+    if people:
+        log_result_set(
+            actor, action=AccessAction.LIST, view_name="access_log.names", subjects=[(pk, None) for pk in people]
+        )
+    return [
+        LogRow(
+            event,
+            case_reference=references.get(event.case_id, "") if event.case_id else "",
+            person=people.get(event.person_id, "") if event.person_id else "",
+            user=users.get(event.username, event.username),
+            role=str(Role(event.role).label) if event.role in Role.values else event.role,
+            view=view_words(event.view_name),
+        )
+        for event in events
+    ]
+
+
+def _person_names(reviewer: User, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    named = set(
+        ProtectedIdentityAuthorization.objects.filter(user=reviewer, person_id__in=ids).values_list(
+            "person_id", flat=True
+        )
+    )
+    rows = Person.objects.filter(id__in=ids).values_list("id", "given_name", "family_name", "protection_level")
+    return {
+        pk: f"{given} {family}" if level == ProtectionLevel.NONE or pk in named else str(_("Skyddad person"))
+        for pk, given, family, level in rows
+    }
+
+
+def _user_names(usernames: set[str]) -> dict[str, str]:
+    rows = User.objects.filter(username__in=usernames).values_list("username", "first_name", "last_name")
+    return {name: f"{first} {last} ({name})".strip() if first or last else name for name, first, last in rows}
 
 
 def _log_the_question(actor: Actor, question: LogQuestion, view_name: str) -> None:
@@ -164,10 +213,11 @@ def search_log(actor: Actor, question: LogQuestion, *, older_than: Cursor | None
     with transaction.atomic():
         rows = list(events.order_by("-occurred_at", "-id")[: LOG_PAGE_SIZE + 1])
         _log_the_question(actor, question, "access_log.search")
-    page = rows[:LOG_PAGE_SIZE]
+        page = rows[:LOG_PAGE_SIZE]
+        shown = _rows(actor, page)
     more = len(rows) > LOG_PAGE_SIZE
     return LogAnswer(
-        rows=_rows(page),
+        rows=shown,
         next_cursor=Cursor(page[-1].occurred_at, page[-1].pk) if more else None,
     )
 
@@ -200,9 +250,10 @@ def sample_log(actor: Actor, question: LogQuestion, *, seed: int, size: int = SA
             found.update(new)
             if len(found) >= size or not new or len(found) >= population:
                 break
-    with transaction.atomic():
-        _log_the_question(actor, question, "access_log.sample")
     ordered = sorted(found.values(), key=lambda event: event.pk)
     chosen = ordered if len(ordered) <= size else random.Random(seed).sample(ordered, size)
     chosen.sort(key=lambda event: (event.occurred_at, event.pk), reverse=True)
-    return LogAnswer(rows=_rows(chosen), sample_seed=seed)
+    with transaction.atomic():
+        _log_the_question(actor, question, "access_log.sample")
+        shown = _rows(actor, chosen)
+    return LogAnswer(rows=shown, sample_seed=seed)

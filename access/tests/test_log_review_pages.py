@@ -160,3 +160,21 @@ def test_a_page_of_the_log_costs_the_same_queries_however_many_rows(world: World
             search_log(actor, _question(emergency_only=False))
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_log_reads_in_names_and_plain_words_and_the_names_shown_are_logged(world: World) -> None:
+    """Audit, point 6: not "unit_manager", "case.overview" and "Person-id 145"."""
+    world.user("hanna").first_name, world.user("hanna").last_name = "Hanna", "Lind"
+    world.user("hanna").save()
+    _read(world, "hanna", "own_case")
+    _read(world, "hanna", "protected_case")
+    page = _ask(_client(world, "lars"), username="hanna")
+    assert "Hanna Lind (hanna)" in page and "Handläggare" in page and "Ärendets sida" in page
+    assert "Elias Berg" in page  # the child whose case was read
+    assert "Alva" not in page and "Skyddad person" in page  # lars is not named for the protected child
+    assert "caseworker" not in page and "case.overview" not in page
+    named = AccessEvent.objects.filter(username="lars", view_name="access_log.names")
+    assert set(named.values_list("person_id", flat=True)) == {
+        world.own_case.child_id,
+        world.protected_case.child_id,
+    }

@@ -31,8 +31,8 @@ def test_the_log_reviewer_asks_who_did_what_and_draws_a_sample(page: Page, serve
     page.get_by_label("Användarnamn").fill("handlaggare")
     page.get_by_role("button", name="Sök i loggen").click()
     table = page.get_by_role("table")
-    expect(table.get_by_role("cell", name="handlaggare", exact=True).first).to_be_visible()
-    expect(table.get_by_role("cell", name="soder", exact=True)).to_have_count(0)
+    expect(table.get_by_role("cell", name="Hanna Handläggare (handlaggare)", exact=True).first).to_be_visible()
+    expect(table.get_by_role("cell", name="Sara Söder (soder)", exact=True)).to_have_count(0)
     assert "?" not in page.url  # the question travels in the body, never in the address
     assert_accessible(page)
 
