@@ -11,7 +11,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from access import rules, selectors
@@ -21,6 +21,7 @@ from access.models import AccessAction, ProtectedIdentityAuthorization
 from access.reads import refuse
 from access.services import protected_authorization_grant, protected_authorization_revoke
 from accounts.models import CASE_ROLES, Role, User
+from cases.models import Case, CaseStatus
 from people.models import Person, ProtectionLevel, Relation
 
 VIEW_NAME = "access.naming"
@@ -67,10 +68,51 @@ class Naming:
 
 
 @dataclass(frozen=True)
+class ProtectedCase:
+    """A protected person in one of the unit's open cases, and whether its responsible worker may see them.
+
+    A responsible worker who is not named for the child loses sight of their own case: the page warns.
+    """
+
+    person: Person
+    case: Case
+    responsible_named: bool
+
+
+@dataclass(frozen=True)
 class NamingPage:
     persons: list[Person]
     namings: list[Naming]
     staff: list[User]
+    cases: list[ProtectedCase]
+
+
+def _protected_cases(manager: User, persons: list[Person]) -> list[ProtectedCase]:
+    """Three queries whatever the unit's size: the persons' open cases as child, as relative, and namings."""
+    by_id = {p.pk: p for p in persons}
+    if not by_id:
+        return []
+    open_cases = (
+        selectors.visible_cases(manager, include_emergency=False)
+        .filter(status=CaseStatus.OPEN)
+        .select_related("team", "responsible")
+    )
+    pairs = [(case.child_id, case) for case in open_cases.filter(child_id__in=by_id)]
+    pairs += [
+        (case.relative_id, case)
+        for case in open_cases.filter(child__relations__relative_id__in=by_id).annotate(
+            relative_id=F("child__relations__relative_id")
+        )
+    ]
+    named = set(ProtectedIdentityAuthorization.objects.filter(person_id__in=by_id).values_list("person_id", "user_id"))
+    return [
+        ProtectedCase(
+            person=by_id[person_id],
+            case=case,
+            responsible_named=case.responsible_id is None or (person_id, case.responsible_id) in named,
+        )
+        for person_id, case in sorted(pairs, key=lambda pair: (str(by_id[pair[0]]), pair[1].reference))
+    ]
 
 
 def _may_withdraw(manager: User, authorization: ProtectedIdentityAuthorization) -> bool:
@@ -91,7 +133,8 @@ def naming_page(actor: Actor) -> NamingPage:
             write_access_events(
                 actor, action=AccessAction.LIST, view_name=VIEW_NAME, subjects=[(p.pk, None) for p in persons]
             )
-    return NamingPage(persons=persons, namings=namings, staff=list(nameable_staff(manager)))
+        cases = _protected_cases(manager, persons)
+    return NamingPage(persons=persons, namings=namings, staff=list(nameable_staff(manager)), cases=cases)
 
 
 def naming_grant(actor: Actor, *, person_public_id: UUID, staff_id: int) -> ProtectedIdentityAuthorization:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import transaction
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Min, Q, Value
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -40,9 +40,7 @@ class MyWorkQuestion:
     overdue_only: bool = False
 
 
-def _next_deadline(field: str) -> Subquery:
-    open_clocks = Deadline.objects.filter(case=OuterRef("pk"), met_at__isnull=True, cancelled_at__isnull=True)
-    return Subquery(open_clocks.order_by("due_on", "id").values(field)[:1])
+OPEN_CLOCK = Q(deadlines__met_at__isnull=True, deadlines__cancelled_at__isnull=True)
 
 
 ORDERINGS: dict[MyWorkOrder, list[OrderBy | str]] = {
@@ -73,9 +71,8 @@ def my_work_cases(actor: Actor, *, via_api: bool = False, question: MyWorkQuesti
                     Value(False),
                     output_field=BooleanField(),
                 ),
-                next_due_on=_next_deadline("due_on"),
-                next_kind=_next_deadline("kind"),
-                investigating=Exists(Investigation.objects.filter(case=OuterRef("pk"), completed_on__isnull=True)),
+                # One grouped join for the team's cases, not a subquery per case: the order needs it for all.
+                next_due_on=Min("deadlines__due_on", filter=OPEN_CLOCK),
             )
         )
         if question.mine_only:
@@ -83,6 +80,7 @@ def my_work_cases(actor: Actor, *, via_api: bool = False, question: MyWorkQuesti
         if question.overdue_only:
             cases = cases.filter(next_due_on__lt=timezone.localdate())
         shown: list[Case] = list(cases.order_by("-mine", *ORDERINGS[question.order])[:MY_WORK_LIMIT])
+        _with_stage(shown)
         if shown:
             log_result_set(
                 actor,
@@ -91,6 +89,24 @@ def my_work_cases(actor: Actor, *, via_api: bool = False, question: MyWorkQuesti
                 subjects=[(c.child_id, c.pk) for c in shown],
             )
     return shown
+
+
+def _with_stage(cases: list[Case]) -> None:
+    """Each shown case's next clock's kind and whether an investigation runs: two queries for the page."""
+    ids = [case.pk for case in cases]
+    kinds: dict[int, str] = {}
+    for case_id, kind in (
+        Deadline.objects.filter(case_id__in=ids, met_at__isnull=True, cancelled_at__isnull=True)
+        .order_by("case_id", "-due_on", "-id")
+        .values_list("case_id", "kind")
+    ):
+        kinds[case_id] = kind  # the last one written is the earliest due
+    running = set(
+        Investigation.objects.filter(case_id__in=ids, completed_on__isnull=True).values_list("case_id", flat=True)
+    )
+    for case in cases:
+        case.next_kind = kinds.get(case.pk)  # type: ignore[attr-defined]  # for the template
+        case.investigating = case.pk in running  # type: ignore[attr-defined]  # likewise
 
 
 @dataclass
