@@ -32,8 +32,8 @@ class MyWorkForm(DesignSystemForm):
         label=_("Sortera"),
         required=False,
         choices=[
-            ("frist", _("Nästa frist först")),
             ("oppnat", _("Senast öppnade först")),
+            ("frist", _("Nästa frist först")),
             ("barn", _("Barnets efternamn")),
         ],
     )
@@ -45,7 +45,7 @@ class MyWorkForm(DesignSystemForm):
             return MyWorkQuestion()
         data = self.cleaned_data
         return MyWorkQuestion(
-            order=MyWorkOrder(data["ordning"] or MyWorkOrder.DUE),
+            order=MyWorkOrder(data["ordning"] or MyWorkOrder.OPENED),
             mine_only=data["mina"],
             overdue_only=data["forsenade"],
         )

@@ -34,7 +34,8 @@ def test_each_case_shows_its_next_open_clock_and_the_most_urgent_comes_first(wor
     _clock(world.own_case, due=today + timedelta(days=9), pk=1)
     _clock(world.own_case, due=today + timedelta(days=3), kind=DeadlineKind.PROTECTION_ASSESSMENT, pk=2)
     _clock(later, due=today - timedelta(days=1), pk=3)
-    cases = my_work_cases(Actor.system(world.user("olle")))  # responsible for none of them
+    olle = Actor.system(world.user("olle"))  # responsible for none of them
+    cases = my_work_cases(olle, question=MyWorkQuestion(order=MyWorkOrder.DUE))
     assert [c.pk for c in cases][:2] == [later.pk, world.own_case.pk]
     mine = next(c for c in cases if c.pk == world.own_case.pk)
     expected = (today + timedelta(days=3), DeadlineKind.PROTECTION_ASSESSMENT)
@@ -62,9 +63,18 @@ def test_the_page_shows_the_clock_the_age_and_the_stage(world: World) -> None:
     born = world.own_case.child.birth_date
     assert born is not None
     years = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    assert f"{years} år" in page
+    assert "Ålder (år)" in page and f">{years}</td>" in page
     assert "Förhandsbedömning" in page and "försenad" in page and (today - timedelta(days=2)).isoformat() in page
     assert "Aktualisering under bedömning" in page
+
+
+def test_the_newest_case_comes_first_unless_asked_otherwise_and_still_shows_its_clock(world: World) -> None:
+    today = timezone.localdate()
+    later = case_open(child=make_person("Ida", "Sund", date(2012, 2, 2), 901), team=world.team_a)
+    _clock(world.own_case, due=today - timedelta(days=1), pk=1)
+    cases = my_work_cases(Actor.system(world.user("olle")))
+    assert [c.pk for c in cases][:2] == [later.pk, world.own_case.pk]
+    assert cases[1].next_due_on == today - timedelta(days=1)  # type: ignore[attr-defined]  # for the page
 
 
 def test_a_bad_sort_order_is_ignored_not_an_error(world: World) -> None:
