@@ -121,19 +121,24 @@ def _may_withdraw(manager: User, authorization: ProtectedIdentityAuthorization) 
     return staff.pk == manager.pk or (staff.is_active and staff_unit == manager.unit_id)
 
 
+def _shown(persons: list[Person], cases: list[ProtectedCase]) -> list[tuple[int | None, int | None]]:
+    """One row per person and case shown together; a person shown without a case gets a row of their own."""
+    pairs: list[tuple[int | None, int | None]] = [(row.person.pk, row.case.pk) for row in cases]
+    with_case = {row.person.pk for row in cases}
+    return pairs + [(p.pk, None) for p in persons if p.pk not in with_case]
+
+
 def naming_page(actor: Actor) -> NamingPage:
-    """What the page shows, with one `list` row in the access log per person (none when there is no one)."""
+    """What the page shows, with one `list` row in the access log per person and case shown."""
     manager = actor.user
     if not rules.may_name_staff(manager):
         refuse(actor, view_name=VIEW_NAME)
     with transaction.atomic():
         persons = list(unit_protected_persons(manager))
         namings = [Naming(a, _may_withdraw(manager, a)) for a in unit_namings(manager)]
-        if persons:
-            write_access_events(
-                actor, action=AccessAction.LIST, view_name=VIEW_NAME, subjects=[(p.pk, None) for p in persons]
-            )
         cases = _protected_cases(manager, persons)
+        if persons:
+            write_access_events(actor, action=AccessAction.LIST, view_name=VIEW_NAME, subjects=_shown(persons, cases))
     return NamingPage(persons=persons, namings=namings, staff=list(nameable_staff(manager)), cases=cases)
 
 

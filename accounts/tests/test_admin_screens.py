@@ -365,8 +365,9 @@ def test_the_page_lists_who_is_named_and_logs_each_person_shown(world: World) ->
     assert "Alva Ek" in body
     assert "Saga" not in body  # another unit's case
     assert "Elias" not in body  # not protected
-    rows = list(AccessEvent.objects.values_list("action", "view_name", "person_id"))
-    assert rows == [("list", "access.naming", world.protected_case.child_id)]
+    rows = list(AccessEvent.objects.values_list("action", "view_name", "person_id", "case_id"))
+    # The person, with the case the page shows them in.
+    assert rows == [("list", "access.naming", world.protected_case.child_id, world.protected_case.pk)]
 
 
 def test_a_unit_manager_names_and_withdraws_their_own_units_staff(world: World) -> None:
