@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 
 from access.models import ProtectedIdentityAuthorization
 from access.selectors import visible_persons
-from accounts.models import CASE_ROLES, Team, User
+from accounts.models import CASE_ROLES, Role, Team, User
 from cases.models import Case, CaseStatus
 from core.identity import IdentityNumber, identity_indexes
 from people.models import Person
@@ -81,7 +81,12 @@ def _named_team(person: Person) -> Team | None:
 def _nobody_named(person: Person | None, team: Team) -> bool:
     if person is None or not person.is_protected:
         return False
-    return not any(user.team_id == team.pk or user.unit_id == team.unit_id for user in named_staff(person))
+    # Who can open the case: named staff of its own team, or a named manager of its unit. A named case
+    # worker in another team of the unit cannot, so does not count.
+    return not any(
+        user.team_id == team.pk or (user.role == Role.UNIT_MANAGER and user.unit_id == team.unit_id)
+        for user in named_staff(person)
+    )
 
 
 def signal_route(user: User, known: Person | None, *, intake: Team) -> SignalRoute:

@@ -21,6 +21,7 @@ from access.actor import Actor
 from access.models import AccessEvent, ProtectedIdentityAuthorization
 from accounts.models import Role, Team, Unit, User
 from cases.models import Case
+from cases.services import case_open
 from conftest import World, make_person, signed_in
 from core.identity import synthetic_identity_number
 from deadlines.models import Notice, NoticeKind
@@ -263,3 +264,16 @@ def test_the_answer_takes_the_same_time_for_the_four_kinds_of_number(world: Worl
             timings[name].append(time.perf_counter() - start)
     medians = {name: statistics.median(values[2:]) for name, values in timings.items()}
     assert max(medians.values()) < 1.5 * min(medians.values()), medians
+
+
+def test_a_protected_child_named_only_for_another_team_of_the_unit_still_reaches_the_manager(world: World) -> None:
+    """Named staff in another team cannot open the receiving team's case, so they do not count as named."""
+    other_team = Team.objects.create(unit=world.norr, name="Norr B")
+    ville = User.objects.create_user(username="ville", role=Role.CASEWORKER, unit=world.norr, team=other_team)
+    ebba = make_person("Ebba", "Sten", date(2012, 4, 4), 222, protection_level=ProtectionLevel.PROTECTED_REGISTRATION)
+    ProtectedIdentityAuthorization.objects.create(
+        person=ebba, user=ville, granted_by=world.user("karin"), granted_at=timezone.now()
+    )
+    case_open(child=ebba, team=world.team_a)
+    signal_register(actor=Actor.system(world.user("olle")), data=report(_number(ebba)))
+    assert Notice.objects.filter(kind=NoticeKind.PROTECTED_UNNAMED, recipient=world.user("karin")).exists()
