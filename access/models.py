@@ -24,7 +24,7 @@ class AccessAction(models.TextChoices):
 class AccessEvent(models.Model):
     """One read of personal data: who, in which role, what, when, from where, and why.
 
-    Append-only: database triggers refuse UPDATE and DELETE (migration 0003), on SQLite and PostgreSQL.
+    Append-only: database triggers (`core.immutability`) refuse UPDATE and DELETE, on SQLite and PostgreSQL.
     A list or search writes one row per person shown, sharing the request id, so "who saw this child"
     is an index lookup. `mac` is an HMAC over the row with a key outside the database; seals chain the
     macs so a removed row is detectable (access.logchain). `key_id` names that key (its fingerprint,

@@ -11,6 +11,8 @@ from datetime import UTC, date, datetime
 
 from django.db import connection
 
+from core.immutability import pg_truncate_guard
+
 PARENT = "access_accessevent"
 DEFAULT_PARTITION = f"{PARENT}_default"
 
@@ -52,9 +54,7 @@ def create_partition_sql(month: date) -> list[str]:
     start, end = (bound.isoformat() for bound in month_bounds(month))
     return [
         f"CREATE TABLE IF NOT EXISTS {name} PARTITION OF {PARENT} FOR VALUES FROM ('{start}') TO ('{end}')",
-        f"DROP TRIGGER IF EXISTS {name}_no_truncate ON {name}",
-        f"CREATE TRIGGER {name}_no_truncate BEFORE TRUNCATE ON {name} "
-        "FOR EACH STATEMENT EXECUTE FUNCTION utvag_refuse_change()",
+        *pg_truncate_guard(name),
     ]
 
 

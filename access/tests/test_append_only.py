@@ -13,6 +13,7 @@ from access.log import write_access_events
 from access.logchain import GENESIS, seal_access_log, verify_access_log
 from access.models import AccessAction, AccessEvent, AccessLogSeal
 from conftest import World
+from core.immutability import drop_statements
 
 
 def _event(world: World) -> AccessEvent:
@@ -71,8 +72,8 @@ def _without_triggers(*statements: str) -> None:
             if connection.vendor == "postgresql":
                 cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             else:
-                cursor.execute(f"DROP TRIGGER {table}_no_update")
-                cursor.execute(f"DROP TRIGGER {table}_no_delete")
+                for statement in drop_statements("sqlite", table):
+                    cursor.execute(statement)
         for sql in statements:
             cursor.execute(sql)
         if connection.vendor == "postgresql":
