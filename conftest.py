@@ -138,12 +138,20 @@ def _fast_password_hashing(settings: object) -> None:
 
 @pytest.fixture
 def delegation(db: None) -> dict[str, "DelegationItem"]:
-    """A delegation order with one item per kind of decision, in force since 2020."""
-    from delegation.models import DecisionKind, DelegationItem
+    """A delegation order with one item per kind of decision, in force since 2020, as the law allows:
+    LVU's decisions to the committee's section, the rest to the unit manager."""
+    from delegation.models import DecisionKind, DelegateLevel, DelegationItem
+
+    def level(kind: str) -> str:
+        return DelegateLevel.SECTION if kind.startswith("lvu") else DelegateLevel.OFFICER
 
     return {
         kind: DelegationItem.objects.create(
-            code=f"D {number}", decision_kind=kind, delegate="Enhetschef", valid_from=date(2020, 1, 1)
+            code=f"D {number}",
+            decision_kind=kind,
+            delegate="Sociala utskottet" if level(kind) == DelegateLevel.SECTION else "Enhetschef",
+            delegate_level=level(kind),
+            valid_from=date(2020, 1, 1),
         )
         for number, kind in enumerate(DecisionKind.values, start=1)
     }

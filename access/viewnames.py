@@ -49,6 +49,8 @@ VIEW_WORDS: dict[str, Promise] = {
     "journal.draft_save": _("Journalutkast sparat"),
     "journal.sign": _("Journalanteckning signerad"),
     "journal.discard": _("Journalutkast borttaget"),
+    "journal.dispute": _("Invändning mot journalanteckning antecknad"),
+    "journal.dispute.form": _("Formulär för invändning mot journalanteckning"),
     "document.request": _("Utskrift beställd"),
     "document.view": _("Dokument visat"),
     "document.confirm": _("Dokument kontrollerat"),

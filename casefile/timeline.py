@@ -19,7 +19,7 @@ from deadlines.models import Deadline, Extension
 from decisions.models import Decision
 from intake.models import PreliminaryAssessment, ProtectionAssessment, Signal
 from investigations.models import Investigation
-from journal.models import JournalEntry
+from journal.models import JournalDispute, JournalEntry
 from people.models import Person
 
 
@@ -71,6 +71,7 @@ def child_timeline(actor: Actor, public_id: object) -> Timeline:
             *_investigations(ids, ref),
             *_decisions(ids, ref),
             *_journal(ids, ref),
+            *_disputes(ids, ref),
             *_deadlines(ids, ref),
         ]
     events.sort(key=lambda e: e.at)
@@ -147,6 +148,21 @@ def _journal(ids: list[int], ref: dict[int, str]) -> list[Event]:
             ref[e.case_id],
         )
         for e in entries
+    ]
+
+
+def _disputes(ids: list[int], ref: dict[int, str]) -> list[Event]:
+    disputes = JournalDispute.objects.filter(entry__case_id__in=ids).select_related("entry", "recorded_by")
+    return [
+        Event(
+            d.recorded_at,
+            _("Uppgift bestrids"),
+            f"{' '.join(filter(None, [d.get_disputed_by_display(), d.disputed_by_name]))} · "
+            f"{_('anteckningen')} {d.entry.event_date:%Y-%m-%d}",
+            d.statement,
+            ref[d.entry.case_id],
+        )
+        for d in disputes
     ]
 
 

@@ -3,6 +3,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 
+class Appeal(models.TextChoices):
+    """How a decision resting on a provision can be challenged: what its appeal information must say."""
+
+    COURT = "court", _("Kan överklagas till förvaltningsrätten")
+    REFERRED = "referred", _("Kan inte överklagas; underställs förvaltningsrätten")
+    NONE = "none", _("Kan inte överklagas")
+
+
 class LegalBasis(models.Model):
     """One provision of law, valid for a period. Decisions, deadlines and disclosures point at a row.
 
@@ -20,6 +28,9 @@ class LegalBasis(models.Model):
     # False until someone has checked the provision against the statute text (see source).
     verified = models.BooleanField(_("kontrollerad mot lagtexten"), default=False)
     source = models.URLField(_("källa"), max_length=300, blank=True)
+    # For provisions a decision rests on: whether, and under which provision, it can be appealed.
+    appeal = models.CharField(_("överklagande"), max_length=20, choices=Appeal.choices, default=Appeal.NONE)
+    appeal_provision = models.CharField(_("bestämmelse om överklagande"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("rättslig grund")

@@ -18,6 +18,7 @@ from core.models import LegalBasis
 class DeadlineKind(models.TextChoices):
     PROTECTION_ASSESSMENT = "protection", _("Omedelbar skyddsbedömning")
     PRELIMINARY_ASSESSMENT = "preliminary", _("Förhandsbedömning")
+    APPLICATION_INVESTIGATION = "application", _("Inleda utredning av ansökan")
     REPORTER_FEEDBACK = "feedback", _("Återkoppling till anmälaren")
     INVESTIGATION = "investigation", _("Utredning klar")
     LVU_COURT_REFERRAL = "lvu-referral", _("Underställning till förvaltningsrätten (7 § LVU)")

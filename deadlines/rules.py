@@ -30,6 +30,11 @@ def protection_assessment_due(received_at: datetime) -> date:
     return local.date() + timedelta(days=1 if local.hour >= LATE_RECEIPT_HOUR else 0)
 
 
+def application_investigation_due(received_at: datetime) -> date:
+    """ "Genast" (14 kap. 2 § SoL): the day it came in, or the next if it came in late in the evening."""
+    return protection_assessment_due(received_at)
+
+
 def preliminary_assessment_due(received_at: datetime) -> date:
     return statutory_deadline(received_day(received_at), days=14)
 

@@ -25,6 +25,7 @@ MORNING = time(7, 0)
 LEGAL_KEYS = {
     DeadlineKind.PROTECTION_ASSESSMENT: "protection-assessment",
     DeadlineKind.PRELIMINARY_ASSESSMENT: "preliminary-assessment",
+    DeadlineKind.APPLICATION_INVESTIGATION: "investigation-open",
     DeadlineKind.REPORTER_FEEDBACK: "reporter-feedback",
     DeadlineKind.INVESTIGATION: "investigation-time-limit",
     DeadlineKind.LVU_COURT_REFERRAL: "lvu-court-referral",

@@ -5,12 +5,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from decisions.services import OFFERED_KINDS
 from delegation.models import DecisionKind
 from web.forms import DayField, DesignSystemForm, text_field
 
 
 class DecisionKindForm(DesignSystemForm):
-    kind = forms.ChoiceField(label=_("Beslutstyp"), choices=DecisionKind.choices)
+    kind = forms.ChoiceField(label=_("Beslutstyp"), choices=[(k, DecisionKind(k).label) for k in OFFERED_KINDS])
 
 
 # Kinds whose clocks run from the day the decision was carried out (LVU 8 § and 13 §).

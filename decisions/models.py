@@ -16,11 +16,17 @@ from core.fields import EncryptedTextField
 from core.models import LegalBasis
 from delegation.models import DecisionKind, DelegationItem
 
+# The standard texts (FL 33 §), filled with the provision the decision's legal basis names.
 APPEALABLE = _(
-    "Beslutet kan överklagas till förvaltningsrätten. Överklagandet ska ha kommit in till socialnämnden "
-    "inom tre veckor från den dag du fick del av beslutet."
+    "Beslutet kan överklagas till förvaltningsrätten (%(provision)s). Skriv vilket beslut du överklagar och "
+    "hur du vill att det ska ändras. Överklagandet ska ha kommit in till socialnämnden inom tre veckor från "
+    "den dag du fick del av beslutet (44 § förvaltningslagen)."
 )
-NOT_APPEALABLE = _("Beslutet kan inte överklagas.")
+REFERRED = _(
+    "Beslutet kan inte överklagas (%(provision)s). Socialnämnden underställer det förvaltningsrätten inom en "
+    "vecka, och rätten prövar om det ska fastställas."
+)
+NOT_APPEALABLE = _("Beslutet kan inte överklagas genom förvaltningsbesvär (%(provision)s).")
 
 
 class Decision(models.Model):

@@ -13,30 +13,33 @@ from access.reads import changing_case
 from cases.models import Case, CaseStatus
 from core.errors import field_error
 from core.fields import TEXT_LIMIT
-from core.models import LegalBasis
+from core.models import Appeal, LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
 from deadlines.services import deadline_extend, deadline_meet, deadline_start, deadlines_meet_in_case
 from deadlines.sources import DeadlineSource
-from decisions.models import APPEALABLE, NOT_APPEALABLE, Decision
+from decisions.models import APPEALABLE, NOT_APPEALABLE, REFERRED, Decision
 from delegation.models import DecisionKind, DelegationItem
 from delegation.order import delegation_item_check, in_force
 from investigations.models import Investigation
 from investigations.services import investigation_deadline
 
-# The provisions (core.LegalBasis.key) each kind of decision may rest on; None: any provision in force.
-LEGAL_KEYS: dict[str, tuple[str, ...] | None] = {
+# The provisions (core.LegalBasis.key) each kind of decision may rest on. Every kind has its own:
+# a committee decision never rests on 2 § or 3 § LVU, which the court applies (4 § LVU).
+LEGAL_KEYS: dict[str, tuple[str, ...]] = {
     DecisionKind.OPEN_INVESTIGATION: ("investigation-open",),
     DecisionKind.NOT_OPEN_INVESTIGATION: ("preliminary-assessment",),
     DecisionKind.EXTEND_INVESTIGATION: ("investigation-time-limit",),
     DecisionKind.LVU_IMMEDIATE_CUSTODY: ("lvu-immediate-custody",),
-    DecisionKind.LVU_CARE_APPLICATION: ("lvu-care-application",),
-    DecisionKind.LVU_CARE_STARTED: ("lvu-care-young-person", "lvu-care-own-behaviour"),
+    DecisionKind.LVU_CARE_APPLICATION: ("lvu-application",),
+    DecisionKind.LVU_CARE_STARTED: ("lvu-care-placement",),
     DecisionKind.LVU_REVIEW: ("lvu-review",),
-    DecisionKind.SUPPORT: None,
-    DecisionKind.OTHER: None,
+    DecisionKind.LVU_RECONSIDER: ("lvu-reconsider",),
+    DecisionKind.SUPPORT: ("support-personal-needs", "support-beyond-right", "support-no-needs-assessment"),
 }
-APPEALABLE_KINDS = frozenset({DecisionKind.LVU_IMMEDIATE_CUSTODY, DecisionKind.LVU_REVIEW, DecisionKind.SUPPORT})
+# The kinds a new decision may be recorded as (`OTHER` only names decisions recorded before).
+OFFERED_KINDS = tuple(LEGAL_KEYS)
+REVIEW_KINDS = frozenset({DecisionKind.LVU_REVIEW, DecisionKind.LVU_RECONSIDER})
 
 
 @dataclass(frozen=True)
@@ -56,15 +59,13 @@ class DecisionInput:
 
 def legal_bases_for(kind: str, day: date) -> list[LegalBasis]:
     """What a decision of `kind` taken on `day` may rest on: the choices a form offers."""
-    keys = LEGAL_KEYS.get(kind)
-    bases = LegalBasis.objects.filter(in_force(day))
-    return list(bases if keys is None else bases.filter(key__in=keys))
+    return list(LegalBasis.objects.filter(in_force(day), key__in=LEGAL_KEYS.get(kind, ())))
 
 
 def _check(data: DecisionInput) -> tuple[LegalBasis, DelegationItem, str]:
     errors: dict[str, str | ValidationError] = {}
     delegation: DelegationItem | None = None
-    if data.kind not in DecisionKind.values:
+    if data.kind not in OFFERED_KINDS:
         errors["kind"] = _("Välj beslutstyp.")
     elif data.decided_on > timezone.localdate():
         errors["decided_on"] = _("Beslutsdatum kan inte ligga i framtiden.")
@@ -111,7 +112,7 @@ def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput
             decided_on=data.decided_on,
             executed_on=data.executed_on,
             reasons=reasons,
-            appeal_information=(data.appeal_information.strip() or str(_appeal_text(data.kind)))[:2000],
+            appeal_information=(data.appeal_information.strip() or appeal_text(basis))[:2000],
             investigation=investigation,
             corrects=corrects,
             signed_by=actor.user,
@@ -121,8 +122,13 @@ def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput
     return decision
 
 
-def _appeal_text(kind: str) -> str:
-    return str(APPEALABLE if kind in APPEALABLE_KINDS else NOT_APPEALABLE)
+def appeal_text(basis: LegalBasis) -> str:
+    """What the decision says about appeal, from its legal basis (FL 33 § via 14 kap. 10 § SoL)."""
+    if basis.appeal == Appeal.COURT:
+        return str(APPEALABLE) % {"provision": basis.appeal_provision}
+    if basis.appeal == Appeal.REFERRED:
+        return str(REFERRED) % {"provision": basis.appeal_provision}
+    return str(NOT_APPEALABLE) % {"provision": basis.appeal_provision or basis}
 
 
 def _investigation(case: Case, data: DecisionInput) -> Investigation | None:
@@ -165,7 +171,7 @@ def _clocks(decision: Decision, case: Case, data: DecisionInput) -> None:
     elif kind == DecisionKind.LVU_CARE_STARTED:
         assert decision.executed_on is not None
         _start(decision, DeadlineKind.LVU_REVIEW, decision.executed_on, rules.lvu_review_due(decision.executed_on))
-    elif kind == DecisionKind.LVU_REVIEW:
+    elif kind in REVIEW_KINDS:
         deadlines_meet_in_case(case=case, kind=DeadlineKind.LVU_REVIEW)
         _start(decision, DeadlineKind.LVU_REVIEW, decision.decided_on, rules.lvu_review_due(decision.decided_on))
 

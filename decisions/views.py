@@ -15,7 +15,13 @@ from access.reads import read_case
 from cases.models import Case
 from core.uuids import parse_uuid
 from decisions.forms import DecisionForm, DecisionKindForm
-from decisions.services import DecisionInput, court_referral_record, decision_record, legal_bases_for
+from decisions.services import (
+    OFFERED_KINDS,
+    DecisionInput,
+    court_referral_record,
+    decision_record,
+    legal_bases_for,
+)
 from delegation.models import DecisionKind
 from delegation.order import delegation_items_for
 from investigations.selectors import open_investigations
@@ -54,7 +60,7 @@ def _decision(kind: str, data: dict[str, Any]) -> DecisionInput:
 def decision_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
     kind = request.POST.get("kind") or request.GET.get("kind") or ""
-    if kind not in DecisionKind.values:
+    if kind not in OFFERED_KINDS:
         case = read_case(actor, public_id, view_name="decision.form", for_change=True).case
         return render(
             request, "decisions/decision_kind.html", {"case": case, "form": DecisionKindForm(request.GET or None)}

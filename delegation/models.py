@@ -12,11 +12,23 @@ class DecisionKind(models.TextChoices):
     NOT_OPEN_INVESTIGATION = "no-investigation", _("Inte inleda utredning")
     EXTEND_INVESTIGATION = "extend-investigation", _("Förlänga utredningstiden")
     LVU_IMMEDIATE_CUSTODY = "lvu-6", _("Omedelbart omhändertagande enligt 6 § LVU")
-    LVU_CARE_APPLICATION = "lvu-application", _("Ansöka om vård enligt LVU")
-    LVU_CARE_STARTED = "lvu-care", _("Vård enligt LVU verkställs")
-    LVU_REVIEW = "lvu-review", _("Övervägande eller omprövning av LVU-vård")
-    SUPPORT = "support", _("Bistånd eller insats")
+    # The court decides on care (4 § LVU); the committee applies for it and then decides where it begins.
+    LVU_CARE_APPLICATION = "lvu-application", _("Ansöka hos förvaltningsrätten om vård enligt LVU (4 §)")
+    LVU_CARE_STARTED = "lvu-care", _("Var vården enligt LVU ska inledas (11 § LVU)")
+    LVU_REVIEW = "lvu-review", _("Övervägande av vård enligt 2 § LVU (13 § första stycket)")
+    LVU_RECONSIDER = "lvu-reconsider", _("Omprövning av vård enligt 3 § LVU (13 § andra stycket)")
+    SUPPORT = "support", _("Insats efter ansökan eller behovsprövning")
+    # Kept so that decisions recorded under it still read; no longer offered (every kind needs its own law).
     OTHER = "other", _("Annat beslut")
+
+
+class DelegateLevel(models.TextChoices):
+    """Who a delegation item gives the decision to: what 30 kap. 6-12 §§ SoL (2025:400) limit."""
+
+    COMMITTEE = "committee", _("Nämnden")
+    SECTION = "section", _("Nämndens utskott")
+    CHAIR = "chair", _("Ordföranden eller förordnad ledamot, när nämndens beslut inte kan avvaktas")
+    OFFICER = "officer", _("Tjänsteman")
 
 
 class DelegationItem(models.Model):
@@ -29,6 +41,13 @@ class DelegationItem(models.Model):
     code = models.CharField(_("punkt"), max_length=20)
     decision_kind = models.CharField(_("beslutstyp"), max_length=30, choices=DecisionKind.choices)
     delegate = models.CharField(_("delegat"), max_length=200)  # e.g. "Enhetschef", "Nämndens ordförande"
+    # Null only for items entered before the law's limits were checked (delegation 0002 filled in
+    # those it could tell from the delegate's title); such an item cannot carry a reserved decision.
+    # Nullable rather than "" by default: SQLite adds a nullable column in place, while a default
+    # would rebuild the table and lose its append-only triggers.
+    delegate_level = models.CharField(  # noqa: DJ001 - see above
+        _("delegatens nivå"), max_length=20, choices=DelegateLevel.choices, null=True, blank=True
+    )
     valid_from = models.DateField(_("gäller från"))
     valid_to = models.DateField(_("gäller till och med"), null=True, blank=True)
 
@@ -43,3 +62,30 @@ class DelegationItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.delegate}"
+
+
+class DelegationLimit(models.Model):
+    """A decision the law lets the committee delegate only to some levels, with the provision saying so.
+
+    Data, not code, like the legal bases: the limits moved from 10 kap. 4-5 §§ SoL (2001:453) to
+    30 kap. 6-12 §§ SoL (2025:400) on 1 July 2025, and change when the law does.
+    """
+
+    decision_kind = models.CharField(_("beslutstyp"), max_length=30, choices=DecisionKind.choices)
+    allowed_levels = models.JSONField(_("får delegeras till"))  # DelegateLevel values
+    provision = models.CharField(_("bestämmelse"), max_length=200)
+    source = models.URLField(_("källa"), max_length=300)
+    verified = models.BooleanField(_("kontrollerad mot lagtexten"), default=False)
+    valid_from = models.DateField(_("gäller från"))
+    valid_to = models.DateField(_("gäller till och med"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gräns för delegering")
+        verbose_name_plural = _("gränser för delegering")
+        ordering = ["decision_kind", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision_kind", "valid_from"], name="delegation_limit_unique_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision_kind}: {self.provision}"

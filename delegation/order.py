@@ -2,7 +2,8 @@
 
 Every decision taken under delegation names its item: the decisions of `decisions.services` and the
 förhandsbedömning of `intake.services`. The rule is written once, here: the item must exist, be for
-the kind of decision taken, and be in force on the day of the decision.
+the kind of decision taken, be in force on the day of the decision, and give the decision to a level
+the law allows (`DelegationLimit`: an LVU application, for instance, only to a committee section).
 """
 
 from datetime import date
@@ -12,7 +13,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from delegation.models import DecisionKind, DelegationItem
+from delegation.models import DecisionKind, DelegateLevel, DelegationItem, DelegationLimit
 
 
 def in_force(day: date) -> Q:
@@ -41,4 +42,39 @@ def delegation_item_check(item_id: int | None, *, kind: str, day: date) -> Deleg
         raise ValidationError(
             message % {"code": item.code, "day": date_format(day, "Y-m-d")}, code="delegation_not_in_force"
         )
+    _check_level(item.delegate_level, kind=kind, day=day, code=item.code)
     return item
+
+
+def delegation_limit_for(kind: str, day: date) -> DelegationLimit | None:
+    return DelegationLimit.objects.filter(in_force(day), decision_kind=kind).first()
+
+
+def _check_level(level: str | None, *, kind: str, day: date, code: str) -> None:
+    limit = delegation_limit_for(kind, day)
+    if limit is None or level in limit.allowed_levels:
+        return
+    allowed = ", ".join(str(DelegateLevel(value).label).lower() for value in limit.allowed_levels)
+    message = _(
+        "Punkt %(code)s ger beslutet till %(level)s, men lagen låter nämnden delegera det bara till: "
+        "%(allowed)s (%(provision)s)."
+    )
+    names = {
+        "code": code,
+        "level": DelegateLevel(level).label.lower() if level else _("en delegat vars nivå inte är angiven"),
+        "allowed": allowed,
+        "provision": limit.provision,
+    }
+    raise ValidationError(message % names, code="delegation_reserved")
+
+
+def delegation_item_add(
+    *, code: str, kind: str, delegate: str, level: str, valid_from: date, valid_to: date | None = None
+) -> DelegationItem:
+    """A new line of the delegation order; refused if the law does not let the committee delegate so."""
+    if level not in DelegateLevel.values:
+        raise ValidationError(_("Välj delegatens nivå."), code="delegate_level_missing")
+    _check_level(level, kind=kind, day=valid_from, code=code)
+    return DelegationItem.objects.create(
+        code=code, decision_kind=kind, delegate=delegate, delegate_level=level, valid_from=valid_from, valid_to=valid_to
+    )

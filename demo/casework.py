@@ -16,7 +16,8 @@ from core.models import LegalBasis
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
 from deadlines.sources import DeadlineSource
-from delegation.models import DecisionKind, DelegationItem
+from delegation.models import DecisionKind, DelegateLevel, DelegationItem
+from delegation.order import delegation_item_add
 from demo.bulk import save_all
 from intake.models import (
     DELEGATION_KINDS,
@@ -32,15 +33,18 @@ from journal.models import JournalEntry
 
 # A delegation order of the kind a committee adopts (the items are the demo's own, not a real one's).
 DELEGATION_ORDER = [
-    ("D 1.1", DecisionKind.OPEN_INVESTIGATION, "Socialsekreterare"),
-    ("D 1.2", DecisionKind.NOT_OPEN_INVESTIGATION, "Socialsekreterare"),
-    ("D 1.3", DecisionKind.EXTEND_INVESTIGATION, "Enhetschef"),
-    ("D 2.1", DecisionKind.LVU_IMMEDIATE_CUSTODY, "Nämndens ordförande eller förordnad ledamot"),
-    ("D 2.2", DecisionKind.LVU_CARE_APPLICATION, "Nämndens utskott"),
-    ("D 2.3", DecisionKind.LVU_CARE_STARTED, "Socialsekreterare"),
-    ("D 2.4", DecisionKind.LVU_REVIEW, "Nämndens utskott"),
-    ("D 3.1", DecisionKind.SUPPORT, "Enhetschef"),
-    ("D 9.1", DecisionKind.OTHER, "Enhetschef"),
+    ("D 1.1", DecisionKind.OPEN_INVESTIGATION, "Socialsekreterare", DelegateLevel.OFFICER),
+    ("D 1.2", DecisionKind.NOT_OPEN_INVESTIGATION, "Socialsekreterare", DelegateLevel.OFFICER),
+    ("D 1.3", DecisionKind.EXTEND_INVESTIGATION, "Enhetschef", DelegateLevel.OFFICER),
+    # What the law reserves for a committee section, with the chair where LVU allows it (30 kap. 7 § SoL).
+    ("D 2.1", DecisionKind.LVU_IMMEDIATE_CUSTODY, "Sociala utskottet", DelegateLevel.SECTION),
+    ("D 2.2", DecisionKind.LVU_IMMEDIATE_CUSTODY, "Nämndens ordförande eller förordnad ledamot", DelegateLevel.CHAIR),
+    ("D 2.3", DecisionKind.LVU_CARE_APPLICATION, "Sociala utskottet", DelegateLevel.SECTION),
+    ("D 2.4", DecisionKind.LVU_CARE_STARTED, "Sociala utskottet", DelegateLevel.SECTION),
+    ("D 2.5", DecisionKind.LVU_CARE_STARTED, "Nämndens ordförande eller förordnad ledamot", DelegateLevel.CHAIR),
+    ("D 2.6", DecisionKind.LVU_REVIEW, "Sociala utskottet", DelegateLevel.SECTION),
+    ("D 2.7", DecisionKind.LVU_RECONSIDER, "Sociala utskottet", DelegateLevel.SECTION),
+    ("D 3.1", DecisionKind.SUPPORT, "Enhetschef", DelegateLevel.OFFICER),
 ]
 REPORTS = [
     (
@@ -76,10 +80,9 @@ JOURNAL_LINES = [
 
 
 def seed_delegation_order(today: date) -> None:
-    DelegationItem.objects.bulk_create(
-        DelegationItem(code=code, decision_kind=kind, delegate=delegate, valid_from=date(2025, 1, 1))
-        for code, kind, delegate in DELEGATION_ORDER
-    )
+    """Through the order's own service, so the demo's order obeys the law's limits like any other."""
+    for code, kind, delegate, level in DELEGATION_ORDER:
+        delegation_item_add(code=code, kind=kind, delegate=delegate, level=level, valid_from=date(2025, 1, 1))
 
 
 @cache
@@ -151,10 +154,12 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
             deadlines.append(
                 _deadline(signal, DeadlineKind.PROTECTION_ASSESSMENT, received_day, protection_due, source)
             )
-        decided_on = received_day + timedelta(days=rng.randint(3, 13))
+        decided_on = received_day + timedelta(days=rng.randint(0, 1) if signal.is_application else rng.randint(3, 13))
         # About one in ten preliminary assessments runs late, as the inspectorate keeps finding.
         if decided_on < today and rng.random() < 0.9:
-            decision = PreliminaryDecision.OPEN if rng.random() < 0.7 else PreliminaryDecision.NOT_OPEN
+            # An application is always investigated (14 kap. 2 § SoL); a report, mostly.
+            opens = signal.is_application or rng.random() < 0.7
+            decision = PreliminaryDecision.OPEN if opens else PreliminaryDecision.NOT_OPEN
             preliminaries.append(
                 PreliminaryAssessment(
                     signal=signal,
@@ -162,7 +167,9 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
                     reasons="Uppgifterna ger anledning till oro.",
                     child_heard=True,
                     child_heard_how="Samtal med barnet på skolan.",
-                    legal_basis=_basis("preliminary-assessment", decided_on),
+                    legal_basis=_basis(
+                        "investigation-open" if signal.is_application else "preliminary-assessment", decided_on
+                    ),
                     decided_on=decided_on,
                     decided_by=worker,
                     delegation=items[DELEGATION_KINDS[decision]],
@@ -179,6 +186,9 @@ def _assessments(rng: random.Random, signals: list[Signal], anchor: datetime, to
                         opened_by=worker,
                     )
                 )
+        elif signal.is_application:
+            due = rules.application_investigation_due(signal.received_at)
+            deadlines.append(_deadline(signal, DeadlineKind.APPLICATION_INVESTIGATION, received_day, due, source))
         else:
             deadlines.append(
                 _deadline(signal, DeadlineKind.PRELIMINARY_ASSESSMENT, received_day, preliminary_due, source)
@@ -222,7 +232,10 @@ def _investigation(rng: random.Random, signal: Signal, opened_on: date, today: d
 
 
 def _deadline(signal: Signal, kind: DeadlineKind, started: date, due: date, source: str) -> Deadline:
-    key = "protection-assessment" if kind == DeadlineKind.PROTECTION_ASSESSMENT else "preliminary-assessment"
+    key = {
+        DeadlineKind.PROTECTION_ASSESSMENT: "protection-assessment",
+        DeadlineKind.APPLICATION_INVESTIGATION: "investigation-open",
+    }.get(kind, "preliminary-assessment")
     return Deadline(
         case_id=signal.case_id,
         kind=kind,

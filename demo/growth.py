@@ -12,7 +12,7 @@ from deadlines.sources import DeadlineSource
 from decisions.models import Decision
 from delegation.models import DecisionKind, DelegationItem
 from intake.models import PreliminaryAssessment, ProtectionAssessment, ReporterType, Signal, SignalKind
-from journal.models import JournalEntry
+from journal.models import DisputedBy, JournalDispute, JournalEntry
 
 
 def grow_casework(case: Case, worker: User, events: int) -> None:
@@ -49,12 +49,16 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
     item, _ = DelegationItem.objects.get_or_create(
         code="D-bulk",
         valid_from=today - timedelta(days=3650),
-        defaults={"decision_kind": DecisionKind.SUPPORT, "delegate": "Enhetschef"},
+        defaults={"decision_kind": DecisionKind.SUPPORT, "delegate": "Enhetschef", "delegate_level": "officer"},
     )
     opening, _ = DelegationItem.objects.get_or_create(
         code="D-bulk-1",
         valid_from=today - timedelta(days=3650),
-        defaults={"decision_kind": DecisionKind.OPEN_INVESTIGATION, "delegate": "Socialsekreterare"},
+        defaults={
+            "decision_kind": DecisionKind.OPEN_INVESTIGATION,
+            "delegate": "Socialsekreterare",
+            "delegate_level": "officer",
+        },
     )
     preliminary = legal_basis_for("preliminary-assessment", on=today)
     PreliminaryAssessment.objects.bulk_create(
@@ -72,7 +76,7 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
         )
         for s in signals
     )
-    support = legal_basis_for("lvu-review", on=today)
+    support = legal_basis_for("support-personal-needs", on=today)
     assert support is not None
     Decision.objects.bulk_create(
         Decision(
@@ -89,7 +93,7 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
         )
         for i in range(per_kind)
     )
-    JournalEntry.objects.bulk_create(
+    entries = JournalEntry.objects.bulk_create(
         JournalEntry(
             case=case,
             author=worker,
@@ -101,6 +105,17 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
             signed_by=worker,
         )
         for i in range(per_kind)
+    )
+    JournalDispute.objects.bulk_create(
+        JournalDispute(
+            entry=entry,
+            disputed_by=DisputedBy.GUARDIAN,
+            disputed_by_name="Vårdnadshavaren",
+            statement="Det stämmer inte.",
+            recorded_by=worker,
+            recorded_at=now,
+        )
+        for entry in entries[::10]
     )
     Deadline.objects.bulk_create(
         Deadline(

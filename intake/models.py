@@ -24,13 +24,16 @@ class SignalKind(models.TextChoices):
     DETENTION_NOTICE = "detention", _("Underrättelse om gripande, anhållande eller häktning")
     POLICE_INTERVIEW = "interview", _("Socialtjänstens närvaro vid polisförhör")
     OUTREACH = "outreach", _("Kontakt genom uppsökande arbete")
-    REQUEST_CHILD = "request-child", _("Ansökan eller begäran från barnet")
-    REQUEST_GUARDIAN = "request-guardian", _("Ansökan eller begäran från vårdnadshavare")
+    REQUEST_CHILD = "request-child", _("Ansökan från barnet")
+    REQUEST_GUARDIAN = "request-guardian", _("Ansökan från vårdnadshavare")
     OTHER_MUNICIPALITY = "municipality", _("Överlämnande från annan kommun")
 
 
 # Signals that mean a child is deprived of liberty now: flagged to the team at once (R1.13).
 DETENTION_KINDS = frozenset({SignalKind.DETENTION_NOTICE})
+# An application is investigated at once (14 kap. 2 § SoL 2025:400) and decided; only a report gets a
+# förhandsbedömning that may end without an investigation (20 kap. 2 §).
+APPLICATION_KINDS = frozenset({SignalKind.REQUEST_CHILD, SignalKind.REQUEST_GUARDIAN})
 
 
 class ReporterType(models.TextChoices):
@@ -80,6 +83,10 @@ class Signal(models.Model):
     @property
     def is_detention(self) -> bool:
         return self.kind in DETENTION_KINDS
+
+    @property
+    def is_application(self) -> bool:
+        return self.kind in APPLICATION_KINDS
 
 
 class ProtectionOutcome(models.TextChoices):

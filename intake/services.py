@@ -308,14 +308,15 @@ def _start_clocks(signal: Signal, case: Case) -> None:
     )
     # With an investigation already open the signal joins it: no preliminary assessment (R1.3).
     if signal.added_to_investigation_id is None:
-        deadline_start(
-            case=case,
-            kind=DeadlineKind.PRELIMINARY_ASSESSMENT,
-            started_on=received,
-            due_on=rules.preliminary_assessment_due(signal.received_at),
-            subject=label,
-            source=_source(signal),
-        )
+        kind, due_on = _opening_clock(signal)
+        deadline_start(case=case, kind=kind, started_on=received, due_on=due_on, subject=label, source=_source(signal))
+
+
+def _opening_clock(signal: Signal) -> tuple[DeadlineKind, date]:
+    """An application's investigation opens at once; a report gets its fourteen days of förhandsbedömning."""
+    if signal.is_application:
+        return DeadlineKind.APPLICATION_INVESTIGATION, rules.application_investigation_due(signal.received_at)
+    return DeadlineKind.PRELIMINARY_ASSESSMENT, rules.preliminary_assessment_due(signal.received_at)
 
 
 def _tell(signal: Signal, case: Case, route: routing.SignalRoute) -> None:
@@ -434,12 +435,23 @@ def preliminary_assessment_record(
             )
         if data.decided_on < rules.received_day(signal.received_at):
             raise field_error("decided_on", _("Beslutet kan inte vara fattat innan anmälan kom in."), "before_receipt")
+        if signal.is_application and data.decision == PreliminaryDecision.NOT_OPEN:
+            raise field_error(
+                "decision",
+                _(
+                    "En ansökan ska utredas och prövas (14 kap. 2 § SoL). Beslutet att inte inleda utredning "
+                    "finns bara för en anmälan (20 kap. 2 § SoL)."
+                ),
+                "application_must_be_investigated",
+            )
         kind = DELEGATION_KINDS[PreliminaryDecision(data.decision)]
         try:
             delegation = delegation_item_check(data.delegation_id, kind=kind, day=data.decided_on)
         except ValidationError as exc:
             raise field_error("delegation", exc.message, exc.code or "delegation") from exc
-        basis = legal_basis_for("preliminary-assessment", on=data.decided_on)
+        basis = legal_basis_for(
+            "investigation-open" if signal.is_application else "preliminary-assessment", on=data.decided_on
+        )
         if basis is None:
             raise ValidationError(_("Det finns inget lagrum för förhandsbedömning detta datum."), code="no_legal_basis")
         assessment = PreliminaryAssessment.objects.create(
@@ -454,7 +466,7 @@ def preliminary_assessment_record(
             delegation=delegation,
             recorded_at=timezone.now(),
         )
-        deadline_meet(source=_source(signal), kind=DeadlineKind.PRELIMINARY_ASSESSMENT)
+        deadline_meet(source=_source(signal), kind=_opening_clock(signal)[0])
         if data.decision == PreliminaryDecision.OPEN:
             investigation_open(
                 actor=actor, case=signal.case, question=data.investigation_question, opened_on=data.decided_on
@@ -491,7 +503,7 @@ def signals_join_investigation(*, case: Case, investigation: Investigation) -> N
     for signal in Signal.objects.filter(case=case, preliminary_assessment__isnull=True, added_to_investigation=None):
         deadline_cancel(
             source=_source(signal),
-            kind=DeadlineKind.PRELIMINARY_ASSESSMENT,
+            kind=_opening_clock(signal)[0],
             reason=_("En utredning av barnet pågår redan; aktualiseringen ingår i den."),
         )
         signal.added_to_investigation = investigation

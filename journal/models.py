@@ -72,3 +72,38 @@ class JournalEntry(models.Model):
     @property
     def is_signed(self) -> bool:
         return self.signed_at is not None
+
+
+class DisputedBy(models.TextChoices):
+    CHILD = "child", _("Barnet")
+    GUARDIAN = "guardian", _("Vårdnadshavare")
+    OTHER = "other", _("Annan person som uppgiften gäller")
+
+
+class JournalDispute(models.Model):
+    """A person's statement that a signed entry is wrong, written down beside it (14 kap. 6 § SoL 2025:400:
+    "Om den enskilde anser att någon uppgift i dokumentationen är felaktig ska det antecknas.").
+
+    The law asks that it be noted, not that the entry be changed: the entry stays as signed, the note
+    stands beside it wherever the entry is read, and the note itself is never changed either (the
+    database refuses it, migration 0004). The worker may answer with a correction, which is a new entry.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    entry = models.ForeignKey(
+        JournalEntry, on_delete=models.PROTECT, related_name="disputes", verbose_name=_("journalanteckning")
+    )
+    disputed_by = models.CharField(_("vem anser att uppgiften är felaktig"), max_length=20, choices=DisputedBy.choices)
+    disputed_by_name = EncryptedTextField(_("namn"), blank=True, default="")
+    statement = EncryptedTextField(_("vad personen anser är felaktigt"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("antecknat"))
+
+    class Meta:
+        verbose_name = _("invändning mot journalanteckning")
+        verbose_name_plural = _("invändningar mot journalanteckningar")
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        # Never the statement: it is personal data.
+        return f"{self.entry_id}/{self.public_id}"

@@ -4,15 +4,16 @@ from dataclasses import dataclass
 
 from access.actor import Actor
 from cases.models import Case
-from journal.models import JournalEntry
+from journal.models import JournalDispute, JournalEntry
 
 
 @dataclass(frozen=True)
 class JournalItem:
-    """A signed entry with the signed entries that correct it, in journal order."""
+    """A signed entry with the signed entries that correct it and the disputes noted beside it."""
 
     entry: JournalEntry
     corrections: list[JournalEntry]
+    disputes: list[JournalDispute]
 
     @property
     def is_corrected(self) -> bool:
@@ -33,9 +34,9 @@ def case_journal(actor: Actor, case: Case) -> JournalView:
     it, such as `casefile.selectors.case_overview`), which checked visibility and logged the read; the
     journal is part of that same case read, and a second row would only double-count it.
 
-    Two queries whatever the journal's length. Corrections and the entry each correction points at
-    are linked here from the rows already loaded: use `item.corrections` and `entry.corrects`, not
-    `entry.corrections.all()`, which would query once per entry.
+    Three queries whatever the journal's length. Corrections, the entry each correction points at and
+    the disputes are linked here from the rows already loaded: use `item.corrections`, `item.disputes`
+    and `entry.corrects`, not `entry.corrections.all()`, which would query once per entry.
     """
     signed = list(
         JournalEntry.objects.filter(case=case, signed_at__isnull=False)
@@ -55,8 +56,13 @@ def case_journal(actor: Actor, case: Case) -> JournalView:
             entry.corrects = by_id[entry.corrects_id]
             if entry.is_signed:
                 corrections[entry.corrects_id].append(entry)
+    disputes: dict[int, list[JournalDispute]] = {entry.pk: [] for entry in signed}
+    for dispute in JournalDispute.objects.filter(entry__case=case).select_related("recorded_by"):
+        disputes[dispute.entry_id].append(dispute)
     return JournalView(
         case=case,
-        items=[JournalItem(entry=entry, corrections=corrections[entry.pk]) for entry in signed],
+        items=[
+            JournalItem(entry=entry, corrections=corrections[entry.pk], disputes=disputes[entry.pk]) for entry in signed
+        ],
         drafts=drafts,
     )

@@ -4,18 +4,20 @@ Every service reaches the case only through `access.reads.changing_case`: one tr
 need-to-know check, its access-log row and the change (see there for what is logged when).
 """
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
 from access.reads import changing_case
 from cases.models import Case
+from core.fields import TEXT_LIMIT
 from core.uuids import parse_uuid
-from journal.models import MAX_BODY_LENGTH, JournalEntry
+from journal.models import MAX_BODY_LENGTH, DisputedBy, JournalDispute, JournalEntry
 
 
 def _locked_entry(case: Case, entry_public_id: UUID | str) -> JournalEntry:
@@ -57,9 +59,14 @@ def _check_event_date(case: Case, event_date: date) -> None:
         raise ValidationError(_("Datumet får inte ligga före barnets födelsedatum."), code="before_birth")
 
 
+def signed_entry(case: Case, entry_public_id: UUID | str | None) -> JournalEntry | None:
+    """A signed entry of `case` (which the caller has read or is changing through access)."""
+    key = parse_uuid(entry_public_id) if entry_public_id else None
+    return JournalEntry.objects.filter(case=case, public_id=key, signed_at__isnull=False).first() if key else None
+
+
 def _signed_entry_to_correct(case: Case, corrects_public_id: UUID | str) -> JournalEntry:
-    key = parse_uuid(corrects_public_id)
-    original = JournalEntry.objects.filter(case=case, public_id=key, signed_at__isnull=False).first() if key else None
+    original = signed_entry(case, corrects_public_id)
     if original is None:
         raise ValidationError(_("Bara en signerad anteckning i samma ärende kan rättas."), code="correct_signed_only")
     return original
@@ -159,3 +166,54 @@ def journal_draft_discard(*, actor: Actor, case_public_id: UUID | str, entry_pub
         entry = _locked_entry(case, entry_public_id)
         _check_own_draft(actor, entry)
         entry.delete()
+
+
+@dataclass(frozen=True)
+class DisputeInput:
+    disputed_by: str
+    disputed_by_name: str
+    statement: str
+
+
+def _dispute_errors(data: DisputeInput) -> dict[str, str]:
+    """Every check at once, so the form reports them together."""
+    errors: dict[str, str] = {}
+    if data.disputed_by not in DisputedBy.values:
+        errors["disputed_by"] = _("Välj vem som anser att uppgiften är felaktig.")
+    elif data.disputed_by != DisputedBy.CHILD and not data.disputed_by_name.strip():
+        errors["disputed_by_name"] = _("Skriv namnet på den som anser att uppgiften är felaktig.")
+    if len(data.disputed_by_name) > 200:
+        errors["disputed_by_name"] = _("Högst %(n)d tecken.") % {"n": 200}
+    statement = data.statement.strip()
+    if not statement:
+        errors["statement"] = _("Skriv vad personen anser är felaktigt, med personens egna ord om möjligt.")
+    elif len(statement) > TEXT_LIMIT:
+        errors["statement"] = _("Högst %(n)d tecken.") % {"n": TEXT_LIMIT}
+    return errors
+
+
+def journal_dispute_record(
+    *, actor: Actor, case_public_id: UUID | str, entry_public_id: UUID | str, data: DisputeInput
+) -> JournalDispute:
+    """Note beside a signed entry that a person it concerns says it is wrong (14 kap. 6 § SoL).
+
+    The entry is not touched: the law asks for the note, and the record keeps both.
+    """
+    with changing_case(actor, case_public_id, view_name="journal.dispute") as case:
+        entry = signed_entry(case, entry_public_id)
+        errors: dict[str, str | ValidationError] = {**_dispute_errors(data)}
+        if entry is None:
+            errors[NON_FIELD_ERRORS] = ValidationError(
+                _("Bara en signerad anteckning i ärendet kan bestridas."), code="dispute_signed_only"
+            )
+        if errors:
+            raise ValidationError(errors)
+        assert entry is not None
+        return JournalDispute.objects.create(
+            entry=entry,
+            disputed_by=data.disputed_by,
+            disputed_by_name=data.disputed_by_name.strip(),
+            statement=data.statement.strip(),
+            recorded_by=actor.user,
+            recorded_at=timezone.now(),
+        )

@@ -5,18 +5,25 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from access.actor import Actor
 from access.reads import read_case
-from journal.forms import JournalDraftForm
+from journal.forms import JournalDisputeForm, JournalDraftForm
 from journal.selectors import JournalView, case_journal
-from journal.services import journal_draft_discard, journal_draft_save
-from web.http import StaffRequest, show_errors
+from journal.services import (
+    DisputeInput,
+    journal_dispute_record,
+    journal_draft_discard,
+    journal_draft_save,
+    signed_entry,
+)
+from web.http import StaffRequest, form_page, show_errors
 
 
 def _editing(view: JournalView, request: StaffRequest) -> JournalDraftForm:
@@ -115,3 +122,34 @@ def journal_discard(request: StaffRequest, public_id: UUID, entry_id: UUID) -> H
     else:
         messages.success(request, _("Utkastet är borttaget."))
     return redirect("journal:journal", public_id=public_id)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def journal_dispute(request: StaffRequest, public_id: UUID, entry_id: UUID) -> HttpResponse:
+    """Note that a person the entry concerns says it is wrong; the entry itself stays as signed."""
+    actor = Actor.from_request(request)
+    form = JournalDisputeForm(request.POST or None)
+
+    def shown() -> dict[str, object]:
+        case = read_case(actor, public_id, view_name="journal.dispute.form", for_change=True).case
+        entry = signed_entry(case, entry_id)
+        if entry is None:
+            raise Http404
+        return {"case": case, "entry": entry}
+
+    def change(data: dict[str, str]) -> object:
+        dispute = DisputeInput(
+            disputed_by=data["disputed_by"], disputed_by_name=data["disputed_by_name"], statement=data["statement"]
+        )
+        return journal_dispute_record(actor=actor, case_public_id=public_id, entry_public_id=entry_id, data=dispute)
+
+    return form_page(
+        request,
+        form=form,
+        change=change,
+        done=_("Invändningen är antecknad bredvid journalanteckningen."),
+        success_url=f"{reverse('journal:journal', args=[public_id])}#entry-{entry_id}",
+        template="journal/dispute_new.html",
+        context=shown,
+    )

@@ -76,6 +76,7 @@ def _work(world: World, kind: str) -> dict[str, object]:
     from intake.models import Signal
     from intake.services import SignalInput, signal_register
     from investigations.services import investigation_open
+    from journal.services import journal_draft_save
 
     case = _record(world, kind)
     holder = Actor.system(world.user(HOLDER[kind]))
@@ -97,7 +98,8 @@ def _work(world: World, kind: str) -> dict[str, object]:
         subject_public_id=investigation.public_id,
     )
     signal = Signal.objects.get(pk=receipt.signal_id)
-    return {"case": case, "signal": signal, "investigation": investigation, "document": document}
+    entry = journal_draft_save(actor=holder, case_public_id=case.public_id, body="Samtal.", sign=True)  # type: ignore[attr-defined]
+    return {"case": case, "signal": signal, "investigation": investigation, "document": document, "entry": entry}
 
 
 def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
@@ -123,6 +125,7 @@ FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
     "investigations:investigation_complete": _case_url("investigations:investigation_complete", "investigation"),
     "decisions:decision_new": _case_url("decisions:decision_new"),
     "journal:journal_save": _case_url("journal:journal_save"),
+    "journal:journal_dispute": _case_url("journal:journal_dispute", "entry"),
     "casefile:case_close": _case_url("casefile:case_close"),
 }
 # Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the

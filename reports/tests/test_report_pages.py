@@ -107,7 +107,9 @@ def test_the_report_page_asks_for_a_period_first_and_then_lists_by_item(world: W
     assert "Från och med" in form and world.own_case.reference not in form
     period = {"first_day": today.isoformat(), "last_day": today.isoformat()}
     page = client.get(reverse("reports:delegation_report"), period).content.decode()
-    assert world.own_case.reference in page and item.code in page and "Bistånd eller insats" in page
+    assert (
+        world.own_case.reference in page and item.code in page and "Insats efter ansökan eller behovsprövning" in page
+    )
     assert "Elias" not in page and "Skälen står i beslutet" not in page
     assert "delegationsbeslut/csv/?first_day=" in page
 
@@ -127,7 +129,7 @@ def test_a_backwards_or_too_long_period_is_refused(world: World, first: str, las
 def test_the_file_holds_the_same_rows_and_cannot_smuggle_a_formula(world: World, delegation: dict) -> None:
     today = timezone.localdate()
     item = DelegationItem.objects.create(
-        code="=1+1", decision_kind=DecisionKind.OTHER, delegate="@Enhetschef", valid_from=date(2020, 1, 1)
+        code="=1+1", decision_kind=DecisionKind.SUPPORT, delegate="@Enhetschef", valid_from=date(2020, 1, 1)
     )
     _decide(world, item, today)
     period = {"first_day": today.isoformat(), "last_day": today.isoformat()}
@@ -136,7 +138,17 @@ def test_the_file_holds_the_same_rows_and_cannot_smuggle_a_formula(world: World,
     assert response["Content-Disposition"] == f'attachment; filename="delegationsbeslut-{today}-{today}.csv"'
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Punkt i delegationsordningen", "Delegat", "Diarienummer"]
-    assert rows[1:] == [["'=1+1", "'@Enhetschef", world.own_case.reference, "Annat beslut", str(today), "hanna", "Nej"]]
+    assert rows[1:] == [
+        [
+            "'=1+1",
+            "'@Enhetschef",
+            world.own_case.reference,
+            "Insats efter ansökan eller behovsprövning",
+            str(today),
+            "hanna",
+            "Nej",
+        ]
+    ]
 
 
 def test_the_file_without_a_period_goes_back_to_the_form(world: World) -> None:

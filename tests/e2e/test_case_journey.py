@@ -127,6 +127,19 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     expect(page.get_by_text("Rättelse: samtalet var på tisdagen.")).to_be_visible()
     expect(page.get_by_text("Rättad, se senare anteckning")).to_be_visible()
     assert_accessible(page)
+    # Mamma says the corrected entry is still wrong: it is noted beside the entry, which stays as signed.
+    page.get_by_role("link", name="Anteckna att uppgiften bestrids").last.click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Anteckna invändningen").click()
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    summary_link = page.get_by_role("link", name="Vem anser att uppgiften är felaktig?: Detta fält måste fyllas i.")
+    expect(summary_link).to_have_attribute("href", "#id_disputed_by_0")  # the first radio, not "#"
+    page.get_by_label("Vårdnadshavare").check()
+    page.get_by_label("Namn", exact=True).fill("Sara Berg")
+    page.get_by_label("Vad personen anser är felaktigt").fill("Samtalet var på onsdagen.")
+    page.get_by_role("button", name="Anteckna invändningen").click()
+    expect(page.get_by_text("Vårdnadshavare Sara Berg anser att uppgiften är felaktig")).to_be_visible()
+    assert_accessible(page)
 
     page.goto(case_url)
     page.get_by_role("link", name="Dokumentera barnets delaktighet").click()

@@ -17,7 +17,7 @@ def test_a_decision_with_three_errors_gets_one_summary_with_three_links_and_focu
     sign_in(page, server_url)
     page.locator("table a").first.click()
     page.get_by_role("link", name="Nytt beslut").click()
-    page.get_by_label("Beslutstyp").select_option(label="Bistånd eller insats")
+    page.get_by_label("Beslutstyp").select_option(label="Insats efter ansökan eller behovsprövning")
     page.get_by_role("button", name="Fortsätt").click()
     # Legal basis, delegation item and reasons left out; the decision maker given.
     page.get_by_label("Beslutsfattare").fill("Hanna Handläggare")
@@ -69,7 +69,7 @@ def test_signing_a_decision_asks_first_and_says_it_cannot_be_changed(
     sign_in(page, server_url)
     page.locator("table a").first.click()
     page.get_by_role("link", name="Nytt beslut").click()
-    page.get_by_label("Beslutstyp").select_option(label="Bistånd eller insats")
+    page.get_by_label("Beslutstyp").select_option(label="Insats efter ansökan eller behovsprövning")
     page.get_by_role("button", name="Fortsätt").click()
     page.get_by_label("Beslutsfattare").fill("Hanna Handläggare")
     page.get_by_role("button", name="Registrera och signera beslutet").click()
