@@ -181,11 +181,12 @@ def _deadlines(ids: list[int], ref: dict[int, str]) -> list[Event]:
             Event(_end_of(d.due_on), _("Frist"), f"{d.get_kind_display()}{basis}", d.subject, ref[d.case_id], state)
         )
     for x in Extension.objects.filter(deadline__case_id__in=ids).select_related("deadline"):
+        late = _(", beslutad %(days)d dagar efter att fristen gick ut") % {"days": x.days_late} if x.days_late else ""
         events.append(
             Event(
                 x.decided_at,
-                _("Förlängning"),
-                f"{x.previous_due_on} → {x.new_due_on}",
+                _("Förlängning i efterhand") if x.days_late else _("Förlängning"),
+                f"{x.previous_due_on} → {x.new_due_on}{late}",
                 x.reason,
                 ref[x.deadline.case_id],
             )

@@ -8,6 +8,7 @@ law no longer asks for it (with the reason), or extended by a recorded extension
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -42,6 +43,9 @@ class Deadline(models.Model):
     cancelled_at = models.DateTimeField(_("avskriven"), null=True, blank=True)
     cancel_reason = models.CharField(_("skäl till avskrivning"), max_length=300, blank=True)
     escalated_at = models.DateTimeField(_("eskalerad till chef"), null=True, blank=True)
+    # The first day the clock ran out unmet, kept when it is extended afterwards: a late extension
+    # never makes a missed clock look as if it had been met (JO has criticised extensions decided late).
+    missed_due_on = models.DateField(_("missad frist"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -96,6 +100,11 @@ class Extension(models.Model):
     def __str__(self) -> str:
         return f"{self.previous_due_on} → {self.new_due_on}"
 
+    @property
+    def days_late(self) -> int:
+        """Days after the clock ran out that the extension was decided (0 when it was decided in time)."""
+        return max(0, (timezone.localdate(self.decided_at) - self.previous_due_on).days)
+
 
 class NoticeKind(models.TextChoices):
     REMINDER = "reminder", _("Påminnelse")
@@ -106,6 +115,7 @@ class NoticeKind(models.TextChoices):
     # To unit managers: a protected child's signal reached a team where nobody is named for the child.
     # Shown without the child's name, since the manager may not be named either.
     PROTECTED_UNNAMED = "protected_unnamed", _("Skyddat barn utan namngiven personal")
+    LATE_EXTENSION = "late_extension", _("Frist förlängd i efterhand")
 
 
 class Notice(models.Model):

@@ -57,3 +57,8 @@ def lvu_review_due(from_day: date) -> date:
 
 def reporter_feedback_due(decided_on: date) -> date:
     return statutory_deadline(decided_on, weeks=1)
+
+
+def reporter_feedback_due_at_once(asked_on: date) -> date:
+    """ "Genast" (19 kap. 6 § andra stycket SoL): asked after the decision, or while an investigation runs."""
+    return asked_on

@@ -112,6 +112,7 @@ def deadline_extend(*, deadline: Deadline, new_due_on: date, reason: str, decide
         raise ValidationError(_("Fristen är redan klar eller avskriven."), code="deadline_closed")
     if new_due_on <= deadline.due_on:
         raise ValidationError(_("Det nya datumet måste vara senare än det nuvarande."), code="extension_not_later")
+    late = deadline.due_on < timezone.localdate()
     with transaction.atomic():
         extension = Extension(
             deadline=deadline,
@@ -123,9 +124,18 @@ def deadline_extend(*, deadline: Deadline, new_due_on: date, reason: str, decide
         )
         extension.full_clean()
         extension.save()
+        if late:
+            deadline.missed_due_on = deadline.missed_due_on or deadline.due_on
+            notify(
+                recipients=unit_managers(deadline.case),
+                kind=NoticeKind.LATE_EXTENSION,
+                case=deadline.case,
+                deadline=deadline,
+            )
         deadline.due_on = new_due_on
+        # A new day to miss: escalate again if it passes too. The first miss stays in `missed_due_on`.
         deadline.escalated_at = None
-        deadline.save(update_fields=["due_on", "escalated_at"])
+        deadline.save(update_fields=["due_on", "escalated_at", "missed_due_on"])
         _schedule(deadline)
     return extension
 
@@ -145,7 +155,8 @@ def escalate_overdue(*, today: date) -> int:
     with transaction.atomic():
         for deadline in overdue:
             deadline.escalated_at = timezone.now()
-            deadline.save(update_fields=["escalated_at"])
+            deadline.missed_due_on = deadline.missed_due_on or deadline.due_on
+            deadline.save(update_fields=["escalated_at", "missed_due_on"])
             notify(
                 recipients=unit_managers(deadline.case),
                 kind=NoticeKind.ESCALATION,

@@ -43,7 +43,8 @@ def escalate_deadline(deadline_id: int, due_on: str) -> int:
         if deadline is None:
             return 0
         deadline.escalated_at = timezone.now()
-        deadline.save(update_fields=["escalated_at"])
+        deadline.missed_due_on = deadline.missed_due_on or deadline.due_on
+        deadline.save(update_fields=["escalated_at", "missed_due_on"])
         return notify(
             recipients=unit_managers(deadline.case), kind=NoticeKind.ESCALATION, case=deadline.case, deadline=deadline
         )

@@ -77,3 +77,11 @@ class PreliminaryAssessmentForm(DesignSystemForm):
 class ExtensionForm(DesignSystemForm):
     new_due_on = DayField(label=_("Nytt sista datum"))
     reason = text_field(_("Synnerliga skäl"), rows=3)
+
+
+class FeedbackWithholdForm(DesignSystemForm):
+    reason = text_field(
+        _("Varför det är olämpligt att lämna återkoppling"),
+        rows=4,
+        help_text=_("Till exempel att uppgiften skulle kunna skada barnet eller en pågående utredning."),
+    )

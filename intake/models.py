@@ -55,7 +55,14 @@ class Signal(models.Model):
     reporter_contact = EncryptedTextField(_("anmälarens kontaktuppgifter"), blank=True, default="")
     content = EncryptedTextField(_("innehåll"))
     feedback_requested = models.BooleanField(_("anmälaren vill ha återkoppling"), default=False)
+    # When a reporter asked later than at registration (19 kap. 6 § andra stycket SoL): then the answer
+    # is due at once if the decision on opening an investigation has been made or one already runs.
+    feedback_requested_at = models.DateTimeField(_("återkoppling begärd"), null=True, blank=True)
     feedback_given_at = models.DateTimeField(_("återkoppling lämnad"), null=True, blank=True)
+    # "Om det inte är olämpligt med hänsyn till omständigheterna": the exception, with its reason.
+    # Nullable with no default, so SQLite adds the columns in place and the table keeps its triggers.
+    feedback_withheld_at = models.DateTimeField(_("återkoppling inte lämnad"), null=True, blank=True)
+    feedback_withheld_reason = EncryptedTextField(_("varför återkoppling är olämplig"), null=True, blank=True)
     guardians_contacted_at = models.DateTimeField(_("vårdnadshavare kontaktade"), null=True, blank=True)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(_("registrerad"))

@@ -310,6 +310,9 @@ def _start_clocks(signal: Signal, case: Case) -> None:
     if signal.added_to_investigation_id is None:
         kind, due_on = _opening_clock(signal)
         deadline_start(case=case, kind=kind, started_on=received, due_on=due_on, subject=label, source=_source(signal))
+    elif signal.feedback_requested and legal_basis_for("reporter-feedback", on=received) is not None:
+        # "Om en utredning redan pågår ska informationen lämnas genast."
+        _start_feedback_clock(signal, received, rules.reporter_feedback_due_at_once(received))
 
 
 def _opening_clock(signal: Signal) -> tuple[DeadlineKind, date]:
@@ -476,22 +479,78 @@ def preliminary_assessment_record(
 
 
 def _feedback_clock(signal: Signal, decided_on: date) -> None:
+    """A week from the decision on opening an investigation, for a request made before it."""
     if signal.feedback_requested and legal_basis_for("reporter-feedback", on=decided_on) is not None:
-        deadline_start(
-            case=signal.case,
-            kind=DeadlineKind.REPORTER_FEEDBACK,
-            started_on=decided_on,
-            due_on=rules.reporter_feedback_due(decided_on),
-            subject=_("Återkoppling om förhandsbedömningen"),
+        _start_feedback_clock(signal, decided_on, rules.reporter_feedback_due(decided_on))
+
+
+def _start_feedback_clock(signal: Signal, started_on: date, due_on: date) -> None:
+    deadline_start(
+        case=signal.case,
+        kind=DeadlineKind.REPORTER_FEEDBACK,
+        started_on=started_on,
+        due_on=due_on,
+        subject=_("Återkoppling till anmälaren"),
+        source=_source(signal),
+    )
+
+
+def _feedback_due_at_once(signal: Signal) -> bool:
+    """Asked after the decision, or while an investigation already runs: the answer is due at once.
+
+    "Om begäran kommer in efter denna tidpunkt": read as after the decision was made (the stricter
+    reading; the other is after the week has run out).
+    """
+    return signal.added_to_investigation_id is not None or hasattr(signal, "preliminary_assessment")
+
+
+def _check_feedback_open(signal: Signal) -> None:
+    if not signal.feedback_requested:
+        raise ValidationError(_("Anmälaren har inte begärt återkoppling."), code="no_feedback_requested")
+    if signal.feedback_given_at is not None or signal.feedback_withheld_at is not None:
+        raise ValidationError(_("Begäran om återkoppling är redan besvarad."), code="feedback_answered")
+
+
+def reporter_feedback_request_record(*, actor: Actor, case_public_id: object, signal_id: int) -> Signal:
+    """A mandatory reporter asks, after registration, to be told whether an investigation was opened."""
+    with changing_case(actor, case_public_id, view_name="intake.reporter_feedback_request") as case:
+        signal = _locked_signal(case, signal_id)
+        if signal.reporter_type != ReporterType.MANDATORY:
+            raise ValidationError(
+                _("Återkoppling kan bara ges till en anmälningsskyldig anmälare."), code="feedback_not_mandatory"
+            )
+        if signal.feedback_requested:
+            raise ValidationError(_("Anmälaren har redan begärt återkoppling."), code="feedback_already_requested")
+        signal.feedback_requested = True
+        signal.feedback_requested_at = timezone.now()
+        signal.save(update_fields=["feedback_requested", "feedback_requested_at"])
+        today = timezone.localdate()
+        if _feedback_due_at_once(signal) and legal_basis_for("reporter-feedback", on=today) is not None:
+            _start_feedback_clock(signal, today, rules.reporter_feedback_due_at_once(today))
+    return signal
+
+
+def reporter_feedback_withhold(*, actor: Actor, case_public_id: object, signal_id: int, reason: str) -> Signal:
+    """The reporter is not told, because it is unsuitable in the circumstances; the reason is recorded."""
+    with changing_case(actor, case_public_id, view_name="intake.reporter_feedback_withhold") as case:
+        reason = _text(reason, "reason", required=True)
+        signal = _locked_signal(case, signal_id)
+        _check_feedback_open(signal)
+        signal.feedback_withheld_at = timezone.now()
+        signal.feedback_withheld_reason = reason
+        signal.save(update_fields=["feedback_withheld_at", "feedback_withheld_reason"])
+        deadline_cancel(
             source=_source(signal),
+            kind=DeadlineKind.REPORTER_FEEDBACK,
+            reason=_("Olämpligt med hänsyn till omständigheterna (19 kap. 6 § SoL); skälet står vid aktualiseringen."),
         )
+    return signal
 
 
 def reporter_feedback_record(*, actor: Actor, case_public_id: object, signal_id: int) -> Signal:
     with changing_case(actor, case_public_id, view_name="intake.reporter_feedback") as case:
         signal = _locked_signal(case, signal_id)
-        if not signal.feedback_requested:
-            raise ValidationError(_("Anmälaren har inte begärt återkoppling."), code="no_feedback_requested")
+        _check_feedback_open(signal)
         signal.feedback_given_at = timezone.now()
         signal.save(update_fields=["feedback_given_at"])
         deadline_meet(source=_source(signal), kind=DeadlineKind.REPORTER_FEEDBACK)

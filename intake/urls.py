@@ -9,5 +9,6 @@ urlpatterns = [
     path(SIGNAL + "skyddsbedomning/", views.protection_assessment, name="protection_assessment"),
     path(SIGNAL + "forhandsbedomning/", views.preliminary_assessment, name="preliminary_assessment"),
     path(SIGNAL + "forlang/", views.preliminary_extend, name="preliminary_extend"),
+    path(SIGNAL + "aterkoppling-olamplig/", views.feedback_withhold, name="feedback_withhold"),
     path(SIGNAL + "<slug:action>/", views.signal_action, name="signal_action"),
 ]

@@ -24,7 +24,13 @@ from access.actor import Actor
 from access.reads import read_case, refuse
 from delegation.order import delegation_items_for
 from intake import services
-from intake.forms import ExtensionForm, PreliminaryAssessmentForm, ProtectionAssessmentForm, SignalForm
+from intake.forms import (
+    ExtensionForm,
+    FeedbackWithholdForm,
+    PreliminaryAssessmentForm,
+    ProtectionAssessmentForm,
+    SignalForm,
+)
 from intake.models import DELEGATION_KINDS
 from intake.selectors import signal_in_case
 from web.http import StaffRequest, button_action, case_url, form_page, show_errors
@@ -145,7 +151,28 @@ def preliminary_extend(request: StaffRequest, public_id: UUID, signal_id: int) -
 SIGNAL_ACTIONS = {
     "vardnadshavare": (services.guardian_contact_record, gettext_lazy("Kontakten med vårdnadshavarna är registrerad.")),
     "aterkoppling": (services.reporter_feedback_record, gettext_lazy("Återkopplingen till anmälaren är registrerad.")),
+    "aterkoppling-begard": (
+        services.reporter_feedback_request_record,
+        gettext_lazy("Anmälarens begäran om återkoppling är registrerad."),
+    ),
 }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def feedback_withhold(request: StaffRequest, public_id: UUID, signal_id: int) -> HttpResponse:
+    actor = Actor.from_request(request)
+    return form_page(
+        request,
+        form=FeedbackWithholdForm(request.POST or None),
+        change=lambda data: services.reporter_feedback_withhold(
+            actor=actor, case_public_id=public_id, signal_id=signal_id, reason=data["reason"]
+        ),
+        done=_("Det är antecknat att anmälaren inte får återkoppling, och varför."),
+        success_url=case_url(public_id),
+        template="intake/feedback_withhold.html",
+        context=lambda: _signal_context(actor, public_id, signal_id, "intake.reporter_feedback_withhold.form"),
+    )
 
 
 @require_POST

@@ -118,6 +118,7 @@ FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
     "intake:protection_assessment": _case_url("intake:protection_assessment", "signal"),
     "intake:preliminary_assessment": _case_url("intake:preliminary_assessment", "signal"),
     "intake:preliminary_extend": _case_url("intake:preliminary_extend", "signal"),
+    "intake:feedback_withhold": _case_url("intake:feedback_withhold", "signal"),
     "investigations:investigation_open": _case_url("investigations:investigation_open"),
     "investigations:investigation_participation": _case_url(
         "investigations:investigation_participation", "investigation"
