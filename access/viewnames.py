@@ -47,6 +47,8 @@ VIEW_WORDS: dict[str, Promise] = {
     "decision.form": _("Beslutsformulär"),
     "decision.record": _("Beslut registrerat"),
     "decision.court_referral": _("Underställning till förvaltningsrätten"),
+    "decision.court_ruling": _("Rättens avgörande registrerat"),
+    "decision.court_ruling.form": _("Formulär för rättens avgörande"),
     "decisions.delegation_report": _("Rapport om delegationsbeslut"),
     "journal.page": _("Journalen"),
     "journal.draft_save": _("Journalutkast sparat"),

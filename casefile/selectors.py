@@ -9,6 +9,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Min, Q, Value
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from access import selectors as access
 from access.actor import Actor
@@ -18,12 +19,21 @@ from cases.models import Case, CaseStatus
 from core.history import ChangeRow, change_rows
 from deadlines.models import Deadline, DeadlineKind
 from deadlines.sources import DeadlineSource
-from decisions.models import Decision
+from decisions.court import OUTCOMES_FOR
+from decisions.models import CourtRuling, Decision
 from intake.models import Signal
 from investigations.models import Investigation
 from people.models import Relation
 
 MY_WORK_LIMIT = 100
+REFERRAL_LAPSE = _(
+    "Omhändertagandet har upphört: beslutet underställdes inte förvaltningsrätten inom en vecka (7 § tredje "
+    "stycket LVU)."
+)
+APPLICATION_LAPSE = _(
+    "Omhändertagandet har upphört om varken ansökan om vård eller begäran om förlängd tid gjordes inom fyra "
+    "veckor från verkställigheten (9 § första stycket 1 LVU)."
+)
 
 
 class MyWorkOrder(StrEnum):
@@ -147,6 +157,20 @@ class CaseWork:
         waiting = {d.source for d in self.open_deadlines if d.kind == DeadlineKind.LVU_COURT_REFERRAL}
         return [d for d in self.decisions if DeadlineSource.decision(d.pk).key in waiting]
 
+    @property
+    def lapsed_custodies(self) -> list[tuple[Decision, str]]:
+        """6 § custodies whose clock ran out unmet: the law ends them (7 § tredje stycket, 9 § LVU)."""
+        today = timezone.localdate()
+        overdue = {(d.source, d.kind) for d in self.open_deadlines if d.due_on < today}
+        lapsed = []
+        for decision in self.decisions:
+            key = DeadlineSource.decision(decision.pk).key
+            if (key, DeadlineKind.LVU_COURT_REFERRAL) in overdue:
+                lapsed.append((decision, str(REFERRAL_LAPSE)))
+            elif (key, DeadlineKind.LVU_CARE_APPLICATION) in overdue:
+                lapsed.append((decision, str(APPLICATION_LAPSE)))
+        return lapsed
+
 
 @dataclass
 class CaseOverview:
@@ -156,6 +180,16 @@ class CaseOverview:
     hidden_relatives: int
     history: list[ChangeRow]
     work: CaseWork
+
+
+def _with_court_rulings(case: Case, decisions: list[Decision]) -> None:
+    """Each decision's court rulings, in one query; `court_ruling_allowed` where one may be recorded."""
+    rulings: dict[int, list[CourtRuling]] = {d.pk: [] for d in decisions}
+    for ruling in CourtRuling.objects.filter(decision__case=case).order_by("ruled_on", "id"):
+        rulings[ruling.decision_id].append(ruling)
+    for decision in decisions:
+        decision.rulings = rulings[decision.pk]  # type: ignore[attr-defined]  # for the template
+        decision.court_ruling_allowed = decision.kind in OUTCOMES_FOR  # type: ignore[attr-defined]  # likewise
 
 
 def case_work(read: CaseRead) -> CaseWork:
@@ -191,14 +225,16 @@ def case_work(read: CaseRead) -> CaseWork:
         *((i, DeadlineSource.investigation(i.pk)) for i in investigations),
     ]:
         record.open_deadlines = by_source.get(source.key, [])  # type: ignore[attr-defined]  # for the template
+    decisions = list(
+        Decision.objects.filter(case=case)
+        .select_related("legal_basis", "delegation", "signed_by", "corrects")
+        .defer("reasons", "corrects__reasons")
+    )
+    _with_court_rulings(case, decisions)
     return CaseWork(
         signals=signals,
         investigations=investigations,
-        decisions=list(
-            Decision.objects.filter(case=case)
-            .select_related("legal_basis", "delegation", "signed_by", "corrects")
-            .defer("reasons", "corrects__reasons")
-        ),
+        decisions=decisions,
         open_deadlines=open_deadlines,
         may_change=read.may_write,
     )

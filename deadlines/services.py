@@ -71,7 +71,7 @@ def deadline_start(
     return deadline
 
 
-def _open_deadline(source: DeadlineSource, kind: DeadlineKind) -> Deadline | None:
+def open_deadline(source: DeadlineSource, kind: DeadlineKind) -> Deadline | None:
     return (
         Deadline.objects.select_for_update()
         .filter(source=source.key, kind=kind, met_at__isnull=True, cancelled_at__isnull=True)
@@ -81,7 +81,7 @@ def _open_deadline(source: DeadlineSource, kind: DeadlineKind) -> Deadline | Non
 
 def deadline_meet(*, source: DeadlineSource, kind: DeadlineKind, at: datetime | None = None) -> Deadline | None:
     """Mark the open deadline of `kind` started by `source` as met (a late act still meets it)."""
-    deadline = _open_deadline(source, kind)
+    deadline = open_deadline(source, kind)
     if deadline is not None:
         deadline.met_at = at or timezone.now()
         deadline.save(update_fields=["met_at"])
@@ -96,7 +96,7 @@ def deadlines_meet_in_case(*, case: Case, kind: DeadlineKind) -> int:
 
 
 def deadline_cancel(*, source: DeadlineSource, kind: DeadlineKind, reason: str) -> Deadline | None:
-    deadline = _open_deadline(source, kind)
+    deadline = open_deadline(source, kind)
     if deadline is not None:
         deadline.cancelled_at = timezone.now()
         deadline.cancel_reason = reason[:300]

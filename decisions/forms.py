@@ -59,3 +59,23 @@ class DecisionForm(DesignSystemForm):
         field = self.fields.get("investigation")
         if isinstance(field, forms.ChoiceField):
             field.choices = [("", _("Välj")), *choices]
+
+
+class CourtRulingForm(DesignSystemForm):
+    """The outcomes offered are those that answer the decision (a custody, or an application for care)."""
+
+    outcome = forms.ChoiceField(label=_("Rättens avgörande"), widget=forms.RadioSelect)
+    ruled_on = DayField(label=_("Avgjort"))
+    court = forms.CharField(label=_("Domstol"), max_length=200, help_text=_("Till exempel Förvaltningsrätten i Malmö."))
+    court_case_number = forms.CharField(label=_("Målnummer"), max_length=40, required=False)
+    new_due_on = DayField(
+        label=_("Ny sista dag för ansökan om vård"),
+        required=False,
+        help_text=_("Bara när rätten förlängde tiden för ansökan."),
+    )
+
+    def __init__(self, *args: Any, outcomes: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["outcome"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = outcomes

@@ -72,3 +72,55 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.decided_on}"
+
+
+class CourtOutcome(models.TextChoices):
+    """What the administrative court decided on the committee's LVU decision (4 §, 7 §, 8 §, 9 § LVU)."""
+
+    CUSTODY_CONFIRMED = "custody-confirmed", _("Rätten fastställde omhändertagandet (7 § LVU)")
+    CUSTODY_LIFTED = "custody-lifted", _("Rätten upphävde omhändertagandet (7 § LVU)")
+    APPLICATION_TIME_EXTENDED = "application-time", _("Rätten förlängde tiden för ansökan om vård (8 § LVU)")
+    CARE_UNDER_2 = "care-2", _("Rätten beslutade om vård enligt 2 § LVU")
+    CARE_UNDER_3 = "care-3", _("Rätten beslutade om vård enligt 3 § LVU")
+    CARE_REFUSED = "care-refused", _("Rätten avslog ansökan om vård")
+
+
+# Which outcomes answer which kind of committee decision.
+CUSTODY_OUTCOMES = frozenset(
+    {CourtOutcome.CUSTODY_CONFIRMED, CourtOutcome.CUSTODY_LIFTED, CourtOutcome.APPLICATION_TIME_EXTENDED}
+)
+APPLICATION_OUTCOMES = frozenset({CourtOutcome.CARE_UNDER_2, CourtOutcome.CARE_UNDER_3, CourtOutcome.CARE_REFUSED})
+
+
+class CourtRuling(models.Model):
+    """The court's answer to a 6 § custody referred to it or to an application for care; never changes.
+
+    It closes or moves the clocks the decision started: a lifted custody ends the four weeks for the
+    application; a granted extension moves them (8 § andra stycket); a ruling on care ends the custody
+    (9 § första stycket 2).
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="court_rulings")
+    outcome = models.CharField(_("avgörande"), max_length=30, choices=CourtOutcome.choices)
+    ruled_on = models.DateField(_("avgjort"))
+    court = models.CharField(_("domstol"), max_length=200)
+    court_case_number = models.CharField(_("målnummer"), max_length=40, blank=True)
+    new_due_on = models.DateField(_("ny sista dag för ansökan"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerat"))
+
+    class Meta:
+        verbose_name = _("domstolens avgörande")
+        verbose_name_plural = _("domstolens avgöranden")
+        ordering = ["ruled_on", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome="application-time", new_due_on__isnull=False)
+                | (~Q(outcome="application-time") & Q(new_due_on__isnull=True)),
+                name="court_ruling_extension_has_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} {self.ruled_on}"

@@ -7,4 +7,5 @@ app_name = "decisions"
 urlpatterns = [
     path(CASE + "beslut/nytt/", views.decision_new, name="decision_new"),
     path(CASE + "beslut/<uuid:decision_id>/understallt/", views.court_referral, name="court_referral"),
+    path(CASE + "beslut/<uuid:decision_id>/ratten/", views.court_ruling, name="court_ruling"),
 ]

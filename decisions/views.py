@@ -4,7 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,10 @@ from access.actor import Actor
 from access.reads import read_case
 from cases.models import Case
 from core.uuids import parse_uuid
-from decisions.forms import DecisionForm, DecisionKindForm
+from decisions.court import OUTCOMES_FOR, CourtRulingInput, court_ruling_record
+from decisions.forms import CourtRulingForm, DecisionForm, DecisionKindForm
+from decisions.models import CourtOutcome
+from decisions.selectors import decision_in_case
 from decisions.services import (
     OFFERED_KINDS,
     DecisionInput,
@@ -99,4 +102,45 @@ def court_referral(request: StaffRequest, public_id: UUID, decision_id: UUID) ->
         lambda: court_referral_record(actor=actor, case_public_id=public_id, decision_id=decision_id),
         done=_("Underställningen till förvaltningsrätten är registrerad."),
         success_url=case_url(public_id),
+    )
+
+
+# Both kinds' outcomes: the choices only bound what may be posted; the service checks the decision's.
+ALL_OUTCOMES = [(o.value, str(o.label)) for o in CourtOutcome]
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def court_ruling(request: StaffRequest, public_id: UUID, decision_id: UUID) -> HttpResponse:
+    """The court's answer to a 6 § custody or an application for care, as the court's ruling says."""
+    actor = Actor.from_request(request)
+    form = CourtRulingForm(request.POST or None, initial={"ruled_on": timezone.localdate()}, outcomes=ALL_OUTCOMES)
+
+    def shown() -> dict[str, object]:
+        case = read_case(actor, public_id, view_name="decision.court_ruling.form", for_change=True).case
+        decision = decision_in_case(case, decision_id)
+        if decision is None or decision.kind not in OUTCOMES_FOR:
+            raise Http404
+        offered = OUTCOMES_FOR[decision.kind]
+        form.fields["outcome"].choices = [(o, label) for o, label in ALL_OUTCOMES if o in offered]  # type: ignore[attr-defined]  # a ChoiceField
+        return {"case": case, "decision": decision}
+
+    def change(data: dict[str, Any]) -> object:
+        ruling = CourtRulingInput(
+            outcome=data["outcome"],
+            ruled_on=data["ruled_on"],
+            court=data["court"],
+            court_case_number=data["court_case_number"],
+            new_due_on=data["new_due_on"],
+        )
+        return court_ruling_record(actor=actor, case_public_id=public_id, decision_id=decision_id, data=ruling)
+
+    return form_page(
+        request,
+        form=form,
+        change=change,
+        done=_("Rättens avgörande är registrerat."),
+        success_url=case_url(public_id),
+        template="decisions/court_ruling.html",
+        context=shown,
     )

@@ -99,7 +99,46 @@ def _work(world: World, kind: str) -> dict[str, object]:
     )
     signal = Signal.objects.get(pk=receipt.signal_id)
     entry = journal_draft_save(actor=holder, case_public_id=case.public_id, body="Samtal.", sign=True)  # type: ignore[attr-defined]
-    return {"case": case, "signal": signal, "investigation": investigation, "document": document, "entry": entry}
+    custody = _custody(holder, case)
+    return {
+        "case": case,
+        "signal": signal,
+        "investigation": investigation,
+        "document": document,
+        "entry": entry,
+        "custody": custody,
+    }
+
+
+def _custody(holder: object, case: object) -> object:
+    """A 6 § LVU custody decided today, under a section's item of the delegation order."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from decisions.services import DecisionInput, decision_record, legal_bases_for
+    from delegation.models import DecisionKind, DelegationItem
+
+    today = timezone.localdate()
+    item, _ = DelegationItem.objects.get_or_create(
+        code="M 1",
+        valid_from=date(2020, 1, 1),
+        defaults={
+            "decision_kind": DecisionKind.LVU_IMMEDIATE_CUSTODY,
+            "delegate": "Utskottet",
+            "delegate_level": "section",
+        },
+    )
+    data = DecisionInput(
+        kind=DecisionKind.LVU_IMMEDIATE_CUSTODY,
+        legal_basis_id=legal_bases_for(DecisionKind.LVU_IMMEDIATE_CUSTODY, today)[0].pk,
+        delegation_id=item.pk,
+        decided_by_name="Utskottet",
+        decided_on=today,
+        reasons="Akut fara.",
+        executed_on=today,
+    )
+    return decision_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
 
 
 def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
@@ -127,6 +166,7 @@ FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
     "decisions:decision_new": _case_url("decisions:decision_new"),
     "journal:journal_save": _case_url("journal:journal_save"),
     "journal:journal_dispute": _case_url("journal:journal_dispute", "entry"),
+    "decisions:court_ruling": _case_url("decisions:court_ruling", "custody"),
     "casefile:case_close": _case_url("casefile:case_close"),
 }
 # Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the

@@ -18,6 +18,8 @@ GUARDED = (
     "intake_preliminaryassessment",
     "intake_signal",
     "journal_journalentry",
+    "journal_journaldispute",
+    "decisions_courtruling",
 )
 
 

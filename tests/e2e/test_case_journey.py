@@ -104,6 +104,15 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     referral = page.get_by_role("row", name="Underställning till förvaltningsrätten (7 § LVU)")
     expect(referral).to_contain_text(court_due)
     assert_accessible(page)
+    # The court confirms the custody: the referral's week is met, the four weeks for the application run on.
+    page.get_by_role("link", name="Registrera rättens avgörande Omedelbart omhändertagande enligt 6 § LVU").click()
+    assert_accessible(page)
+    page.get_by_label("Rätten fastställde omhändertagandet (7 § LVU)").check()
+    page.get_by_label("Domstol").fill("Förvaltningsrätten i Malmö")
+    page.get_by_label("Målnummer").fill("1234-26")
+    page.get_by_role("button", name="Registrera avgörandet").click()
+    expect(page.get_by_text("Rättens avgörande är registrerat.")).to_be_visible()
+    expect(page.get_by_role("row", name="Underställning till förvaltningsrätten (7 § LVU)")).to_have_count(0)
 
     page.get_by_role("button", name="Utskrift Omedelbart omhändertagande enligt 6 § LVU").click()
     expect(page.get_by_role("heading", name="Dokument för utskrift")).to_be_visible()
