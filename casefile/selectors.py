@@ -17,10 +17,12 @@ from access.models import AccessAction, EmergencyAccess
 from access.reads import CaseRead, log_result_set, reading_case
 from cases.models import Case, CaseStatus
 from core.history import ChangeRow, change_rows
+from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
 from deadlines.sources import DeadlineSource
+from decisions.appeals import appealed_in_time
 from decisions.court import OUTCOMES_FOR
-from decisions.models import CourtRuling, Decision
+from decisions.models import CourtRuling, Decision, DecisionDelivery
 from intake.models import Signal
 from investigations.models import Investigation
 from people.models import Relation
@@ -182,14 +184,20 @@ class CaseOverview:
     work: CaseWork
 
 
-def _with_court_rulings(case: Case, decisions: list[Decision]) -> None:
-    """Each decision's court rulings, in one query; `court_ruling_allowed` where one may be recorded."""
+def _with_court_and_parties(case: Case, decisions: list[Decision]) -> None:
+    """Each decision's court rulings and deliveries to parties, in two queries whatever their number."""
     rulings: dict[int, list[CourtRuling]] = {d.pk: [] for d in decisions}
     for ruling in CourtRuling.objects.filter(decision__case=case).order_by("ruled_on", "id"):
         rulings[ruling.decision_id].append(ruling)
+    deliveries: dict[int, list[DecisionDelivery]] = {d.pk: [] for d in decisions}
+    for delivery in DecisionDelivery.objects.filter(decision__case=case).order_by("delivered_on", "id"):
+        delivery.appeal_ends_on = rules.appeal_period_ends(delivery.delivered_on)  # type: ignore[attr-defined]  # for the template
+        delivery.in_time = appealed_in_time(delivery)  # type: ignore[attr-defined]  # likewise
+        deliveries[delivery.decision_id].append(delivery)
     for decision in decisions:
         decision.rulings = rulings[decision.pk]  # type: ignore[attr-defined]  # for the template
         decision.court_ruling_allowed = decision.kind in OUTCOMES_FOR  # type: ignore[attr-defined]  # likewise
+        decision.parties = deliveries[decision.pk]  # type: ignore[attr-defined]  # likewise
 
 
 def case_work(read: CaseRead) -> CaseWork:
@@ -230,7 +238,7 @@ def case_work(read: CaseRead) -> CaseWork:
         .select_related("legal_basis", "delegation", "signed_by", "corrects")
         .defer("reasons", "corrects__reasons")
     )
-    _with_court_rulings(case, decisions)
+    _with_court_and_parties(case, decisions)
     return CaseWork(
         signals=signals,
         investigations=investigations,

@@ -25,6 +25,13 @@ class DeadlineKind(models.TextChoices):
     LVU_COURT_REFERRAL = "lvu-referral", _("Underställning till förvaltningsrätten (7 § LVU)")
     LVU_CARE_APPLICATION = "lvu-application", _("Ansökan om vård (8 § LVU)")
     LVU_REVIEW = "lvu-review", _("Övervägande/omprövning av LVU-vård")
+    # The party's three weeks (44 § FL). When they have run out, the committee records whether the
+    # decision was appealed or has gained legal force; so it is a clock, but nobody is late the morning after.
+    APPEAL_PERIOD = "appeal", _("Överklagandetid")
+
+
+# Clocks that run out at the end of someone else's time: reminded, never escalated.
+NOT_ESCALATED = frozenset({DeadlineKind.APPEAL_PERIOD})
 
 
 class Deadline(models.Model):

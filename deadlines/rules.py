@@ -62,3 +62,8 @@ def reporter_feedback_due(decided_on: date) -> date:
 def reporter_feedback_due_at_once(asked_on: date) -> date:
     """ "Genast" (19 kap. 6 § andra stycket SoL): asked after the decision, or while an investigation runs."""
     return asked_on
+
+
+def appeal_period_ends(delivered_on: date) -> date:
+    """44 § FL: three weeks from the day the party got the decision (moved off a holiday, 1930:173)."""
+    return statutory_deadline(delivered_on, weeks=3)

@@ -14,7 +14,7 @@ from accounts.models import User
 from cases.models import Case
 from core.legal import legal_basis_for
 from deadlines import tasks
-from deadlines.models import Deadline, DeadlineKind, Extension, NoticeKind
+from deadlines.models import NOT_ESCALATED, Deadline, DeadlineKind, Extension, NoticeKind
 from deadlines.notices import notify, unit_managers
 from deadlines.rules import SWEDEN
 from deadlines.sources import DeadlineSource
@@ -31,6 +31,7 @@ LEGAL_KEYS = {
     DeadlineKind.LVU_COURT_REFERRAL: "lvu-court-referral",
     DeadlineKind.LVU_CARE_APPLICATION: "lvu-care-application",
     DeadlineKind.LVU_REVIEW: "lvu-review",
+    DeadlineKind.APPEAL_PERIOD: "appeal-period",
 }
 
 
@@ -48,6 +49,8 @@ def _schedule(deadline: Deadline) -> None:
     reminder_at = _morning(deadline.due_on - timedelta(days=1))
     if reminder_at > timezone.now():
         tasks.remind_deadline.using(run_after=reminder_at).enqueue(deadline.pk, deadline.due_on.isoformat())
+    if deadline.kind in NOT_ESCALATED:
+        return
     tasks.escalate_deadline.using(run_after=_morning(deadline.due_on + timedelta(days=1))).enqueue(
         deadline.pk, deadline.due_on.isoformat()
     )
@@ -149,6 +152,7 @@ def escalate_overdue(*, today: date) -> int:
     overdue = (
         Deadline.objects.select_for_update(of=("self",))
         .filter(due_on__lt=today, met_at__isnull=True, cancelled_at__isnull=True, escalated_at__isnull=True)
+        .exclude(kind__in=NOT_ESCALATED)
         .select_related("case__team")
     )
     count = 0

@@ -12,6 +12,7 @@ class SourceKind(StrEnum):
     SIGNAL = "signal"
     INVESTIGATION = "investigation"
     DECISION = "decision"
+    DELIVERY = "delivery"  # a decision reaching one party (its appeal period)
 
 
 @dataclass(frozen=True)
@@ -35,3 +36,7 @@ class DeadlineSource:
     @classmethod
     def decision(cls, pk: int) -> "DeadlineSource":
         return cls(SourceKind.DECISION, pk)
+
+    @classmethod
+    def delivery(cls, pk: int) -> "DeadlineSource":
+        return cls(SourceKind.DELIVERY, pk)

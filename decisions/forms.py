@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from decisions.models import DeliveryMethod, PartyKind
 from decisions.services import OFFERED_KINDS
 from delegation.models import DecisionKind
 from web.forms import DayField, DesignSystemForm, text_field
@@ -79,3 +80,34 @@ class CourtRulingForm(DesignSystemForm):
         field = self.fields["outcome"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = outcomes
+
+
+class DeliveryForm(DesignSystemForm):
+    party_kind = forms.ChoiceField(
+        label=_("Vem fick del av beslutet?"), choices=PartyKind.choices, widget=forms.RadioSelect
+    )
+    party_name = forms.CharField(
+        label=_("Namn"), max_length=200, required=False, help_text=_("Behövs inte när det är barnet.")
+    )
+    delivered_on = DayField(
+        label=_("Fick del av beslutet"), help_text=_("Dagen då parten fick beslutet, inte dagen det skickades.")
+    )
+    method = forms.ChoiceField(label=_("Hur"), choices=DeliveryMethod.choices, widget=forms.RadioSelect)
+
+
+class AppealPeriodForm(DesignSystemForm):
+    appealed = forms.TypedChoiceField(
+        label=_("Kom ett överklagande in?"),
+        choices=[("no", _("Nej, beslutet har vunnit laga kraft mot parten")), ("yes", _("Ja"))],
+        widget=forms.RadioSelect,
+        coerce=lambda value: value == "yes",
+    )
+    appeal_received_on = DayField(
+        label=_("Överklagandet kom in"), required=False, help_text=_("Bara om ett överklagande kom in.")
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("appealed") and data.get("appeal_received_on") is None:
+            self.add_error("appeal_received_on", _("Ange när överklagandet kom in."))
+        return data

@@ -124,3 +124,40 @@ class CourtRuling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} {self.ruled_on}"
+
+
+class PartyKind(models.TextChoices):
+    CHILD = "child", _("Barnet (15 år eller äldre)")
+    GUARDIAN = "guardian", _("Vårdnadshavare")
+    OTHER = "other", _("Annan part")
+
+
+class DeliveryMethod(models.TextChoices):
+    IN_PERSON = "in-person", _("Lämnat personligen")
+    LETTER = "letter", _("Brev")
+    SERVICE = "service", _("Delgivning")
+    DIGITAL = "digital", _("Digital brevlåda")
+
+
+class DecisionDelivery(models.Model):
+    """The day a party got the decision (FL 33 §): from it run the party's three weeks to appeal (44 §)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="deliveries")
+    party_kind = models.CharField(_("part"), max_length=20, choices=PartyKind.choices)
+    party_name = EncryptedTextField(_("namn"), blank=True, default="")
+    delivered_on = models.DateField(_("fick del av beslutet"))
+    method = models.CharField(_("hur"), max_length=20, choices=DeliveryMethod.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerat"))
+    # When the three weeks had run out: whether an appeal came in (and when), or none did.
+    appeal_received_on = models.DateField(_("överklagande kom in"), null=True, blank=True)
+    settled_at = models.DateTimeField(_("överklagandetiden avslutad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delfående av beslut")
+        verbose_name_plural = _("delfåenden av beslut")
+        ordering = ["delivered_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.decision_id}/{self.delivered_on}"

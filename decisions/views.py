@@ -14,10 +14,11 @@ from access.actor import Actor
 from access.reads import read_case
 from cases.models import Case
 from core.uuids import parse_uuid
+from decisions.appeals import DeliveryInput, appeal_period_settle, decision_delivery_record
 from decisions.court import OUTCOMES_FOR, CourtRulingInput, court_ruling_record
-from decisions.forms import CourtRulingForm, DecisionForm, DecisionKindForm
+from decisions.forms import AppealPeriodForm, CourtRulingForm, DecisionForm, DecisionKindForm, DeliveryForm
 from decisions.models import CourtOutcome
-from decisions.selectors import decision_in_case
+from decisions.selectors import decision_in_case, delivery_in_case
 from decisions.services import (
     OFFERED_KINDS,
     DecisionInput,
@@ -142,5 +143,67 @@ def court_ruling(request: StaffRequest, public_id: UUID, decision_id: UUID) -> H
         done=_("Rättens avgörande är registrerat."),
         success_url=case_url(public_id),
         template="decisions/court_ruling.html",
+        context=shown,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def decision_delivery(request: StaffRequest, public_id: UUID, decision_id: UUID) -> HttpResponse:
+    """The day a party got the decision; for an appealable one it starts the party's three weeks."""
+    actor = Actor.from_request(request)
+
+    def shown() -> dict[str, object]:
+        case = read_case(actor, public_id, view_name="decision.delivery.form", for_change=True).case
+        decision = decision_in_case(case, decision_id)
+        if decision is None:
+            raise Http404
+        return {"case": case, "decision": decision}
+
+    def change(data: dict[str, Any]) -> object:
+        delivery = DeliveryInput(
+            party_kind=data["party_kind"],
+            party_name=data["party_name"],
+            delivered_on=data["delivered_on"],
+            method=data["method"],
+        )
+        return decision_delivery_record(actor=actor, case_public_id=public_id, decision_id=decision_id, data=delivery)
+
+    return form_page(
+        request,
+        form=DeliveryForm(request.POST or None, initial={"delivered_on": timezone.localdate()}),
+        change=change,
+        done=_("Delfåendet är registrerat."),
+        success_url=case_url(public_id),
+        template="decisions/delivery.html",
+        context=shown,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def appeal_period(request: StaffRequest, public_id: UUID, delivery_id: UUID) -> HttpResponse:
+    """When the three weeks have run out: no appeal came in, or one did (and on which day)."""
+    actor = Actor.from_request(request)
+
+    def shown() -> dict[str, object]:
+        case = read_case(actor, public_id, view_name="decision.appeal_period.form", for_change=True).case
+        delivery = delivery_in_case(case, delivery_id)
+        if delivery is None:
+            raise Http404
+        return {"case": case, "delivery": delivery}
+
+    return form_page(
+        request,
+        form=AppealPeriodForm(request.POST or None),
+        change=lambda data: appeal_period_settle(
+            actor=actor,
+            case_public_id=public_id,
+            delivery_id=delivery_id,
+            appeal_received_on=data["appeal_received_on"] if data["appealed"] else None,
+        ),
+        done=_("Överklagandetiden är avslutad."),
+        success_url=case_url(public_id),
+        template="decisions/appeal_period.html",
         context=shown,
     )

@@ -100,7 +100,9 @@ def _work(world: World, kind: str) -> dict[str, object]:
     signal = Signal.objects.get(pk=receipt.signal_id)
     entry = journal_draft_save(actor=holder, case_public_id=case.public_id, body="Samtal.", sign=True)  # type: ignore[attr-defined]
     custody = _custody(holder, case)
+    delivery = _delivered(holder, case, custody)
     return {
+        "delivery": delivery,
         "case": case,
         "signal": signal,
         "investigation": investigation,
@@ -108,6 +110,20 @@ def _work(world: World, kind: str) -> dict[str, object]:
         "entry": entry,
         "custody": custody,
     }
+
+
+def _delivered(holder: object, case: object, decision: object) -> object:
+    from django.utils import timezone
+
+    from decisions.appeals import DeliveryInput, decision_delivery_record
+
+    data = DeliveryInput(party_kind="child", party_name="", delivered_on=timezone.localdate(), method="in-person")
+    return decision_delivery_record(
+        actor=holder,  # type: ignore[arg-type]
+        case_public_id=case.public_id,  # type: ignore[attr-defined]
+        decision_id=decision.public_id,  # type: ignore[attr-defined]
+        data=data,
+    )
 
 
 def _custody(holder: object, case: object) -> object:
@@ -167,6 +183,8 @@ FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
     "journal:journal_save": _case_url("journal:journal_save"),
     "journal:journal_dispute": _case_url("journal:journal_dispute", "entry"),
     "decisions:court_ruling": _case_url("decisions:court_ruling", "custody"),
+    "decisions:decision_delivery": _case_url("decisions:decision_delivery", "custody"),
+    "decisions:appeal_period": _case_url("decisions:appeal_period", "delivery"),
     "casefile:case_close": _case_url("casefile:case_close"),
 }
 # Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the

@@ -20,6 +20,7 @@ GUARDED = (
     "journal_journalentry",
     "journal_journaldispute",
     "decisions_courtruling",
+    "decisions_decisiondelivery",
 )
 
 

@@ -248,22 +248,24 @@ def test_the_answer_is_the_same_whether_the_number_was_unknown_known_protected_o
 
 
 def test_the_answer_takes_the_same_time_for_the_four_kinds_of_number(world: World) -> None:
-    """Interleaved rounds, medians compared: a difference a user could time would show here.
+    """Interleaved rounds, lower quartiles compared: a difference a user could time would show here.
 
     Each round registers a fresh signal (a new number for the unknown child), so the work measured is
-    the real work of each path, including opening a case for the child new to Utväg.
+    the real work of each path, including opening a case for the child new to Utväg. The lower quartile,
+    not the median: on a shared machine other work only ever adds time, so the quick rounds show each
+    path's own cost and a busy neighbour does not fail the test.
     """
     numbers = _four_numbers(world)
     client = signed_in(world.user("sara"))
     timings: dict[str, list[float]] = {name: [] for name in numbers}
-    for round_ in range(12):
+    for round_ in range(16):
         for name, number in numbers.items():
             typed = _fresh_unknown(round_) if name == "unknown" else number
             start = time.perf_counter()
             client.post(reverse("intake:signal_new"), _form(typed))
             timings[name].append(time.perf_counter() - start)
-    medians = {name: statistics.median(values[2:]) for name, values in timings.items()}
-    assert max(medians.values()) < 1.5 * min(medians.values()), medians
+    quartiles = {name: statistics.quantiles(values[2:], n=4)[0] for name, values in timings.items()}
+    assert max(quartiles.values()) < 1.5 * min(quartiles.values()), quartiles
 
 
 def test_a_protected_child_named_only_for_another_team_of_the_unit_still_reaches_the_manager(world: World) -> None:
