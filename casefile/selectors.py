@@ -22,7 +22,8 @@ from deadlines.models import Deadline, DeadlineKind
 from deadlines.sources import DeadlineSource
 from decisions.appeals import appealed_in_time
 from decisions.court import OUTCOMES_FOR
-from decisions.models import CourtRuling, Decision, DecisionDelivery
+from decisions.models import Communication, CourtRuling, Decision, DecisionDelivery
+from decisions.selectors import case_communications
 from intake.models import Signal
 from investigations.models import Investigation
 from people.models import Relation
@@ -148,6 +149,7 @@ class CaseWork:
     investigations: list[Investigation]
     decisions: list[Decision]
     open_deadlines: list[Deadline]
+    communications: list[Communication]
     may_change: bool  # the reader may change the case here (own team or unit manager, not via a grant)
 
     @property
@@ -243,6 +245,7 @@ def case_work(read: CaseRead) -> CaseWork:
         signals=signals,
         investigations=investigations,
         decisions=decisions,
+        communications=case_communications(case),
         open_deadlines=open_deadlines,
         may_change=read.may_write,
     )

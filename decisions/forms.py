@@ -5,7 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from decisions.models import DeliveryMethod, PartyKind
+from decisions.communication import COMMUNICATED_KINDS
+from decisions.models import CommunicationStep, DeliveryMethod, PartyKind
 from decisions.services import OFFERED_KINDS
 from delegation.models import DecisionKind
 from web.forms import DayField, DesignSystemForm, text_field
@@ -32,6 +33,12 @@ class DecisionForm(DesignSystemForm):
     appeal_information = text_field(
         _("Hur man överklagar"), required=False, rows=3, help_text=_("Lämna tomt för standardtexten för beslutstypen.")
     )
+    communication = forms.ChoiceField(
+        label=_("Kommunicering före beslutet (25 § förvaltningslagen)"),
+        choices=CommunicationStep.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     investigation = forms.TypedChoiceField(label=_("Utredning"), required=False, coerce=str)
     new_due_on = DayField(label=_("Nytt sista datum för utredningen"), required=False)
 
@@ -54,6 +61,10 @@ class DecisionForm(DesignSystemForm):
             del self.fields["investigation"], self.fields["new_due_on"]
         if kind not in EXECUTED_KINDS:
             del self.fields["executed_on"]
+        if kind not in COMMUNICATED_KINDS:
+            del self.fields["communication"]
+        else:
+            self.fields["communication"].required = True  # asked with the form's other checks, at once
 
     def offer_investigations(self, choices: list[tuple[str, str]]) -> None:
         """The case's running investigations, once the case has been read (a bound form keeps its data)."""
@@ -111,3 +122,27 @@ class AppealPeriodForm(DesignSystemForm):
         if data.get("appealed") and data.get("appeal_received_on") is None:
             self.add_error("appeal_received_on", _("Ange när överklagandet kom in."))
         return data
+
+
+class CommunicationForm(DesignSystemForm):
+    party_kind = forms.ChoiceField(label=_("Vem fick materialet?"), choices=PartyKind.choices, widget=forms.RadioSelect)
+    party_name = forms.CharField(
+        label=_("Namn"), max_length=200, required=False, help_text=_("Behövs inte när det är barnet.")
+    )
+    material = forms.CharField(
+        label=_("Vad som kommunicerades"),
+        max_length=300,
+        help_text=_("Till exempel utredningen och förslaget till beslut."),
+    )
+    sent_on = DayField(label=_("Skickat"))
+    reply_by = DayField(label=_("Svar senast"), help_text=_("Den bestämda tiden parten har att yttra sig."))
+
+
+class CommunicationReplyForm(DesignSystemForm):
+    replied_on = DayField(label=_("Svaret kom in"))
+    reply = text_field(
+        _("Vad parten svarade"),
+        required=False,
+        rows=5,
+        help_text=_("Lämna tomt om parten inte hade något att tillägga."),
+    )

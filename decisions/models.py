@@ -5,10 +5,11 @@ A decision is recorded signed and never changes: the database refuses UPDATE and
 """
 
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
@@ -56,6 +57,12 @@ class Decision(models.Model):
     )
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     signed_at = models.DateTimeField(_("signerat"))
+    # 25 § FL: communicated before the decision, or the exception relied on. Null for decisions recorded
+    # before it was asked and for kinds it is not asked of; nullable so SQLite adds it without
+    # rebuilding the table (which would drop its triggers).
+    communication = models.CharField(  # noqa: DJ001 - see above
+        _("kommunicering"), max_length=20, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("beslut")
@@ -161,3 +168,46 @@ class DecisionDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision_id}/{self.delivered_on}"
+
+
+class Communication(models.Model):
+    """Kommunicering (25 § FL via 14 kap. 10 § SoL): the material sent to a party, with a time to answer.
+
+    The facts of what was sent never change; the answer, when it comes, is filled in once.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="communications")
+    party_kind = models.CharField(_("part"), max_length=20, choices=PartyKind.choices)
+    party_name = EncryptedTextField(_("namn"), blank=True, default="")
+    material = models.CharField(_("vad som kommunicerades"), max_length=300)
+    sent_on = models.DateField(_("skickat"))
+    reply_by = models.DateField(_("svar senast"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerat"))
+    replied_on = models.DateField(_("svar kom in"), null=True, blank=True)
+    reply = EncryptedTextField(_("svaret"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kommunicering")
+        verbose_name_plural = _("kommuniceringar")
+        ordering = ["sent_on", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(reply_by__gte=F("sent_on")), name="communication_time_to_answer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}/{self.sent_on}"
+
+    def answered_or_time_out(self, day: date) -> bool:
+        """Whether a decision on `day` may rest on it: the party answered, or their time ran out before."""
+        return self.replied_on is not None or self.reply_by < day
+
+
+class CommunicationStep(models.TextChoices):
+    """How the decision stands to 25 § FL: communicated, or which exception applies."""
+
+    COMMUNICATED = "communicated", _("Kommunicerat med parterna")
+    NOT_NEEDED = "not-needed", _("Uppenbart obehövligt (beslutet går ingen part emot)")
+    HARDER_TO_CARRY_OUT = "harder", _("Beslutet skulle bli avsevärt svårare att genomföra (25 § första stycket 2 FL)")
+    URGENT = "urgent", _("Ett väsentligt intresse kräver att beslutet meddelas omedelbart (25 § första stycket 3 FL)")

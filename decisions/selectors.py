@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from cases.models import Case
-from decisions.models import Decision, DecisionDelivery
+from decisions.models import Communication, Decision, DecisionDelivery
 
 
 def decision_in_case(case: Case, decision_id: UUID | str) -> Decision | None:
@@ -15,3 +15,11 @@ def delivery_in_case(case: Case, delivery_id: UUID | str) -> DecisionDelivery | 
     return (
         DecisionDelivery.objects.filter(decision__case=case, public_id=delivery_id).select_related("decision").first()
     )
+
+
+def communication_in_case(case: Case, communication_id: UUID | str) -> Communication | None:
+    return Communication.objects.filter(case=case, public_id=communication_id).first()
+
+
+def case_communications(case: Case) -> list[Communication]:
+    return list(Communication.objects.filter(case=case).order_by("sent_on", "id"))

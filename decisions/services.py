@@ -18,6 +18,7 @@ from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
 from deadlines.services import deadline_extend, deadline_meet, deadline_start, deadlines_meet_in_case
 from deadlines.sources import DeadlineSource
+from decisions.communication import COMMUNICATED_KINDS, communication_error
 from decisions.models import APPEALABLE, NOT_APPEALABLE, REFERRED, Decision
 from delegation.models import DecisionKind, DelegationItem
 from delegation.order import delegation_item_check, in_force
@@ -55,6 +56,7 @@ class DecisionInput:
     investigation_id: UUID | str | None = None
     new_due_on: date | None = None  # extensions only
     corrects_id: UUID | str | None = None
+    communication: str = ""  # a CommunicationStep, for the kinds that go to a party
 
 
 def legal_bases_for(kind: str, day: date) -> list[LegalBasis]:
@@ -62,8 +64,11 @@ def legal_bases_for(kind: str, day: date) -> list[LegalBasis]:
     return list(LegalBasis.objects.filter(in_force(day), key__in=LEGAL_KEYS.get(kind, ())))
 
 
-def _check(data: DecisionInput) -> tuple[LegalBasis, DelegationItem, str]:
+def _check(data: DecisionInput, case: Case) -> tuple[LegalBasis, DelegationItem, str]:
     errors: dict[str, str | ValidationError] = {}
+    communication = communication_error(case, data.kind, data.communication, data.decided_on)
+    if communication:
+        errors["communication"] = communication
     delegation: DelegationItem | None = None
     if data.kind not in OFFERED_KINDS:
         errors["kind"] = _("Välj beslutstyp.")
@@ -96,7 +101,7 @@ def _check(data: DecisionInput) -> tuple[LegalBasis, DelegationItem, str]:
 
 def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput) -> Decision:
     with changing_case(actor, case_public_id, view_name="decision.record") as case:
-        basis, delegation, reasons = _check(data)
+        basis, delegation, reasons = _check(data, case)
         if case.status != CaseStatus.OPEN:
             raise ValidationError(_("Ärendet är avslutat. Öppna det igen först."), code="case_closed")
         investigation = _investigation(case, data)
@@ -117,6 +122,7 @@ def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput
             corrects=corrects,
             signed_by=actor.user,
             signed_at=timezone.now(),
+            communication=data.communication if data.kind in COMMUNICATED_KINDS else None,
         )
         _clocks(decision, case, data)
     return decision

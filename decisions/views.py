@@ -1,5 +1,6 @@
 """The decision screens: choosing the kind, recording and signing a decision, the LVU court referral."""
 
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -15,10 +16,19 @@ from access.reads import read_case
 from cases.models import Case
 from core.uuids import parse_uuid
 from decisions.appeals import DeliveryInput, appeal_period_settle, decision_delivery_record
+from decisions.communication import CommunicationInput, communication_record, communication_reply_record
 from decisions.court import OUTCOMES_FOR, CourtRulingInput, court_ruling_record
-from decisions.forms import AppealPeriodForm, CourtRulingForm, DecisionForm, DecisionKindForm, DeliveryForm
+from decisions.forms import (
+    AppealPeriodForm,
+    CommunicationForm,
+    CommunicationReplyForm,
+    CourtRulingForm,
+    DecisionForm,
+    DecisionKindForm,
+    DeliveryForm,
+)
 from decisions.models import CourtOutcome
-from decisions.selectors import decision_in_case, delivery_in_case
+from decisions.selectors import communication_in_case, decision_in_case, delivery_in_case
 from decisions.services import (
     OFFERED_KINDS,
     DecisionInput,
@@ -56,6 +66,7 @@ def _decision(kind: str, data: dict[str, Any]) -> DecisionInput:
         appeal_information=data["appeal_information"],
         investigation_id=data.get("investigation") or None,
         new_due_on=data.get("new_due_on"),
+        communication=data.get("communication") or "",
     )
 
 
@@ -205,5 +216,57 @@ def appeal_period(request: StaffRequest, public_id: UUID, delivery_id: UUID) -> 
         done=_("Överklagandetiden är avslutad."),
         success_url=case_url(public_id),
         template="decisions/appeal_period.html",
+        context=shown,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def communication_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
+    """Material sent to a party before a decision, with the time they have to answer (25 § FL)."""
+    actor = Actor.from_request(request)
+    today = timezone.localdate()
+    return form_page(
+        request,
+        form=CommunicationForm(
+            request.POST or None, initial={"sent_on": today, "reply_by": today + timedelta(days=14)}
+        ),
+        change=lambda data: communication_record(
+            actor=actor, case_public_id=public_id, data=CommunicationInput(**data)
+        ),
+        done=_("Kommuniceringen är registrerad."),
+        success_url=case_url(public_id),
+        template="decisions/communication_new.html",
+        context=lambda: {
+            "case": read_case(actor, public_id, view_name="decision.communication.form", for_change=True).case
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def communication_reply(request: StaffRequest, public_id: UUID, communication_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+
+    def shown() -> dict[str, object]:
+        case = read_case(actor, public_id, view_name="decision.communication_reply.form", for_change=True).case
+        communication = communication_in_case(case, communication_id)
+        if communication is None:
+            raise Http404
+        return {"case": case, "communication": communication}
+
+    return form_page(
+        request,
+        form=CommunicationReplyForm(request.POST or None, initial={"replied_on": timezone.localdate()}),
+        change=lambda data: communication_reply_record(
+            actor=actor,
+            case_public_id=public_id,
+            communication_id=communication_id,
+            replied_on=data["replied_on"],
+            reply=data["reply"],
+        ),
+        done=_("Partens svar är registrerat."),
+        success_url=case_url(public_id),
+        template="decisions/communication_reply.html",
         context=shown,
     )

@@ -101,7 +101,9 @@ def _work(world: World, kind: str) -> dict[str, object]:
     entry = journal_draft_save(actor=holder, case_public_id=case.public_id, body="Samtal.", sign=True)  # type: ignore[attr-defined]
     custody = _custody(holder, case)
     delivery = _delivered(holder, case, custody)
+    communication = _communicated(holder, case)
     return {
+        "communication": communication,
         "delivery": delivery,
         "case": case,
         "signal": signal,
@@ -110,6 +112,20 @@ def _work(world: World, kind: str) -> dict[str, object]:
         "entry": entry,
         "custody": custody,
     }
+
+
+def _communicated(holder: object, case: object) -> object:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from decisions.communication import CommunicationInput, communication_record
+
+    today = timezone.localdate()
+    data = CommunicationInput(
+        party_kind="child", party_name="", material="Utredningen", sent_on=today, reply_by=today + timedelta(days=14)
+    )
+    return communication_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
 
 
 def _delivered(holder: object, case: object, decision: object) -> object:
@@ -153,6 +169,7 @@ def _custody(holder: object, case: object) -> object:
         decided_on=today,
         reasons="Akut fara.",
         executed_on=today,
+        communication="urgent",
     )
     return decision_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
 
@@ -185,6 +202,8 @@ FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
     "decisions:court_ruling": _case_url("decisions:court_ruling", "custody"),
     "decisions:decision_delivery": _case_url("decisions:decision_delivery", "custody"),
     "decisions:appeal_period": _case_url("decisions:appeal_period", "delivery"),
+    "decisions:communication_new": _case_url("decisions:communication_new"),
+    "decisions:communication_reply": _case_url("decisions:communication_reply", "communication"),
     "casefile:case_close": _case_url("casefile:case_close"),
 }
 # Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the

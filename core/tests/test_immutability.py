@@ -21,6 +21,7 @@ GUARDED = (
     "journal_journaldispute",
     "decisions_courtruling",
     "decisions_decisiondelivery",
+    "decisions_communication",
 )
 
 

@@ -30,6 +30,7 @@ def decision(kind: str, decided_on: date | None = None, **overrides: Any) -> Dec
         "decided_by_name": "Ordförande Olsson",
         "decided_on": day,
         "reasons": "Påtaglig risk för barnets hälsa och utveckling.",
+        "communication": "urgent",  # 25 § första stycket 3 FL; the communication tests ask for it
     }
     values.update(overrides)
     return DecisionInput(**values)  # type: ignore[arg-type]

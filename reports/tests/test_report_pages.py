@@ -90,6 +90,7 @@ def _decide(world: World, item: DelegationItem, on: date) -> None:
             decided_by_name="Karin Chef",
             decided_on=on,
             reasons="Skälen står i beslutet.",
+            communication="not-needed",
         ),
     )
 

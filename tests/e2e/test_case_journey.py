@@ -98,6 +98,9 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     page.get_by_label("Beslutsfattare").fill("Ordförande Olsson")
     page.get_by_label("Verkställt").fill(today.isoformat())
     page.get_by_label("Skäl för beslutet").fill("Påtaglig risk för Liams hälsa; hot mot livet.")
+    page.get_by_label(
+        "Ett väsentligt intresse kräver att beslutet meddelas omedelbart (25 § första stycket 3 FL)"
+    ).check()
     assert_accessible(page)
     page.get_by_role("button", name="Registrera och signera beslutet").click()
     court_due = statutory_deadline(today, weeks=1).strftime("%Y-%m-%d")
