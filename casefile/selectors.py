@@ -24,7 +24,8 @@ from decisions.appeals import appealed_in_time
 from decisions.court import OUTCOMES_FOR
 from decisions.models import Communication, CourtRuling, Decision, DecisionDelivery
 from decisions.selectors import case_communications
-from intake.models import Signal
+from intake.detentions import case_detentions
+from intake.models import Detention, Signal
 from investigations.models import Investigation
 from people.models import Relation
 
@@ -150,6 +151,7 @@ class CaseWork:
     decisions: list[Decision]
     open_deadlines: list[Deadline]
     communications: list[Communication]
+    detentions: list[Detention]
     may_change: bool  # the reader may change the case here (own team or unit manager, not via a grant)
 
     @property
@@ -246,6 +248,7 @@ def case_work(read: CaseRead) -> CaseWork:
         investigations=investigations,
         decisions=decisions,
         communications=case_communications(case),
+        detentions=case_detentions(case),
         open_deadlines=open_deadlines,
         may_change=read.may_write,
     )

@@ -22,6 +22,7 @@ from decisions.communication import COMMUNICATED_KINDS, communication_error
 from decisions.models import APPEALABLE, NOT_APPEALABLE, REFERRED, Decision
 from delegation.models import DecisionKind, DelegationItem
 from delegation.order import delegation_item_check, in_force
+from intake.detentions import remanded_on
 from investigations.models import Investigation
 from investigations.services import investigation_deadline
 
@@ -92,6 +93,15 @@ def _check(data: DecisionInput, case: Case) -> tuple[LegalBasis, DelegationItem,
         errors["executed_on"] = _("Verkställigheten kan inte ligga före beslutet.")
     if data.kind == DecisionKind.LVU_CARE_STARTED and data.executed_on is None:
         errors["executed_on"] = _("Ange när vården började verkställas.")
+    if (
+        data.kind == DecisionKind.LVU_IMMEDIATE_CUSTODY
+        and data.executed_on is not None
+        and remanded_on(case, data.executed_on)
+    ):
+        errors["executed_on"] = _(
+            "Barnet är registrerat som häktat den dagen. Ett beslut om omedelbart omhändertagande får inte "
+            "verkställas när den unge är häktad (9 § andra stycket LVU)."
+        )
     if errors:
         raise ValidationError(errors)
     assert delegation is not None  # checked above whenever there is no error

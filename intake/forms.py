@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from intake.models import PreliminaryDecision, ProtectionOutcome, ReporterType, SignalKind
+from intake.models import DetentionKind, PreliminaryDecision, ProtectionOutcome, ReporterType, SignalKind
 from web.forms import DayField, DesignSystemForm, MomentField, text_field
 
 
@@ -85,3 +85,14 @@ class FeedbackWithholdForm(DesignSystemForm):
         rows=4,
         help_text=_("Till exempel att uppgiften skulle kunna skada barnet eller en pågående utredning."),
     )
+
+
+class DetentionForm(DesignSystemForm):
+    kind = forms.ChoiceField(
+        label=_("Slag av frihetsberövande"), choices=DetentionKind.choices, widget=forms.RadioSelect
+    )
+    began_on = DayField(label=_("Från"))
+
+
+class DetentionEndForm(DesignSystemForm):
+    ended_on = DayField(label=_("Upphörde"), help_text=_("Den sista dagen barnet var frihetsberövat."))

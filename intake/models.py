@@ -167,3 +167,37 @@ class PreliminaryAssessment(models.Model):
     @property
     def decision_kind(self) -> DecisionKind:
         return DELEGATION_KINDS[PreliminaryDecision(self.decision)]
+
+
+class DetentionKind(models.TextChoices):
+    ARRESTED = "arrested", _("Gripen")
+    HELD = "held", _("Anhållen")
+    REMANDED = "remanded", _("Häktad")
+
+
+class Detention(models.Model):
+    """The child deprived of liberty, as the police or the court told the committee, from one day to another.
+
+    A 6 § LVU custody may not be carried out while the child is remanded (9 § andra stycket LVU).
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="detentions")
+    kind = models.CharField(_("frihetsberövande"), max_length=20, choices=DetentionKind.choices)
+    began_on = models.DateField(_("från"))
+    ended_on = models.DateField(_("till och med"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerat"))
+
+    class Meta:
+        verbose_name = _("frihetsberövande")
+        verbose_name_plural = _("frihetsberövanden")
+        ordering = ["began_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("began_on")), name="detention_ends_after"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.began_on}"

@@ -23,8 +23,10 @@ from access import rules
 from access.actor import Actor
 from access.reads import read_case, refuse
 from delegation.order import delegation_items_for
-from intake import services
+from intake import detentions, services
 from intake.forms import (
+    DetentionEndForm,
+    DetentionForm,
     ExtensionForm,
     FeedbackWithholdForm,
     PreliminaryAssessmentForm,
@@ -187,4 +189,40 @@ def signal_action(request: StaffRequest, public_id: UUID, signal_id: int, action
         lambda: service(actor=actor, case_public_id=public_id, signal_id=signal_id),
         done=str(done),
         success_url=case_url(public_id),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def detention_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    return form_page(
+        request,
+        form=DetentionForm(request.POST or None, initial={"began_on": timezone.localdate()}),
+        change=lambda data: detentions.detention_record(
+            actor=actor, case_public_id=public_id, data=detentions.DetentionInput(**data)
+        ),
+        done=_("Frihetsberövandet är registrerat."),
+        success_url=case_url(public_id),
+        template="intake/detention_new.html",
+        context=lambda: {"case": read_case(actor, public_id, view_name="intake.detention.form", for_change=True).case},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def detention_end(request: StaffRequest, public_id: UUID, detention_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    return form_page(
+        request,
+        form=DetentionEndForm(request.POST or None, initial={"ended_on": timezone.localdate()}),
+        change=lambda data: detentions.detention_end(
+            actor=actor, case_public_id=public_id, detention_id=detention_id, ended_on=data["ended_on"]
+        ),
+        done=_("Att frihetsberövandet upphörde är registrerat."),
+        success_url=case_url(public_id),
+        template="intake/detention_end.html",
+        context=lambda: {
+            "case": read_case(actor, public_id, view_name="intake.detention_end.form", for_change=True).case
+        },
     )

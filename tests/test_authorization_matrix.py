@@ -102,7 +102,9 @@ def _work(world: World, kind: str) -> dict[str, object]:
     custody = _custody(holder, case)
     delivery = _delivered(holder, case, custody)
     communication = _communicated(holder, case)
+    detention = _detained(holder, case)
     return {
+        "detention": detention,
         "communication": communication,
         "delivery": delivery,
         "case": case,
@@ -112,6 +114,15 @@ def _work(world: World, kind: str) -> dict[str, object]:
         "entry": entry,
         "custody": custody,
     }
+
+
+def _detained(holder: object, case: object) -> object:
+    from django.utils import timezone
+
+    from intake.detentions import DetentionInput, detention_record
+
+    data = DetentionInput(kind="held", began_on=timezone.localdate())
+    return detention_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
 
 
 def _communicated(holder: object, case: object) -> object:
@@ -203,6 +214,8 @@ FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
     "decisions:decision_delivery": _case_url("decisions:decision_delivery", "custody"),
     "decisions:appeal_period": _case_url("decisions:appeal_period", "delivery"),
     "decisions:communication_new": _case_url("decisions:communication_new"),
+    "intake:detention_new": _case_url("intake:detention_new"),
+    "intake:detention_end": _case_url("intake:detention_end", "detention"),
     "decisions:communication_reply": _case_url("decisions:communication_reply", "communication"),
     "casefile:case_close": _case_url("casefile:case_close"),
 }

@@ -22,6 +22,7 @@ GUARDED = (
     "decisions_courtruling",
     "decisions_decisiondelivery",
     "decisions_communication",
+    "intake_detention",
 )
 
 
