@@ -189,7 +189,10 @@ class CaseOverview:
 
 
 def _with_court_and_parties(case: Case, decisions: list[Decision]) -> None:
-    """Each decision's court rulings and deliveries to parties, in two queries whatever their number."""
+    """Each decision's court rulings and deliveries to parties, in two queries whatever their number
+    (none for a case without decisions, as most are)."""
+    if not decisions:
+        return
     rulings: dict[int, list[CourtRuling]] = {d.pk: [] for d in decisions}
     for ruling in CourtRuling.objects.filter(decision__case=case).order_by("ruled_on", "id"):
         rulings[ruling.decision_id].append(ruling)
