@@ -139,7 +139,8 @@ def _fast_password_hashing(settings: object) -> None:
 @pytest.fixture
 def delegation(db: None) -> dict[str, "DelegationItem"]:
     """A delegation order with one item per kind of decision, in force since 2020, as the law allows:
-    LVU's decisions to the committee's section, the rest to the unit manager."""
+    LVU's decisions to the committee's section, the rest to the case worker (signed by hanna or olle)."""
+    from accounts.models import Role
     from delegation.models import DecisionKind, DelegateLevel, DelegationItem
 
     def level(kind: str) -> str:
@@ -149,8 +150,9 @@ def delegation(db: None) -> dict[str, "DelegationItem"]:
         kind: DelegationItem.objects.create(
             code=f"D {number}",
             decision_kind=kind,
-            delegate="Sociala utskottet" if level(kind) == DelegateLevel.SECTION else "Enhetschef",
+            delegate="Sociala utskottet" if level(kind) == DelegateLevel.SECTION else "Socialsekreterare",
             delegate_level=level(kind),
+            delegate_role=None if level(kind) == DelegateLevel.SECTION else Role.CASEWORKER,
             valid_from=date(2020, 1, 1),
         )
         for number, kind in enumerate(DecisionKind.values, start=1)

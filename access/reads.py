@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NoReturn
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 
@@ -18,6 +18,7 @@ from access import rules, selectors
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction, EmergencyAccess
+from access.permissions import CaseAction
 from cases.models import Case
 from core.uuids import parse_uuid
 from people.models import Person
@@ -28,12 +29,17 @@ class CaseRead:
     """A case as this user may see it, and what the read allows: the one answer every page works from.
 
     `grant` is the live emergency grant the case is seen through (None when the user's own scope covers
-    it). `may_write`: the user may change the case on this page; never through a grant.
+    it). `actions`: what the user's role may do in the case on this page (`access.permissions`); none
+    through a grant. `may`: the same, by name, for templates (`may.decide`).
     """
 
     case: Case
     grant: EmergencyAccess | None
-    may_write: bool
+    actions: frozenset[CaseAction]
+
+    @property
+    def may(self) -> dict[str, bool]:
+        return {action.name.lower(): action in self.actions for action in CaseAction}
 
 
 def read_person(actor: Actor, public_id: object, *, view_name: str, action: AccessAction = AccessAction.VIEW) -> Person:
@@ -48,24 +54,47 @@ def read_person(actor: Actor, public_id: object, *, view_name: str, action: Acce
     raise Http404
 
 
+@dataclass(frozen=True)
+class _Refused:
+    """A refused read, its DENIED row written: `action` names the action the actor's role may not take
+    in a case they may change (answered with PermissionDenied); None: not theirs at all (Http404)."""
+
+    action: CaseAction | None = None
+
+    def answer(self) -> NoReturn:
+        if self.action is not None:
+            raise PermissionDenied(self.action)
+        raise Http404
+
+
 def _readable_case(
-    actor: Actor, key: uuid.UUID | None, *, view_name: str, action: AccessAction, for_change: bool
-) -> CaseRead | None:
-    """The case if the actor may see it (or change it), with its log row; else None and a DENIED row."""
+    actor: Actor, key: uuid.UUID | None, *, view_name: str, action: AccessAction, for_action: CaseAction | None
+) -> CaseRead | _Refused:
+    """The case if the actor may see it (or take `for_action` in it), with its log row; else a DENIED row."""
     case = (
-        selectors.visible_cases(actor.user, include_emergency=not for_change)
+        selectors.visible_cases(actor.user, include_emergency=for_action is None)
         .select_related("child", "team__unit", "responsible")
         .filter(public_id=key)
         .first()
         if key
         else None
     )
-    may_change = case is not None and rules.may_change_case(actor.user, case)
-    if case is not None and (may_change or not for_change):
+    actions = rules.case_actions(actor.user, case) if case is not None else frozenset()
+    if case is not None and (for_action is None or for_action in actions):
         # A change never goes through emergency access, so there is no grant to look up for one.
-        grant = None if for_change else selectors.is_emergency_access(actor.user, case)
+        grant = None if for_action is not None else selectors.is_emergency_access(actor.user, case)
         write_access_events(actor, action=action, view_name=view_name, subjects=[(case.child_id, case.pk)])
-        return CaseRead(case=case, grant=grant, may_write=may_change and grant is None)
+        return CaseRead(case=case, grant=grant, actions=actions if grant is None else frozenset())
+    if case is not None and actions:
+        # Theirs to change, but not this action: nothing is hidden, and the row says which action.
+        write_access_events(
+            actor,
+            action=AccessAction.DENIED,
+            view_name=view_name,
+            subjects=[(case.child_id, case.pk)],
+            reason=f"role:{for_action}",
+        )
+        return _Refused(action=for_action)
     target = Case.objects.filter(public_id=key).values_list("pk", "child_id").first() if key else None
     write_access_events(
         actor,
@@ -73,7 +102,7 @@ def _readable_case(
         view_name=view_name,
         subjects=[(target[1], target[0]) if target else (None, None)],
     )
-    return None
+    return _Refused()
 
 
 @contextmanager
@@ -83,7 +112,7 @@ def reading_case(
     *,
     view_name: str,
     action: AccessAction = AccessAction.VIEW,
-    for_change: bool = False,
+    for_action: CaseAction | None = None,
 ) -> Iterator[CaseRead]:
     """One transaction for reading a case and what the page shows with it, and all their log rows.
 
@@ -93,11 +122,12 @@ def reading_case(
     """
     key = parse_uuid(public_id)
     with transaction.atomic():
-        read = _readable_case(actor, key, view_name=view_name, action=action, for_change=for_change)
-        if read is not None:
+        read = _readable_case(actor, key, view_name=view_name, action=action, for_action=for_action)
+        if isinstance(read, CaseRead):
             yield read
             return
-    raise Http404
+    assert isinstance(read, _Refused)  # a readable case returned above
+    read.answer()
 
 
 def read_case(
@@ -106,25 +136,27 @@ def read_case(
     *,
     view_name: str,
     action: AccessAction = AccessAction.VIEW,
-    for_change: bool = False,
+    for_action: CaseAction | None = None,
 ) -> CaseRead:
     """The case as the user may see it, and whether through break-the-glass access.
 
-    `for_change`: a form about to change the case; only those who may change it get it (never through
-    emergency access), and the same refusal as for a case they cannot see.
+    `for_action`: a form about to take that action in the case; only those who may change the case get
+    it (never through emergency access), with the same refusal as for a case they cannot see; a role
+    that may change the case but not take the action is refused with PermissionDenied.
     """
-    with reading_case(actor, public_id, view_name=view_name, action=action, for_change=for_change) as read:
+    with reading_case(actor, public_id, view_name=view_name, action=action, for_action=for_action) as read:
         return read
-    raise AssertionError("reading_case either yields a case or raises Http404")
+    raise AssertionError("reading_case either yields a case or raises")
 
 
 @contextmanager
-def changing_case(actor: Actor, public_id: object, *, view_name: str) -> Iterator[Case]:
+def changing_case(actor: Actor, public_id: object, *, view_name: str, action: CaseAction) -> Iterator[Case]:
     """One transaction for a change to a case: the need-to-know check, its log row and the change.
 
     Every service that writes to a case runs inside this. What the log ends up holding:
     - the change went through: a WRITE row, committed with the change;
     - the case is not the actor's to change: a DENIED row, committed, and then Http404;
+    - the actor's role may not take `action` (`access.permissions`): a DENIED row, then PermissionDenied;
     - the change was refused as bad input (ValidationError): the change and its WRITE row roll back,
       and a REFUSED row with the error codes records the attempt.
     """
@@ -132,8 +164,8 @@ def changing_case(actor: Actor, public_id: object, *, view_name: str) -> Iterato
     refused_on: Case | None = None
     try:
         with transaction.atomic():
-            read = _readable_case(actor, key, view_name=view_name, action=AccessAction.WRITE, for_change=True)
-            if read is not None:
+            read = _readable_case(actor, key, view_name=view_name, action=AccessAction.WRITE, for_action=action)
+            if isinstance(read, CaseRead):
                 refused_on = read.case
                 yield read.case
                 return
@@ -147,7 +179,8 @@ def changing_case(actor: Actor, public_id: object, *, view_name: str) -> Iterato
                 reason=_error_codes(exc),
             )
         raise
-    raise Http404
+    assert isinstance(read, _Refused)  # a readable case returned above
+    read.answer()
 
 
 def _error_codes(exc: ValidationError) -> str:

@@ -6,6 +6,7 @@ active account only: a deactivated one may do nothing.
 """
 
 from access.models import ProtectedIdentityAuthorization
+from access.permissions import CaseAction, actions_of
 from accounts.models import CASE_ROLES, Role, User
 from cases.models import Case
 from people.models import Person
@@ -29,6 +30,11 @@ def may_change_case(user: User, case: Case) -> bool:
     if user.role in CASE_ROLES:
         return case.team_id == user.team_id
     return user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id
+
+
+def case_actions(user: User, case: Case) -> frozenset[CaseAction]:
+    """What the user may do in `case`: their role's actions (`access.permissions`), in a case they may change."""
+    return actions_of(user.role) if may_change_case(user, case) else frozenset()
 
 
 def may_register_signals(user: User) -> bool:

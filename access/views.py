@@ -14,9 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from access import naming, review, rules
 from access.actor import Actor
 from access.forms import EmergencyAccessForm, EmergencyReviewForm, LogQuestionForm, NamingForm, NamingInputForm
+from access.permissions import actions_of, actions_table
 from access.reads import refuse
 from access.services import emergency_access_review, emergency_access_start
-from accounts.models import NeedsRiskAnalysis
+from accounts.models import NeedsRiskAnalysis, Role
 from web.http import StaffRequest
 
 
@@ -89,7 +90,12 @@ def emergency_review(request: StaffRequest, grant_id: int) -> HttpResponse:
 def needs_risk_analysis(request: StaffRequest) -> HttpResponse:
     if not (rules.may_administer(request.user) or rules.may_review_logs(request.user)):
         refuse(Actor.from_request(request), view_name="access.needs_risk_analysis")
-    return render(request, "access/needs_risk_analysis.html", {"analyses": NeedsRiskAnalysis.objects.all()})
+    context = {
+        "analyses": NeedsRiskAnalysis.objects.all(),
+        "table": actions_table(),
+        "roles": [role for role in Role if actions_of(role)],
+    }
+    return render(request, "access/needs_risk_analysis.html", context)
 
 
 @require_GET

@@ -18,6 +18,8 @@ class Role(models.TextChoices):
 
 # Roles whose work is the case record of their own team.
 CASE_ROLES = frozenset({Role.CASEWORKER, Role.TREATMENT, Role.OUTREACH, Role.DEFECTOR_SPECIALIST})
+# Who may be a case's responsible worker (ansvarig handläggare): the one who exercises authority in it.
+RESPONSIBLE_ROLES = frozenset({Role.CASEWORKER})
 
 
 class Unit(models.Model):

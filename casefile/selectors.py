@@ -152,7 +152,7 @@ class CaseWork:
     open_deadlines: list[Deadline]
     communications: list[Communication]
     detentions: list[Detention]
-    may_change: bool  # the reader may change the case here (own team or unit manager, not via a grant)
+    may: dict[str, bool]  # what the reader's role may do here (`access.permissions`; nothing via a grant)
 
     @property
     def open_investigation(self) -> Investigation | None:
@@ -253,7 +253,7 @@ def case_work(read: CaseRead) -> CaseWork:
         communications=case_communications(case),
         detentions=case_detentions(case),
         open_deadlines=open_deadlines,
-        may_change=read.may_write,
+        may=read.may,
     )
 
 

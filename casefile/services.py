@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from core.errors import field_error
@@ -14,7 +15,7 @@ from investigations.models import Investigation
 
 def case_close(*, actor: Actor, case_public_id: object, reason: str, outcome: str) -> Case:
     """Close with a coded reason and outcome. Open clocks that no longer apply are written off, not lost."""
-    with changing_case(actor, case_public_id, view_name="case.close") as case:
+    with changing_case(actor, case_public_id, view_name="case.close", action=CaseAction.CLOSE) as case:
         if reason not in ClosureReason.values:
             raise field_error("reason", _("Välj skäl till avslut."), "reason")
         if outcome not in ClosureOutcome.values:
@@ -37,7 +38,7 @@ def case_close(*, actor: Actor, case_public_id: object, reason: str, outcome: st
 
 def case_reopen(*, actor: Actor, case_public_id: object) -> Case:
     """Reopen: the history (closure, reason, everything recorded) stays; the case is open again."""
-    with changing_case(actor, case_public_id, view_name="case.reopen") as case:
+    with changing_case(actor, case_public_id, view_name="case.reopen", action=CaseAction.CLOSE) as case:
         if case.status == CaseStatus.OPEN:
             raise ValidationError(_("Ärendet är redan öppet."), code="already_open")
         case.status, case.closed_at, case.closure_reason, case.closure_outcome = CaseStatus.OPEN, None, "", ""

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from access import rules
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import read_case
 from casefile.forms import CloseCaseForm, MyWorkForm, PersonSearchForm
 from casefile.persons import person_page, search_persons
@@ -82,7 +83,9 @@ def close(request: StaffRequest, public_id: UUID) -> HttpResponse:
         done=_("Ärendet är avslutat."),
         success_url=case_url(public_id),
         template="casefile/case_close.html",
-        context=lambda: {"case": read_case(actor, public_id, view_name="case.close.form", for_change=True).case},
+        context=lambda: {
+            "case": read_case(actor, public_id, view_name="case.close.form", for_action=CaseAction.CLOSE).case
+        },
     )
 
 

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Team, User
+from accounts.models import RESPONSIBLE_ROLES, Team, User
 from cases.models import Case, CaseReferenceCounter
 from people.models import Person
 
@@ -26,6 +26,8 @@ def allocate_case_numbers(year: int, count: int = 1) -> range:
 def case_open(*, child: Person, team: Team, responsible: User | None = None, summary: str = "") -> Case:
     if responsible is not None and responsible.team_id != team.pk:
         raise ValidationError(_("Ansvarig handläggare måste tillhöra ärendets team."), code="responsible_team")
+    if responsible is not None and responsible.role not in RESPONSIBLE_ROLES:
+        raise ValidationError(_("Ansvarig handläggare måste ha rollen handläggare."), code="responsible_role")
     now = timezone.now()
     with transaction.atomic():
         case = Case(

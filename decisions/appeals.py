@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from core.models import Appeal
 from core.uuids import parse_uuid
@@ -53,7 +54,7 @@ def _delivery_errors(data: DeliveryInput, decided_on: date | None) -> dict[str, 
 def decision_delivery_record(
     *, actor: Actor, case_public_id: object, decision_id: UUID | str, data: DeliveryInput
 ) -> DecisionDelivery:
-    with changing_case(actor, case_public_id, view_name="decision.delivery") as case:
+    with changing_case(actor, case_public_id, view_name="decision.delivery", action=CaseAction.DECIDE) as case:
         decision = decision_in_case(case, decision_id)
         errors: dict[str, str | ValidationError] = {**_delivery_errors(data, decision.decided_on if decision else None)}
         if decision is None:
@@ -91,7 +92,7 @@ def appeal_period_settle(
     *, actor: Actor, case_public_id: object, delivery_id: UUID | str, appeal_received_on: date | None
 ) -> DecisionDelivery:
     """No appeal came in (only once the weeks have run out), or one did on `appeal_received_on`."""
-    with changing_case(actor, case_public_id, view_name="decision.appeal_period") as case:
+    with changing_case(actor, case_public_id, view_name="decision.appeal_period", action=CaseAction.DECIDE) as case:
         key = parse_uuid(delivery_id)
         delivery = (
             DecisionDelivery.objects.select_for_update().filter(decision__case=case, public_id=key).first()

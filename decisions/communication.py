@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from cases.models import Case
 from core.fields import TEXT_LIMIT
@@ -60,7 +61,7 @@ def _errors(data: CommunicationInput) -> dict[str, str]:
 
 
 def communication_record(*, actor: Actor, case_public_id: object, data: CommunicationInput) -> Communication:
-    with changing_case(actor, case_public_id, view_name="decision.communication") as case:
+    with changing_case(actor, case_public_id, view_name="decision.communication", action=CaseAction.DECIDE) as case:
         errors = _errors(data)
         if errors:
             raise ValidationError(errors)
@@ -80,7 +81,9 @@ def communication_reply_record(
     *, actor: Actor, case_public_id: object, communication_id: UUID | str, replied_on: date, reply: str
 ) -> Communication:
     """The party's answer, once; an answer that says nothing is still an answer ("inget att tillägga")."""
-    with changing_case(actor, case_public_id, view_name="decision.communication_reply") as case:
+    with changing_case(
+        actor, case_public_id, view_name="decision.communication_reply", action=CaseAction.DECIDE
+    ) as case:
         key = parse_uuid(communication_id)
         found = Communication.objects.select_for_update().filter(case=case, public_id=key).first() if key else None
         if found is None:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from core.uuids import parse_uuid
 from deadlines.models import DeadlineKind
@@ -59,7 +60,7 @@ def _errors(decision: Decision | None, data: CourtRulingInput) -> dict[str, str]
 def court_ruling_record(
     *, actor: Actor, case_public_id: object, decision_id: UUID | str, data: CourtRulingInput
 ) -> CourtRuling:
-    with changing_case(actor, case_public_id, view_name="decision.court_ruling") as case:
+    with changing_case(actor, case_public_id, view_name="decision.court_ruling", action=CaseAction.DECIDE) as case:
         key = parse_uuid(decision_id)
         decision = Decision.objects.filter(case=case, public_id=key).first() if key else None
         errors: dict[str, str | ValidationError] = {**_errors(decision, data)}

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from cases.models import Case, CaseStatus
 from core.errors import field_error
@@ -65,7 +66,7 @@ def legal_bases_for(kind: str, day: date) -> list[LegalBasis]:
     return list(LegalBasis.objects.filter(in_force(day), key__in=LEGAL_KEYS.get(kind, ())))
 
 
-def _check(data: DecisionInput, case: Case) -> tuple[LegalBasis, DelegationItem, str]:
+def _check(data: DecisionInput, case: Case, signer_role: str) -> tuple[LegalBasis, DelegationItem, str]:
     errors: dict[str, str | ValidationError] = {}
     communication = communication_error(case, data.kind, data.communication, data.decided_on)
     if communication:
@@ -79,7 +80,9 @@ def _check(data: DecisionInput, case: Case) -> tuple[LegalBasis, DelegationItem,
         if data.legal_basis_id not in {b.pk for b in legal_bases_for(data.kind, data.decided_on)}:
             errors["legal_basis"] = _("Välj ett lagrum som gäller för beslutstypen på beslutsdagen.")
         try:
-            delegation = delegation_item_check(data.delegation_id, kind=data.kind, day=data.decided_on)
+            delegation = delegation_item_check(
+                data.delegation_id, kind=data.kind, day=data.decided_on, signer_role=signer_role
+            )
         except ValidationError as exc:
             errors["delegation"] = exc
     reasons = data.reasons.strip()
@@ -110,8 +113,8 @@ def _check(data: DecisionInput, case: Case) -> tuple[LegalBasis, DelegationItem,
 
 
 def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput) -> Decision:
-    with changing_case(actor, case_public_id, view_name="decision.record") as case:
-        basis, delegation, reasons = _check(data, case)
+    with changing_case(actor, case_public_id, view_name="decision.record", action=CaseAction.DECIDE) as case:
+        basis, delegation, reasons = _check(data, case, actor.role)
         if case.status != CaseStatus.OPEN:
             raise ValidationError(_("Ärendet är avslutat. Öppna det igen först."), code="case_closed")
         investigation = _investigation(case, data)
@@ -205,7 +208,7 @@ def _start(decision: Decision, kind: DeadlineKind, started_on: date, due_on: dat
 
 def court_referral_record(*, actor: Actor, case_public_id: object, decision_id: UUID | str) -> Decision:
     """The immediate-custody decision has been sent to the administrative court (7 § LVU)."""
-    with changing_case(actor, case_public_id, view_name="decision.court_referral") as case:
+    with changing_case(actor, case_public_id, view_name="decision.court_referral", action=CaseAction.DECIDE) as case:
         decision = Decision.objects.filter(
             case=case, public_id=decision_id, kind=DecisionKind.LVU_IMMEDIATE_CUSTODY
         ).first()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import read_case
 from cases.models import Case
 from core.uuids import parse_uuid
@@ -76,7 +77,7 @@ def decision_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
     kind = request.POST.get("kind") or request.GET.get("kind") or ""
     if kind not in OFFERED_KINDS:
-        case = read_case(actor, public_id, view_name="decision.form", for_change=True).case
+        case = read_case(actor, public_id, view_name="decision.form", for_action=CaseAction.DECIDE).case
         return render(
             request, "decisions/decision_kind.html", {"case": case, "form": DecisionKindForm(request.GET or None)}
         )
@@ -85,12 +86,12 @@ def decision_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
         request.POST or None,
         initial={"kind": kind, "decided_on": day},
         bases=[(b.pk, f"{b.provision} {b.law} – {b.title}") for b in legal_bases_for(kind, day)],
-        items=[(d.pk, f"{d.code} {d.delegate}") for d in delegation_items_for(kind, day)],
+        items=[(d.pk, f"{d.code} {d.delegate}") for d in delegation_items_for(kind, day, signer_role=actor.role)],
         investigations=_posted_investigation(request),
     )
 
     def shown() -> dict[str, object]:
-        case = read_case(actor, public_id, view_name="decision.form", for_change=True).case
+        case = read_case(actor, public_id, view_name="decision.form", for_action=CaseAction.DECIDE).case
         form.offer_investigations(_running(case))
         return {"case": case, "kind": kind, "kind_label": DecisionKind(kind).label}
 
@@ -129,7 +130,7 @@ def court_ruling(request: StaffRequest, public_id: UUID, decision_id: UUID) -> H
     form = CourtRulingForm(request.POST or None, initial={"ruled_on": timezone.localdate()}, outcomes=ALL_OUTCOMES)
 
     def shown() -> dict[str, object]:
-        case = read_case(actor, public_id, view_name="decision.court_ruling.form", for_change=True).case
+        case = read_case(actor, public_id, view_name="decision.court_ruling.form", for_action=CaseAction.DECIDE).case
         decision = decision_in_case(case, decision_id)
         if decision is None or decision.kind not in OUTCOMES_FOR:
             raise Http404
@@ -165,7 +166,7 @@ def decision_delivery(request: StaffRequest, public_id: UUID, decision_id: UUID)
     actor = Actor.from_request(request)
 
     def shown() -> dict[str, object]:
-        case = read_case(actor, public_id, view_name="decision.delivery.form", for_change=True).case
+        case = read_case(actor, public_id, view_name="decision.delivery.form", for_action=CaseAction.DECIDE).case
         decision = decision_in_case(case, decision_id)
         if decision is None:
             raise Http404
@@ -198,7 +199,7 @@ def appeal_period(request: StaffRequest, public_id: UUID, delivery_id: UUID) -> 
     actor = Actor.from_request(request)
 
     def shown() -> dict[str, object]:
-        case = read_case(actor, public_id, view_name="decision.appeal_period.form", for_change=True).case
+        case = read_case(actor, public_id, view_name="decision.appeal_period.form", for_action=CaseAction.DECIDE).case
         delivery = delivery_in_case(case, delivery_id)
         if delivery is None:
             raise Http404
@@ -238,7 +239,9 @@ def communication_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
         success_url=case_url(public_id),
         template="decisions/communication_new.html",
         context=lambda: {
-            "case": read_case(actor, public_id, view_name="decision.communication.form", for_change=True).case
+            "case": read_case(
+                actor, public_id, view_name="decision.communication.form", for_action=CaseAction.DECIDE
+            ).case
         },
     )
 
@@ -249,7 +252,9 @@ def communication_reply(request: StaffRequest, public_id: UUID, communication_id
     actor = Actor.from_request(request)
 
     def shown() -> dict[str, object]:
-        case = read_case(actor, public_id, view_name="decision.communication_reply.form", for_change=True).case
+        case = read_case(
+            actor, public_id, view_name="decision.communication_reply.form", for_action=CaseAction.DECIDE
+        ).case
         communication = communication_in_case(case, communication_id)
         if communication is None:
             raise Http404

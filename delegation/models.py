@@ -6,6 +6,8 @@ Decisions (`decisions`) and the förhandsbedömning (`intake`) both name an item
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
+
 
 class DecisionKind(models.TextChoices):
     OPEN_INVESTIGATION = "open-investigation", _("Inleda utredning")
@@ -47,6 +49,13 @@ class DelegationItem(models.Model):
     # would rebuild the table and lose its append-only triggers.
     delegate_level = models.CharField(  # noqa: DJ001 - see above
         _("delegatens nivå"), max_length=20, choices=DelegateLevel.choices, null=True, blank=True
+    )
+    # For an officer's item, the role whose holder signs the decision (a case worker may not sign under
+    # the unit manager's item). Empty for the committee's levels, whose decisions staff record on its
+    # behalf, and for officer items entered before roles were checked, which then carry no decision.
+    # Nullable with no default for the same reason as `delegate_level`.
+    delegate_role = models.CharField(  # noqa: DJ001 - see above
+        _("delegatens roll i Utväg"), max_length=32, choices=Role.choices, null=True, blank=True
     )
     valid_from = models.DateField(_("gäller från"))
     valid_to = models.DateField(_("gäller till och med"), null=True, blank=True)

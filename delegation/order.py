@@ -2,8 +2,10 @@
 
 Every decision taken under delegation names its item: the decisions of `decisions.services` and the
 förhandsbedömning of `intake.services`. The rule is written once, here: the item must exist, be for
-the kind of decision taken, be in force on the day of the decision, and give the decision to a level
-the law allows (`DelegationLimit`: an LVU application, for instance, only to a committee section).
+the kind of decision taken, be in force on the day of the decision, give the decision to a level
+the law allows (`DelegationLimit`: an LVU application, for instance, only to a committee section), and,
+for an officer's item, be signed by a holder of the item's role (a case worker does not sign under the
+unit manager's item). The committee's levels decide in their meetings; staff record those decisions.
 """
 
 from datetime import date
@@ -13,6 +15,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from delegation.models import DecisionKind, DelegateLevel, DelegationItem, DelegationLimit
 
 
@@ -21,13 +24,21 @@ def in_force(day: date) -> Q:
     return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
 
-def delegation_items_for(kind: str, day: date) -> list[DelegationItem]:
-    """The items a decision of `kind` taken on `day` may name: the choices a form offers."""
-    return list(DelegationItem.objects.filter(in_force(day), decision_kind=kind))
+def delegation_items_for(kind: str, day: date, *, signer_role: str | None = None) -> list[DelegationItem]:
+    """The items a decision of `kind` taken on `day` may name: the choices a form offers.
+
+    With `signer_role`, only those a holder of that role may sign under (the committee's, and the
+    officer items given to that role), so a form offers no item its user would be refused.
+    """
+    items = DelegationItem.objects.filter(in_force(day), decision_kind=kind)
+    if signer_role is not None:
+        items = items.exclude(Q(delegate_level=DelegateLevel.OFFICER) & ~Q(delegate_role=signer_role))
+    return list(items)
 
 
-def delegation_item_check(item_id: int | None, *, kind: str, day: date) -> DelegationItem:
-    """The item a decision of `kind` on `day` is taken under; a ValidationError (with a code) if it may not be."""
+def delegation_item_check(item_id: int | None, *, kind: str, day: date, signer_role: str) -> DelegationItem:
+    """The item a decision of `kind` on `day`, signed by a holder of `signer_role`, is taken under;
+    a ValidationError (with a code) if it may not be."""
     item = DelegationItem.objects.filter(pk=item_id).first() if item_id is not None else None
     if item is None:
         raise ValidationError(
@@ -43,7 +54,30 @@ def delegation_item_check(item_id: int | None, *, kind: str, day: date) -> Deleg
             message % {"code": item.code, "day": date_format(day, "Y-m-d")}, code="delegation_not_in_force"
         )
     _check_level(item.delegate_level, kind=kind, day=day, code=item.code)
+    _check_signer(item, signer_role)
     return item
+
+
+def _check_signer(item: DelegationItem, signer_role: str) -> None:
+    if item.delegate_level != DelegateLevel.OFFICER or item.delegate_role == signer_role:
+        return
+    if item.delegate_role is None:
+        message = _(
+            "Punkt %(code)s anger inte vilken roll som får fatta beslutet, så inget beslut kan signeras enligt den. "
+            "Nämnden behöver föra in punkten på nytt med delegatens roll."
+        )
+        raise ValidationError(message % {"code": item.code}, code="delegation_role_missing")
+    message = _(
+        "Punkt %(code)s ger beslutet till %(delegate)s (%(role)s). Bara den som har den rollen kan signera "
+        "beslutet; din roll är %(yours)s."
+    )
+    names = {
+        "code": item.code,
+        "delegate": item.delegate,
+        "role": Role(item.delegate_role).label.lower(),
+        "yours": Role(signer_role).label.lower() if signer_role in Role.values else signer_role,
+    }
+    raise ValidationError(message % names, code="delegation_role")
 
 
 def delegation_limit_for(kind: str, day: date) -> DelegationLimit | None:
@@ -69,12 +103,35 @@ def _check_level(level: str | None, *, kind: str, day: date, code: str) -> None:
 
 
 def delegation_item_add(
-    *, code: str, kind: str, delegate: str, level: str, valid_from: date, valid_to: date | None = None
+    *,
+    code: str,
+    kind: str,
+    delegate: str,
+    level: str,
+    role: str | None = None,
+    valid_from: date,
+    valid_to: date | None = None,
 ) -> DelegationItem:
-    """A new line of the delegation order; refused if the law does not let the committee delegate so."""
+    """A new line of the delegation order; refused if the law does not let the committee delegate so.
+
+    An officer's item names the role whose holder signs (`role`); the committee's levels name none.
+    """
     if level not in DelegateLevel.values:
         raise ValidationError(_("Välj delegatens nivå."), code="delegate_level_missing")
+    if (level == DelegateLevel.OFFICER) != (role in Role.values):
+        message = (
+            _("Ange vilken roll i Utväg som tjänstemannen har.")
+            if level == DelegateLevel.OFFICER
+            else _("Bara en tjänstemans punkt anger en roll i Utväg.")
+        )
+        raise ValidationError(message, code="delegate_role")
     _check_level(level, kind=kind, day=valid_from, code=code)
     return DelegationItem.objects.create(
-        code=code, decision_kind=kind, delegate=delegate, delegate_level=level, valid_from=valid_from, valid_to=valid_to
+        code=code,
+        decision_kind=kind,
+        delegate=delegate,
+        delegate_level=level,
+        delegate_role=role,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )

@@ -9,7 +9,7 @@ import random
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from accounts.models import User
+from accounts.models import Role, User
 from cases.models import Case, CaseStatus
 from core.legal import legal_basis_for
 from core.models import LegalBasis
@@ -33,18 +33,27 @@ from journal.models import JournalEntry
 
 # A delegation order of the kind a committee adopts (the items are the demo's own, not a real one's).
 DELEGATION_ORDER = [
-    ("D 1.1", DecisionKind.OPEN_INVESTIGATION, "Socialsekreterare", DelegateLevel.OFFICER),
-    ("D 1.2", DecisionKind.NOT_OPEN_INVESTIGATION, "Socialsekreterare", DelegateLevel.OFFICER),
-    ("D 1.3", DecisionKind.EXTEND_INVESTIGATION, "Enhetschef", DelegateLevel.OFFICER),
+    # code, kind, delegate, level, the role in Utväg that signs an officer's decision
+    ("D 1.1", DecisionKind.OPEN_INVESTIGATION, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
+    ("D 1.2", DecisionKind.NOT_OPEN_INVESTIGATION, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
+    ("D 1.3", DecisionKind.EXTEND_INVESTIGATION, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
     # What the law reserves for a committee section, with the chair where LVU allows it (30 kap. 7 § SoL).
-    ("D 2.1", DecisionKind.LVU_IMMEDIATE_CUSTODY, "Sociala utskottet", DelegateLevel.SECTION),
-    ("D 2.2", DecisionKind.LVU_IMMEDIATE_CUSTODY, "Nämndens ordförande eller förordnad ledamot", DelegateLevel.CHAIR),
-    ("D 2.3", DecisionKind.LVU_CARE_APPLICATION, "Sociala utskottet", DelegateLevel.SECTION),
-    ("D 2.4", DecisionKind.LVU_CARE_STARTED, "Sociala utskottet", DelegateLevel.SECTION),
-    ("D 2.5", DecisionKind.LVU_CARE_STARTED, "Nämndens ordförande eller förordnad ledamot", DelegateLevel.CHAIR),
-    ("D 2.6", DecisionKind.LVU_REVIEW, "Sociala utskottet", DelegateLevel.SECTION),
-    ("D 2.7", DecisionKind.LVU_RECONSIDER, "Sociala utskottet", DelegateLevel.SECTION),
-    ("D 3.1", DecisionKind.SUPPORT, "Enhetschef", DelegateLevel.OFFICER),
+    ("D 2.1", DecisionKind.LVU_IMMEDIATE_CUSTODY, "Sociala utskottet", DelegateLevel.SECTION, None),
+    (
+        "D 2.2",
+        DecisionKind.LVU_IMMEDIATE_CUSTODY,
+        "Nämndens ordförande eller förordnad ledamot",
+        DelegateLevel.CHAIR,
+        None,
+    ),
+    ("D 2.3", DecisionKind.LVU_CARE_APPLICATION, "Sociala utskottet", DelegateLevel.SECTION, None),
+    ("D 2.4", DecisionKind.LVU_CARE_STARTED, "Sociala utskottet", DelegateLevel.SECTION, None),
+    ("D 2.5", DecisionKind.LVU_CARE_STARTED, "Nämndens ordförande eller förordnad ledamot", DelegateLevel.CHAIR, None),
+    ("D 2.6", DecisionKind.LVU_REVIEW, "Sociala utskottet", DelegateLevel.SECTION, None),
+    ("D 2.7", DecisionKind.LVU_RECONSIDER, "Sociala utskottet", DelegateLevel.SECTION, None),
+    # Öppenvård, kontaktperson and the like to the case worker; what costs more to the unit manager.
+    ("D 3.1", DecisionKind.SUPPORT, "Enhetschef", DelegateLevel.OFFICER, Role.UNIT_MANAGER),
+    ("D 3.2", DecisionKind.SUPPORT, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
 ]
 REPORTS = [
     (
@@ -81,8 +90,10 @@ JOURNAL_LINES = [
 
 def seed_delegation_order(today: date) -> None:
     """Through the order's own service, so the demo's order obeys the law's limits like any other."""
-    for code, kind, delegate, level in DELEGATION_ORDER:
-        delegation_item_add(code=code, kind=kind, delegate=delegate, level=level, valid_from=date(2025, 1, 1))
+    for code, kind, delegate, level, role in DELEGATION_ORDER:
+        delegation_item_add(
+            code=code, kind=kind, delegate=delegate, level=level, role=role, valid_from=date(2025, 1, 1)
+        )
 
 
 @cache

@@ -49,7 +49,12 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
     item, _ = DelegationItem.objects.get_or_create(
         code="D-bulk",
         valid_from=today - timedelta(days=3650),
-        defaults={"decision_kind": DecisionKind.SUPPORT, "delegate": "Enhetschef", "delegate_level": "officer"},
+        defaults={
+            "decision_kind": DecisionKind.SUPPORT,
+            "delegate": "Enhetschef",
+            "delegate_level": "officer",
+            "delegate_role": "unit_manager",
+        },
     )
     opening, _ = DelegationItem.objects.get_or_create(
         code="D-bulk-1",
@@ -58,6 +63,7 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
             "decision_kind": DecisionKind.OPEN_INVESTIGATION,
             "delegate": "Socialsekreterare",
             "delegate_level": "officer",
+            "delegate_role": "caseworker",
         },
     )
     preliminary = legal_basis_for("preliminary-assessment", on=today)

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from access.models import ProtectedIdentityAuthorization
-from accounts.models import Role, Team, Unit, User
+from accounts.models import RESPONSIBLE_ROLES, Role, Team, Unit, User
 from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from cases.services import allocate_case_numbers, case_reference
 from demo import background as loaders
@@ -132,7 +132,7 @@ def _cases(
     now = anchor
     by_team: dict[int, list[User]] = {}
     for user in users.values():
-        if user.team_id:
+        if user.team_id and user.role in RESPONSIBLE_ROLES:  # a case's ansvarig handläggare
             by_team.setdefault(user.team_id, []).append(user)
     team_list = list(teams.values())
     cases = []

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction
+from access.permissions import CaseAction
 from access.reads import read_case
 from cases.models import Case
 from documents.models import DocumentRequest
@@ -50,7 +51,7 @@ def document_view(actor: Actor, case_public_id: UUID | str, request_public_id: U
         request.needs_confirmation
         and request.confirmed_at is None
         and request.requested_by_id != actor.user.pk
-        and read.may_write
+        and CaseAction.DOCUMENTS in read.actions
     )
     return DocumentView(case=case, request=request, may_confirm=may_confirm)
 

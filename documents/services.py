@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from cases.models import Case
 from decisions.models import Decision
@@ -29,7 +30,7 @@ def connected_to_protected_person(case: Case) -> bool:
 def document_request(
     *, actor: Actor, case_public_id: UUID | str, kind: str, subject_public_id: UUID | str
 ) -> DocumentRequest:
-    with changing_case(actor, case_public_id, view_name="document.request") as case:
+    with changing_case(actor, case_public_id, view_name="document.request", action=CaseAction.DOCUMENTS) as case:
         decision = investigation = None
         if kind == DocumentKind.DECISION:
             decision = Decision.objects.filter(case=case, public_id=subject_public_id).first()
@@ -52,7 +53,7 @@ def document_confirm(
     *, actor: Actor, case_public_id: UUID | str, request_public_id: UUID | str, checked: bool
 ) -> DocumentRequest:
     """A second person who may change the case confirms that the document holds no protected datum."""
-    with changing_case(actor, case_public_id, view_name="document.confirm") as case:
+    with changing_case(actor, case_public_id, view_name="document.confirm", action=CaseAction.DOCUMENTS) as case:
         if not checked:
             raise ValidationError(
                 _("Bekräfta att du har läst dokumentet och att det inte innehåller skyddade uppgifter."),

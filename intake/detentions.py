@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from cases.models import Case
 from core.uuids import parse_uuid
@@ -27,7 +28,7 @@ class DetentionInput:
 
 
 def detention_record(*, actor: Actor, case_public_id: object, data: DetentionInput) -> Detention:
-    with changing_case(actor, case_public_id, view_name="intake.detention") as case:
+    with changing_case(actor, case_public_id, view_name="intake.detention", action=CaseAction.DETENTION) as case:
         errors: dict[str, str] = {}
         if data.kind not in DetentionKind.values:
             errors["kind"] = _("Välj slag av frihetsberövande.")
@@ -41,7 +42,7 @@ def detention_record(*, actor: Actor, case_public_id: object, data: DetentionInp
 
 
 def detention_end(*, actor: Actor, case_public_id: object, detention_id: UUID | str, ended_on: date) -> Detention:
-    with changing_case(actor, case_public_id, view_name="intake.detention_end") as case:
+    with changing_case(actor, case_public_id, view_name="intake.detention_end", action=CaseAction.DETENTION) as case:
         key = parse_uuid(detention_id)
         found = Detention.objects.select_for_update().filter(case=case, public_id=key).first() if key else None
         if found is None:

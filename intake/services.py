@@ -20,8 +20,9 @@ from access import selectors as access
 from access.actor import Actor
 from access.log import write_access_events
 from access.models import AccessAction
+from access.permissions import CaseAction
 from access.reads import changing_case
-from accounts.models import Team, User
+from accounts.models import RESPONSIBLE_ROLES, Team, User
 from cases.models import Case
 from cases.services import case_open
 from core.errors import field_error
@@ -224,8 +225,13 @@ def _case_for(actor: Actor, child: Person, route: routing.SignalRoute) -> Case:
     if route.open_case is not None:
         return route.open_case
     # The registering user is made responsible only for a child they could see, or one new to Utväg,
-    # and only in their own team: never for a person who was not theirs to see.
-    own = route.team.pk == actor.user.team_id and (route.known is None or route.visible_before)
+    # only in their own team (never for a person who was not theirs to see), and only as a case worker:
+    # a signal from an outreach worker or treatment staff waits for the team to assign its handläggare.
+    own = (
+        route.team.pk == actor.user.team_id
+        and (route.known is None or route.visible_before)
+        and actor.role in RESPONSIBLE_ROLES
+    )
     return case_open(child=child, team=route.team, responsible=actor.user if own else None)
 
 
@@ -353,7 +359,9 @@ def _locked_signal(case: Case, signal_id: int) -> Signal:
 def protection_assessment_record(
     *, actor: Actor, case_public_id: object, signal_id: int, outcome: str, reasoning: str, measures: str = ""
 ) -> ProtectionAssessment:
-    with changing_case(actor, case_public_id, view_name="intake.protection_assessment") as case:
+    with changing_case(
+        actor, case_public_id, view_name="intake.protection_assessment", action=CaseAction.PROTECTION
+    ) as case:
         if outcome not in ProtectionOutcome.values:
             raise field_error("outcome", _("Välj bedömning."), "outcome")
         reasoning = _text(reasoning, "reasoning", required=True)
@@ -379,7 +387,9 @@ def protection_assessment_record(
 
 def guardian_contact_record(*, actor: Actor, case_public_id: object, signal_id: int) -> Signal:
     """Guardians are contacted only after the protection assessment is documented (R1.2)."""
-    with changing_case(actor, case_public_id, view_name="intake.guardian_contact") as case:
+    with changing_case(
+        actor, case_public_id, view_name="intake.guardian_contact", action=CaseAction.PROTECTION
+    ) as case:
         signal = _locked_signal(case, signal_id)
         if not ProtectionAssessment.objects.filter(signal=signal).exists():
             raise ValidationError(
@@ -393,7 +403,9 @@ def guardian_contact_record(*, actor: Actor, case_public_id: object, signal_id: 
 
 def preliminary_extend(*, actor: Actor, case_public_id: object, signal_id: int, new_due_on: date, reason: str) -> None:
     """The 14 days may be exceeded only for synnerliga skäl (20 kap. 2 § SoL 2025), stated here."""
-    with changing_case(actor, case_public_id, view_name="intake.preliminary_extend") as case:
+    with changing_case(
+        actor, case_public_id, view_name="intake.preliminary_extend", action=CaseAction.PRELIMINARY
+    ) as case:
         signal = _locked_signal(case, signal_id)
         deadline = (
             Deadline.objects.select_for_update()
@@ -419,7 +431,9 @@ class PreliminaryInput:
 def preliminary_assessment_record(
     *, actor: Actor, case_public_id: object, signal_id: int, data: PreliminaryInput
 ) -> PreliminaryAssessment:
-    with changing_case(actor, case_public_id, view_name="intake.preliminary_assessment") as case:
+    with changing_case(
+        actor, case_public_id, view_name="intake.preliminary_assessment", action=CaseAction.PRELIMINARY
+    ) as case:
         if data.decision not in PreliminaryDecision.values:
             raise field_error("decision", _("Välj beslut."), "decision")
         reasons = _text(data.reasons, "reasons", required=True)
@@ -449,7 +463,9 @@ def preliminary_assessment_record(
             )
         kind = DELEGATION_KINDS[PreliminaryDecision(data.decision)]
         try:
-            delegation = delegation_item_check(data.delegation_id, kind=kind, day=data.decided_on)
+            delegation = delegation_item_check(
+                data.delegation_id, kind=kind, day=data.decided_on, signer_role=actor.role
+            )
         except ValidationError as exc:
             raise field_error("delegation", exc.message, exc.code or "delegation") from exc
         basis = legal_basis_for(
@@ -513,7 +529,9 @@ def _check_feedback_open(signal: Signal) -> None:
 
 def reporter_feedback_request_record(*, actor: Actor, case_public_id: object, signal_id: int) -> Signal:
     """A mandatory reporter asks, after registration, to be told whether an investigation was opened."""
-    with changing_case(actor, case_public_id, view_name="intake.reporter_feedback_request") as case:
+    with changing_case(
+        actor, case_public_id, view_name="intake.reporter_feedback_request", action=CaseAction.PRELIMINARY
+    ) as case:
         signal = _locked_signal(case, signal_id)
         if signal.reporter_type != ReporterType.MANDATORY:
             raise ValidationError(
@@ -532,7 +550,9 @@ def reporter_feedback_request_record(*, actor: Actor, case_public_id: object, si
 
 def reporter_feedback_withhold(*, actor: Actor, case_public_id: object, signal_id: int, reason: str) -> Signal:
     """The reporter is not told, because it is unsuitable in the circumstances; the reason is recorded."""
-    with changing_case(actor, case_public_id, view_name="intake.reporter_feedback_withhold") as case:
+    with changing_case(
+        actor, case_public_id, view_name="intake.reporter_feedback_withhold", action=CaseAction.PRELIMINARY
+    ) as case:
         reason = _text(reason, "reason", required=True)
         signal = _locked_signal(case, signal_id)
         _check_feedback_open(signal)
@@ -548,7 +568,9 @@ def reporter_feedback_withhold(*, actor: Actor, case_public_id: object, signal_i
 
 
 def reporter_feedback_record(*, actor: Actor, case_public_id: object, signal_id: int) -> Signal:
-    with changing_case(actor, case_public_id, view_name="intake.reporter_feedback") as case:
+    with changing_case(
+        actor, case_public_id, view_name="intake.reporter_feedback", action=CaseAction.PRELIMINARY
+    ) as case:
         signal = _locked_signal(case, signal_id)
         _check_feedback_open(signal)
         signal.feedback_given_at = timezone.now()

@@ -1,8 +1,8 @@
 """Intake's screens: registering a signal, the protection assessment and the förhandsbedömning.
 
 A POST calls one service, which checks need-to-know and logs the change (or the refusal). The case is
-read for display only when a form is shown (a GET, or a POST with errors), `for_change`: only those who
-may change it get the form, and the read is logged.
+read for display only when a form is shown (a GET, or a POST with errors), `for_action`: only those who
+may take that action in it get the form, and the read is logged.
 """
 
 from typing import Any
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from access import rules
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import read_case, refuse
 from delegation.order import delegation_items_for
 from intake import detentions, services
@@ -76,8 +77,10 @@ def signal_new(request: StaffRequest) -> HttpResponse:
     return render(request, "intake/signal_new.html", {"form": form})
 
 
-def _signal_context(actor: Actor, public_id: UUID, signal_id: int, view_name: str) -> dict[str, Any]:
-    case = read_case(actor, public_id, view_name=view_name, for_change=True).case
+def _signal_context(
+    actor: Actor, public_id: UUID, signal_id: int, view_name: str, action: CaseAction
+) -> dict[str, Any]:
+    case = read_case(actor, public_id, view_name=view_name, for_action=action).case
     return {"case": case, "signal": signal_in_case(case, signal_id)}
 
 
@@ -94,15 +97,18 @@ def protection_assessment(request: StaffRequest, public_id: UUID, signal_id: int
         done=_("Den omedelbara skyddsbedömningen är dokumenterad."),
         success_url=case_url(public_id),
         template="intake/protection_assessment.html",
-        context=lambda: _signal_context(actor, public_id, signal_id, "intake.protection_assessment.form"),
+        context=lambda: _signal_context(
+            actor, public_id, signal_id, "intake.protection_assessment.form", CaseAction.PROTECTION
+        ),
     )
 
 
-def _delegation_choices() -> list[tuple[str, list[tuple[int, str]]]]:
-    """The items in force today for either outcome, grouped by it; the service checks the one chosen."""
+def _delegation_choices(role: str) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The items in force today for either outcome that `role` may sign under, grouped by outcome; the
+    service checks the one chosen."""
     day = timezone.localdate()
     return [
-        (str(kind.label), [(d.pk, f"{d.code} {d.delegate}") for d in delegation_items_for(kind, day)])
+        (str(kind.label), [(d.pk, f"{d.code} {d.delegate}") for d in delegation_items_for(kind, day, signer_role=role)])
         for kind in DELEGATION_KINDS.values()
     ]
 
@@ -112,7 +118,7 @@ def _delegation_choices() -> list[tuple[str, list[tuple[int, str]]]]:
 def preliminary_assessment(request: StaffRequest, public_id: UUID, signal_id: int) -> HttpResponse:
     actor = Actor.from_request(request)
     form = PreliminaryAssessmentForm(
-        request.POST or None, initial={"decided_on": timezone.localdate()}, items=_delegation_choices()
+        request.POST or None, initial={"decided_on": timezone.localdate()}, items=_delegation_choices(actor.role)
     )
 
     def change(data: dict[str, Any]) -> None:
@@ -129,7 +135,9 @@ def preliminary_assessment(request: StaffRequest, public_id: UUID, signal_id: in
         done=_("Förhandsbedömningen är beslutad."),
         success_url=case_url(public_id),
         template="intake/preliminary_assessment.html",
-        context=lambda: _signal_context(actor, public_id, signal_id, "intake.preliminary_assessment.form"),
+        context=lambda: _signal_context(
+            actor, public_id, signal_id, "intake.preliminary_assessment.form", CaseAction.PRELIMINARY
+        ),
     )
 
 
@@ -146,7 +154,9 @@ def preliminary_extend(request: StaffRequest, public_id: UUID, signal_id: int) -
         done=_("Förhandsbedömningens tidsfrist är förlängd."),
         success_url=case_url(public_id),
         template="intake/preliminary_extend.html",
-        context=lambda: _signal_context(actor, public_id, signal_id, "intake.preliminary_extend.form"),
+        context=lambda: _signal_context(
+            actor, public_id, signal_id, "intake.preliminary_extend.form", CaseAction.PRELIMINARY
+        ),
     )
 
 
@@ -173,7 +183,9 @@ def feedback_withhold(request: StaffRequest, public_id: UUID, signal_id: int) ->
         done=_("Det är antecknat att anmälaren inte får återkoppling, och varför."),
         success_url=case_url(public_id),
         template="intake/feedback_withhold.html",
-        context=lambda: _signal_context(actor, public_id, signal_id, "intake.reporter_feedback_withhold.form"),
+        context=lambda: _signal_context(
+            actor, public_id, signal_id, "intake.reporter_feedback_withhold.form", CaseAction.PRELIMINARY
+        ),
     )
 
 
@@ -205,7 +217,9 @@ def detention_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
         done=_("Frihetsberövandet är registrerat."),
         success_url=case_url(public_id),
         template="intake/detention_new.html",
-        context=lambda: {"case": read_case(actor, public_id, view_name="intake.detention.form", for_change=True).case},
+        context=lambda: {
+            "case": read_case(actor, public_id, view_name="intake.detention.form", for_action=CaseAction.DETENTION).case
+        },
     )
 
 
@@ -223,6 +237,8 @@ def detention_end(request: StaffRequest, public_id: UUID, detention_id: UUID) ->
         success_url=case_url(public_id),
         template="intake/detention_end.html",
         context=lambda: {
-            "case": read_case(actor, public_id, view_name="intake.detention_end.form", for_change=True).case
+            "case": read_case(
+                actor, public_id, view_name="intake.detention_end.form", for_action=CaseAction.DETENTION
+            ).case
         },
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from cases.models import Case, CaseStatus
 from core.errors import field_error
@@ -99,7 +100,7 @@ def _locked(case: Case, investigation_id: UUID | str) -> Investigation:
 def investigation_open_for_case(
     *, actor: Actor, case_public_id: object, question: str, opened_on: date, new_question_reason: str = ""
 ) -> Investigation:
-    with changing_case(actor, case_public_id, view_name="investigation.open") as case:
+    with changing_case(actor, case_public_id, view_name="investigation.open", action=CaseAction.INVESTIGATE) as case:
         return investigation_open(
             actor=actor, case=case, question=question, opened_on=opened_on, new_question_reason=new_question_reason
         )
@@ -125,7 +126,9 @@ def participation_record(
     views: str,
     read_and_commented: bool = False,
 ) -> Investigation:
-    with changing_case(actor, case_public_id, view_name="investigation.participation") as case:
+    with changing_case(
+        actor, case_public_id, view_name="investigation.participation", action=CaseAction.INVESTIGATE
+    ) as case:
         if participation not in ChildParticipation.values:
             raise field_error("participation", _("Välj hur barnet har deltagit."), "participation")
         views = views.strip()
@@ -170,7 +173,9 @@ def investigation_complete(
     summary: str,
     completed_on: date,
 ) -> Investigation:
-    with changing_case(actor, case_public_id, view_name="investigation.complete") as case:
+    with changing_case(
+        actor, case_public_id, view_name="investigation.complete", action=CaseAction.INVESTIGATE
+    ) as case:
         if outcome not in InvestigationOutcome.values:
             raise field_error("outcome", _("Välj utfall."), "outcome")
         summary = summary.strip()

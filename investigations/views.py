@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import read_case
 from investigations.forms import InvestigationCompleteForm, InvestigationOpenForm, ParticipationForm
 from investigations.selectors import investigation_in_case
@@ -29,13 +30,15 @@ def investigation_open(request: StaffRequest, public_id: UUID) -> HttpResponse:
         success_url=case_url(public_id),
         template="investigations/investigation_open.html",
         context=lambda: {
-            "case": read_case(actor, public_id, view_name="investigation.open.form", for_change=True).case
+            "case": read_case(
+                actor, public_id, view_name="investigation.open.form", for_action=CaseAction.INVESTIGATE
+            ).case
         },
     )
 
 
 def _investigation_context(actor: Actor, public_id: UUID, investigation_id: UUID, view_name: str) -> dict[str, Any]:
-    case = read_case(actor, public_id, view_name=view_name, for_change=True).case
+    case = read_case(actor, public_id, view_name=view_name, for_action=CaseAction.INVESTIGATE).case
     return {"case": case, "investigation": investigation_in_case(case, investigation_id)}
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import changing_case
 from cases.models import Case
 from core.fields import TEXT_LIMIT
@@ -88,7 +89,9 @@ def journal_draft_save(
     keeps what the draft has. The body is stored exactly as typed: escaping is the template's job.
     Saving and signing are one transaction: either the text is saved and signed, or nothing changed.
     """
-    with changing_case(actor, case_public_id, view_name="journal.sign" if sign else "journal.draft_save") as case:
+    with changing_case(
+        actor, case_public_id, view_name="journal.sign" if sign else "journal.draft_save", action=CaseAction.JOURNAL
+    ) as case:
         entry = _saved_draft(
             actor, case, body=body, event_date=event_date, entry_public_id=entry_public_id, corrects=corrects_public_id
         )
@@ -154,7 +157,7 @@ def _sign(actor: Actor, case: Case, entry: JournalEntry) -> None:
 
 def journal_entry_sign(*, actor: Actor, case_public_id: UUID | str, entry_public_id: UUID | str) -> JournalEntry:
     """The author signs their own draft; from then on the database refuses any change to it."""
-    with changing_case(actor, case_public_id, view_name="journal.sign") as case:
+    with changing_case(actor, case_public_id, view_name="journal.sign", action=CaseAction.JOURNAL) as case:
         entry = _locked_entry(case, entry_public_id)
         _sign(actor, case, entry)
         return entry
@@ -162,7 +165,7 @@ def journal_entry_sign(*, actor: Actor, case_public_id: UUID | str, entry_public
 
 def journal_draft_discard(*, actor: Actor, case_public_id: UUID | str, entry_public_id: UUID | str) -> None:
     """Delete the actor's own draft. A signed entry cannot be discarded (nor deleted at all)."""
-    with changing_case(actor, case_public_id, view_name="journal.discard") as case:
+    with changing_case(actor, case_public_id, view_name="journal.discard", action=CaseAction.JOURNAL) as case:
         entry = _locked_entry(case, entry_public_id)
         _check_own_draft(actor, entry)
         entry.delete()
@@ -199,7 +202,7 @@ def journal_dispute_record(
 
     The entry is not touched: the law asks for the note, and the record keeps both.
     """
-    with changing_case(actor, case_public_id, view_name="journal.dispute") as case:
+    with changing_case(actor, case_public_id, view_name="journal.dispute", action=CaseAction.JOURNAL) as case:
         entry = signed_entry(case, entry_public_id)
         errors: dict[str, str | ValidationError] = {**_dispute_errors(data)}
         if entry is None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from access.actor import Actor
+from access.permissions import CaseAction
 from access.reads import read_case
 from journal.forms import JournalDisputeForm, JournalDraftForm
 from journal.selectors import JournalView, case_journal
@@ -55,7 +56,7 @@ def journal(request: StaffRequest, public_id: UUID) -> HttpResponse:
     read = read_case(actor, public_id, view_name="journal.page")
     case = read.case
     view = case_journal(actor, case)
-    form = _editing(view, request) if read.may_write else None
+    form = _editing(view, request) if CaseAction.JOURNAL in read.actions else None
     correcting = None
     if form is not None and form.initial.get("corrects"):
         correcting = next(
@@ -132,7 +133,7 @@ def journal_dispute(request: StaffRequest, public_id: UUID, entry_id: UUID) -> H
     form = JournalDisputeForm(request.POST or None)
 
     def shown() -> dict[str, object]:
-        case = read_case(actor, public_id, view_name="journal.dispute.form", for_change=True).case
+        case = read_case(actor, public_id, view_name="journal.dispute.form", for_action=CaseAction.JOURNAL).case
         entry = signed_entry(case, entry_id)
         if entry is None:
             raise Http404

@@ -196,33 +196,50 @@ def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
     return url
 
 
-# Forms that change a case (GET shows the form): 200 for those who may change it, 404 for everyone else.
-FORM_ROUTES: dict[str, Callable[[dict[str, object]], str]] = {
-    "intake:protection_assessment": _case_url("intake:protection_assessment", "signal"),
-    "intake:preliminary_assessment": _case_url("intake:preliminary_assessment", "signal"),
-    "intake:preliminary_extend": _case_url("intake:preliminary_extend", "signal"),
-    "intake:feedback_withhold": _case_url("intake:feedback_withhold", "signal"),
-    "investigations:investigation_open": _case_url("investigations:investigation_open"),
-    "investigations:investigation_participation": _case_url(
-        "investigations:investigation_participation", "investigation"
+# What each role may do in a case it may change (`access.permissions`), written out here by user so
+# that a change to the table shows as a failing test: authority over the child is the case worker's
+# and the unit manager's; bo (treatment), fia (outreach) and adam (defector specialist) write journal
+# entries, and adam also records detentions.
+AUTHORITY = {"hanna", "olle", "sara", "karin"}
+ACTION_USERS = {
+    "journal": AUTHORITY | {"bo", "fia", "adam"},
+    "detention": AUTHORITY | {"adam"},
+    **{action: AUTHORITY for action in ("protection", "preliminary", "investigate", "decide", "documents", "close")},
+}
+
+# Forms that change a case (GET shows the form), each with the action it takes: 200 for those who may
+# take it, 403 for the case's own staff whose role may not, 404 for everyone else.
+FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
+    "intake:protection_assessment": ("protection", _case_url("intake:protection_assessment", "signal")),
+    "intake:preliminary_assessment": ("preliminary", _case_url("intake:preliminary_assessment", "signal")),
+    "intake:preliminary_extend": ("preliminary", _case_url("intake:preliminary_extend", "signal")),
+    "intake:feedback_withhold": ("preliminary", _case_url("intake:feedback_withhold", "signal")),
+    "investigations:investigation_open": ("investigate", _case_url("investigations:investigation_open")),
+    "investigations:investigation_participation": (
+        "investigate",
+        _case_url("investigations:investigation_participation", "investigation"),
     ),
-    "investigations:investigation_complete": _case_url("investigations:investigation_complete", "investigation"),
-    "decisions:decision_new": _case_url("decisions:decision_new"),
-    "journal:journal_save": _case_url("journal:journal_save"),
-    "journal:journal_dispute": _case_url("journal:journal_dispute", "entry"),
-    "decisions:court_ruling": _case_url("decisions:court_ruling", "custody"),
-    "decisions:decision_delivery": _case_url("decisions:decision_delivery", "custody"),
-    "decisions:appeal_period": _case_url("decisions:appeal_period", "delivery"),
-    "decisions:communication_new": _case_url("decisions:communication_new"),
-    "intake:detention_new": _case_url("intake:detention_new"),
-    "intake:detention_end": _case_url("intake:detention_end", "detention"),
-    "decisions:communication_reply": _case_url("decisions:communication_reply", "communication"),
-    "casefile:case_close": _case_url("casefile:case_close"),
+    "investigations:investigation_complete": (
+        "investigate",
+        _case_url("investigations:investigation_complete", "investigation"),
+    ),
+    "decisions:decision_new": ("decide", _case_url("decisions:decision_new")),
+    "journal:journal_save": ("journal", _case_url("journal:journal_save")),
+    "journal:journal_dispute": ("journal", _case_url("journal:journal_dispute", "entry")),
+    "decisions:court_ruling": ("decide", _case_url("decisions:court_ruling", "custody")),
+    "decisions:decision_delivery": ("decide", _case_url("decisions:decision_delivery", "custody")),
+    "decisions:appeal_period": ("decide", _case_url("decisions:appeal_period", "delivery")),
+    "decisions:communication_new": ("decide", _case_url("decisions:communication_new")),
+    "intake:detention_new": ("detention", _case_url("intake:detention_new")),
+    "intake:detention_end": ("detention", _case_url("intake:detention_end", "detention")),
+    "decisions:communication_reply": ("decide", _case_url("decisions:communication_reply", "communication")),
+    "casefile:case_close": ("close", _case_url("casefile:case_close")),
 }
 # Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the
 # service (e.g. reopening an open case), so nothing changes and the allowed answer is a redirect.
-POST_ROUTES: dict[str, tuple[Callable[[dict[str, object]], str], dict[str, str], int]] = {
+POST_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str], dict[str, str], int]] = {
     "intake:signal_action": (
+        "protection",
         lambda work: reverse(
             "intake:signal_action",
             args=[work["case"].public_id, work["signal"].pk, "vardnadshavare"],  # type: ignore[attr-defined]
@@ -231,6 +248,7 @@ POST_ROUTES: dict[str, tuple[Callable[[dict[str, object]], str], dict[str, str],
         302,
     ),
     "decisions:court_referral": (
+        "decide",
         lambda work: reverse(
             "decisions:court_referral",
             args=[work["case"].public_id, work["investigation"].public_id],  # type: ignore[attr-defined]
@@ -239,13 +257,14 @@ POST_ROUTES: dict[str, tuple[Callable[[dict[str, object]], str], dict[str, str],
         302,
     ),
     "journal:journal_discard": (
+        "journal",
         lambda work: reverse("journal:journal_discard", args=[work["case"].public_id, work["investigation"].public_id]),  # type: ignore[attr-defined]
         {},
         302,
     ),
-    "casefile:case_reopen": (_case_url("casefile:case_reopen"), {}, 302),
-    "documents:document_new": (_case_url("documents:document_new"), {}, 302),
-    "documents:document_check": (_case_url("documents:document_check", "document"), {}, 302),
+    "casefile:case_reopen": ("close", _case_url("casefile:case_reopen"), {}, 302),
+    "documents:document_new": ("documents", _case_url("documents:document_new"), {}, 302),
+    "documents:document_check": ("documents", _case_url("documents:document_check", "document"), {}, 302),
 }
 # Reading a printable document: like the case itself. The PDF of a document about a protected
 # person redirects back to the document page until a second person has checked it.
@@ -332,21 +351,35 @@ def test_emergency_access_never_opens_protected_identity(world: World, route: st
     assert response.status_code == 404
 
 
+def _allowed(username: str, kind: str, action: str, status: int) -> int:
+    if username not in CHANGES[kind]:
+        return 404
+    return status if username in ACTION_USERS[action] else 403
+
+
 @pytest.mark.parametrize("kind", sorted(CHANGES))
 def test_forms_that_change_a_case(world: World, kind: str) -> None:
     work = _work(world, kind)
     for username in ROLES:
         client = _client(world, username)
-        for route, url in FORM_ROUTES.items():
-            expected = 200 if username in CHANGES[kind] else 404
-            method = client.post if route == "journal:journal_save" else client.get
-            data = {"body": ""} if route == "journal:journal_save" else None
-            status = method(url(work), data).status_code
-            expected = 422 if expected == 200 and route == "journal:journal_save" else expected
+        for route, (action, url) in FORM_ROUTES.items():
+            if route == "journal:journal_save":
+                status = client.post(url(work), {"body": ""}).status_code
+                expected = _allowed(username, kind, action, 422)
+            else:
+                status = client.get(url(work)).status_code
+                expected = _allowed(username, kind, action, 200)
             assert status == expected, f"{username} on {kind} via {route}"
-        for route, (post_url, data, allowed) in POST_ROUTES.items():
+        for route, (action, post_url, data, allowed) in POST_ROUTES.items():
             status = client.post(post_url(work), data).status_code
-            assert status == (allowed if username in CHANGES[kind] else 404), f"{username} on {kind} via {route}"
+            assert status == _allowed(username, kind, action, allowed), f"{username} on {kind} via {route}"
+
+
+def test_every_action_has_a_route_and_a_rule() -> None:
+    from access.permissions import CaseAction
+
+    assert set(ACTION_USERS) == set(CaseAction.values)
+    assert {action for action, _url in FORM_ROUTES.values()} | {r[0] for r in POST_ROUTES.values()} == set(ACTION_USERS)
 
 
 @pytest.mark.parametrize("kind", sorted(SEES))
@@ -366,10 +399,10 @@ def test_emergency_access_never_opens_a_change(world: World) -> None:
     work = _work(world, "own")
     grant_emergency(world.user("sara"), world.own_case)
     client = _client(world, "sara")
-    for route, url in FORM_ROUTES.items():
+    for route, (_action, url) in FORM_ROUTES.items():
         assert client.get(url(work)).status_code in {404, 405}, route
         assert client.post(url(work), {"body": "x"}).status_code == 404, route
-    for route, (post_url, data, _allowed) in POST_ROUTES.items():
+    for route, (_action, post_url, data, _status) in POST_ROUTES.items():
         assert client.post(post_url(work), data).status_code == 404, route
 
 

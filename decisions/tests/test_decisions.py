@@ -153,4 +153,6 @@ def test_emergency_access_and_other_teams_cannot_decide(world: World, delegation
 
 
 def test_the_unit_manager_may_record_a_decision_in_their_unit(world: World, delegation: dict) -> None:
-    assert record(world, decision(DecisionKind.SUPPORT), user="karin").signed_by == world.user("karin")
+    # Under a section's item: the manager records what the committee's section decided.
+    data = decision(DecisionKind.LVU_CARE_APPLICATION)
+    assert record(world, data, user="karin").signed_by == world.user("karin")

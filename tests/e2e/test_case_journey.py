@@ -82,7 +82,7 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     new_due = (statutory_deadline(today, months=4) + timedelta(days=30)).isoformat()
     page.get_by_label("Lagrum").select_option(index=1)
     page.get_by_label("Punkt i delegationsordningen").select_option(index=1)
-    page.get_by_label("Beslutsfattare").fill("Karin Enhetschef")
+    page.get_by_label("Beslutsfattare").fill("Hanna Handläggare")
     page.get_by_label("Skäl för beslutet").fill("Väntar på utlåtande från BUP, särskilda skäl.")
     page.get_by_label("Utredning", exact=True).select_option(index=1)
     page.get_by_label("Nytt sista datum för utredningen").fill(new_due)

@@ -82,3 +82,19 @@ def test_the_unit_manager_sees_who_is_named_and_the_delegation_report(page: Page
     page.get_by_role("button", name="Visa rapporten").click()
     expect(page.get_by_role("table", name="Antal beslut per punkt i delegationsordningen")).to_be_visible()
     assert_accessible(page)
+
+
+def test_treatment_staff_are_offered_the_journal_not_decisions(page: Page, server_url: str) -> None:
+    _sign_in(page, server_url, "behandlare", "Mitt arbete")
+    page.locator("table a").first.click()
+    expect(page.get_by_role("link", name="Journal")).to_be_visible()
+    expect(page.get_by_role("link", name="Nytt beslut")).to_have_count(0)
+    expect(page.get_by_role("link", name="Inleda utredning")).to_have_count(0)
+    page.goto(page.url.rstrip("/") + "/beslut/nytt/")
+    expect(page.get_by_role("heading", name="Din roll får inte göra det här i ärendet")).to_be_visible()
+    assert_accessible(page)
+
+    _sign_in(page, server_url, "chef", "Mitt arbete")
+    page.goto(f"{server_url}/behorighet/analys/")
+    expect(page.get_by_role("table", name="Vad varje roll får göra i ärenden i sitt eget team")).to_be_visible()
+    assert_accessible(page)

@@ -1,0 +1,55 @@
+"""What each role may do in a case of its own team: a table of roles and actions, written once.
+
+`access.selectors` decides which cases a user sees; this table decides which of the case's forms a
+role may use there. It is the needs-and-risk analysis (`accounts.NeedsRiskAnalysis`) made exact,
+and the analysis page shows it beside each role's text. It lives in code, not in a table an
+administrator edits, because widening it is a change to who exercises public authority over a
+child: it is reviewed like code, and `access/tests/test_permissions.py` pins it.
+
+Exercising authority (myndighetsutövning) over a child is the case worker's and the unit manager's:
+protection assessment, förhandsbedömning, investigation, decisions and what follows them
+(kommunicering, delivery, the court's answer), requests for documents, closing the case. Treatment
+staff, outreach workers and the defector specialist document their own work in the journal; the
+defector specialist, who works beside the police, also records that a child is held or remanded.
+"""
+
+from collections.abc import Mapping
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+
+
+class CaseAction(models.TextChoices):
+    JOURNAL = "journal", _("Skriva och signera journalanteckningar, registrera att någon invänder mot en")
+    PROTECTION = "protection", _("Göra skyddsbedömning och registrera kontakt med vårdnadshavare")
+    PRELIMINARY = "preliminary", _("Göra förhandsbedömning, förlänga den och återkoppla till anmälaren")
+    INVESTIGATE = "investigate", _("Inleda, dokumentera och avsluta utredning")
+    DECIDE = "decide", _("Registrera och signera beslut, kommunicering, delfående och domstolens avgörande")
+    DOCUMENTS = "documents", _("Ta fram och kontrollera utskrifter")
+    DETENTION = "detention", _("Registrera att barnet är frihetsberövat")
+    CLOSE = "close", _("Avsluta och öppna ärendet igen")
+
+
+AUTHORITY = frozenset(CaseAction)
+ROLE_ACTIONS: Mapping[str, frozenset[CaseAction]] = {
+    Role.CASEWORKER: AUTHORITY,
+    Role.UNIT_MANAGER: AUTHORITY,
+    Role.TREATMENT: frozenset({CaseAction.JOURNAL}),
+    Role.OUTREACH: frozenset({CaseAction.JOURNAL}),
+    Role.DEFECTOR_SPECIALIST: frozenset({CaseAction.JOURNAL, CaseAction.DETENTION}),
+}
+
+
+def actions_of(role: str) -> frozenset[CaseAction]:
+    """What `role` may do in a case it may change; nothing for a role without case work."""
+    return ROLE_ACTIONS.get(role, frozenset())
+
+
+def actions_table() -> list[tuple[CaseAction, frozenset[str]]]:
+    """Each action with the roles that may take it: the table the analysis page shows."""
+    return [
+        (action, frozenset(role for role, actions in ROLE_ACTIONS.items() if action in actions))
+        for action in CaseAction
+    ]
