@@ -94,6 +94,11 @@ class Extension(models.Model):
     reason = models.TextField(_("skäl"), max_length=2000)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(_("beslutat"))
+    # The day the extension was decided in law when that is not the day it was recorded: a court's
+    # ruling (8 § andra stycket LVU) is recorded when its judgment reaches the social services, and its
+    # lateness is the court's day, not ours. Nullable with no default: the table is append-only, and
+    # SQLite would rebuild it (dropping its triggers) to add a column with a default.
+    decided_on = models.DateField(_("beslutsdag"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("förlängning")
@@ -110,7 +115,8 @@ class Extension(models.Model):
     @property
     def days_late(self) -> int:
         """Days after the clock ran out that the extension was decided (0 when it was decided in time)."""
-        return max(0, (timezone.localdate(self.decided_at) - self.previous_due_on).days)
+        decided = self.decided_on or timezone.localdate(self.decided_at)
+        return max(0, (decided - self.previous_due_on).days)
 
 
 class NoticeKind(models.TextChoices):

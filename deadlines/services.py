@@ -107,7 +107,11 @@ def deadline_cancel(*, source: DeadlineSource, kind: DeadlineKind, reason: str) 
     return deadline
 
 
-def deadline_extend(*, deadline: Deadline, new_due_on: date, reason: str, decided_by: User) -> Extension:
+def deadline_extend(
+    *, deadline: Deadline, new_due_on: date, reason: str, decided_by: User, decided_on: date | None = None
+) -> Extension:
+    """Move a clock later. `decided_on`: the day someone else (a court) decided it, when not today; an
+    extension decided after the clock ran out is flagged to the unit manager and keeps the missed day."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Skriv skälet till förlängningen."), code="extension_reason")
@@ -115,7 +119,7 @@ def deadline_extend(*, deadline: Deadline, new_due_on: date, reason: str, decide
         raise ValidationError(_("Fristen är redan klar eller avskriven."), code="deadline_closed")
     if new_due_on <= deadline.due_on:
         raise ValidationError(_("Det nya datumet måste vara senare än det nuvarande."), code="extension_not_later")
-    late = deadline.due_on < timezone.localdate()
+    late = deadline.due_on < (decided_on or timezone.localdate())
     with transaction.atomic():
         extension = Extension(
             deadline=deadline,
@@ -124,6 +128,7 @@ def deadline_extend(*, deadline: Deadline, new_due_on: date, reason: str, decide
             reason=reason,
             decided_by=decided_by,
             decided_at=timezone.now(),
+            decided_on=decided_on,
         )
         extension.full_clean()
         extension.save()

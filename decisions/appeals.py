@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from access.actor import Actor
 from access.permissions import CaseAction
 from access.reads import changing_case
-from core.models import Appeal
 from core.uuids import parse_uuid
 from deadlines import rules
 from deadlines.models import DeadlineKind
@@ -71,7 +70,7 @@ def decision_delivery_record(
             recorded_by=actor.user,
             recorded_at=timezone.now(),
         )
-        if decision.legal_basis.appeal == Appeal.COURT:
+        if decision.appealable:
             deadline_start(
                 case=case,
                 kind=DeadlineKind.APPEAL_PERIOD,

@@ -125,6 +125,7 @@ def _extend_application_time(ruling: CourtRuling, source: DeadlineSource, actor:
             new_due_on=ruling.new_due_on,
             reason=_("Rätten medgav förlängning enligt 8 § andra stycket LVU (%(said)s).") % {"said": said},
             decided_by=actor.user,
+            decided_on=ruling.ruled_on,
         )
     except ValidationError as exc:
         raise ValidationError({"new_due_on": exc.messages}) from exc

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from decisions.communication import COMMUNICATED_KINDS
-from decisions.models import CommunicationStep, DeliveryMethod, PartyKind
+from decisions.models import CommunicationStep, DecisionOutcome, DeliveryMethod, PartyKind
 from decisions.services import OFFERED_KINDS
 from delegation.models import DecisionKind
 from web.forms import DayField, DesignSystemForm, text_field
@@ -39,6 +39,13 @@ class DecisionForm(DesignSystemForm):
         widget=forms.RadioSelect,
         required=False,
     )
+    outcome = forms.ChoiceField(
+        label=_("Vad beslutet ger den enskilde"),
+        choices=DecisionOutcome.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("Ett beslut som går den enskilde emot kan överklagas av hen (42 § förvaltningslagen)."),
+    )
     investigation = forms.TypedChoiceField(label=_("Utredning"), required=False, coerce=str)
     new_due_on = DayField(label=_("Nytt sista datum för utredningen"), required=False)
 
@@ -61,6 +68,8 @@ class DecisionForm(DesignSystemForm):
             del self.fields["investigation"], self.fields["new_due_on"]
         if kind not in EXECUTED_KINDS:
             del self.fields["executed_on"]
+        if kind != DecisionKind.SUPPORT:
+            del self.fields["outcome"]
         if kind not in COMMUNICATED_KINDS:
             del self.fields["communication"]
         else:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
 from core.fields import EncryptedTextField
-from core.models import LegalBasis
+from core.models import Appeal, LegalBasis
 from delegation.models import DecisionKind, DelegationItem
 
 # The standard texts (FL 33 §), filled with the provision the decision's legal basis names.
@@ -28,6 +28,19 @@ REFERRED = _(
     "vecka, och rätten prövar om det ska fastställas."
 )
 NOT_APPEALABLE = _("Beslutet kan inte överklagas genom förvaltningsbesvär (%(provision)s).")
+# 42 § FL: only a decision that goes against someone can be appealed by them.
+IN_FAVOUR = _(
+    "Beslutet ger dig det du ansökte om eller godtog och går dig inte emot, så du kan inte överklaga det "
+    "(42 § förvaltningslagen). Om du vill ha något annat kan du ansöka på nytt."
+)
+
+
+class DecisionOutcome(models.TextChoices):
+    """What a decision on an insats gave the person (42 § FL: appealable only when it goes against them)."""
+
+    GRANTED = "granted", _("Bifall: det som söktes eller som den enskilde godtog beviljas helt")
+    PARTLY = "partly", _("Delvis bifall: en del av det som söktes avslås")
+    REFUSED = "refused", _("Avslag")
 
 
 class Decision(models.Model):
@@ -63,6 +76,12 @@ class Decision(models.Model):
     communication = models.CharField(  # noqa: DJ001 - see above
         _("kommunicering"), max_length=20, null=True, blank=True
     )
+    # For an insats (`DecisionKind.SUPPORT`): granted, partly or refused. Null for the other kinds,
+    # whose outcome the kind says, and for decisions recorded before it was asked; nullable for the
+    # same reason as `communication`.
+    outcome = models.CharField(  # noqa: DJ001 - see above
+        _("utfall"), max_length=10, choices=DecisionOutcome.choices, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("beslut")
@@ -79,6 +98,12 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.decided_on}"
+
+    @property
+    def appealable(self) -> bool:
+        """Whether a party can appeal it to the court: its legal basis allows it (41 § FL, 35 kap. 1 § SoL)
+        and it goes against the person (42 § FL): an insats granted in full does not."""
+        return self.legal_basis.appeal == Appeal.COURT and self.outcome != DecisionOutcome.GRANTED
 
 
 class CourtOutcome(models.TextChoices):

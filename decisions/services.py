@@ -20,7 +20,7 @@ from deadlines.models import Deadline, DeadlineKind
 from deadlines.services import deadline_extend, deadline_meet, deadline_start, deadlines_meet_in_case
 from deadlines.sources import DeadlineSource
 from decisions.communication import COMMUNICATED_KINDS, communication_error
-from decisions.models import APPEALABLE, NOT_APPEALABLE, REFERRED, Decision
+from decisions.models import APPEALABLE, IN_FAVOUR, NOT_APPEALABLE, REFERRED, Decision, DecisionOutcome
 from delegation.models import DecisionKind, DelegationItem
 from delegation.order import delegation_item_check, in_force
 from intake.detentions import remanded_on
@@ -59,6 +59,7 @@ class DecisionInput:
     new_due_on: date | None = None  # extensions only
     corrects_id: UUID | str | None = None
     communication: str = ""  # a CommunicationStep, for the kinds that go to a party
+    outcome: str = ""  # a DecisionOutcome, for an insats
 
 
 def legal_bases_for(kind: str, day: date) -> list[LegalBasis]:
@@ -92,6 +93,8 @@ def _check(data: DecisionInput, case: Case, signer_role: str) -> tuple[LegalBasi
         errors["reasons"] = _("Högst %(n)d tecken.") % {"n": TEXT_LIMIT}
     if not data.decided_by_name.strip():
         errors["decided_by_name"] = _("Ange vem som fattade beslutet.")
+    if data.kind == DecisionKind.SUPPORT and data.outcome not in DecisionOutcome.values:
+        errors["outcome"] = _("Välj om insatsen beviljas helt, delvis eller avslås.")
     if data.executed_on is not None and data.executed_on < data.decided_on:
         errors["executed_on"] = _("Verkställigheten kan inte ligga före beslutet.")
     if data.kind == DecisionKind.LVU_CARE_STARTED and data.executed_on is None:
@@ -121,6 +124,7 @@ def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput
         corrects = Decision.objects.filter(case=case, public_id=data.corrects_id).first() if data.corrects_id else None
         if data.corrects_id and corrects is None:
             raise ValidationError(_("Beslutet som ska rättas finns inte i ärendet."), code="corrects_missing")
+        outcome = data.outcome if data.kind == DecisionKind.SUPPORT else None
         decision = Decision.objects.create(
             case=case,
             kind=data.kind,
@@ -130,19 +134,23 @@ def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput
             decided_on=data.decided_on,
             executed_on=data.executed_on,
             reasons=reasons,
-            appeal_information=(data.appeal_information.strip() or appeal_text(basis))[:2000],
+            appeal_information=(data.appeal_information.strip() or appeal_text(basis, outcome))[:2000],
             investigation=investigation,
             corrects=corrects,
             signed_by=actor.user,
             signed_at=timezone.now(),
             communication=data.communication if data.kind in COMMUNICATED_KINDS else None,
+            outcome=outcome,
         )
         _clocks(decision, case, data)
     return decision
 
 
-def appeal_text(basis: LegalBasis) -> str:
-    """What the decision says about appeal, from its legal basis (FL 33 § via 14 kap. 10 § SoL)."""
+def appeal_text(basis: LegalBasis, outcome: str | None = None) -> str:
+    """What the decision says about appeal (FL 33 § via 14 kap. 10 § SoL), from its legal basis and,
+    for an insats, whether it goes against the person (42 § FL)."""
+    if basis.appeal == Appeal.COURT and outcome == DecisionOutcome.GRANTED:
+        return str(IN_FAVOUR)
     if basis.appeal == Appeal.COURT:
         return str(APPEALABLE) % {"provision": basis.appeal_provision}
     if basis.appeal == Appeal.REFERRED:

@@ -68,6 +68,7 @@ def _decision(kind: str, data: dict[str, Any]) -> DecisionInput:
         investigation_id=data.get("investigation") or None,
         new_due_on=data.get("new_due_on"),
         communication=data.get("communication") or "",
+        outcome=data.get("outcome") or "",
     )
 
 

@@ -291,6 +291,7 @@ def test_the_delegation_report_logs_each_case_it_lists_and_its_file_as_an_export
                 decided_on=today,
                 reasons="Stöd.",
                 communication="not-needed",
+                outcome="granted",
             ),
         )
     before = set(AccessEvent.objects.values_list("pk", flat=True))

@@ -129,3 +129,38 @@ def test_the_case_page_shows_the_weeks_and_how_they_ended(world: World, delegati
     url = reverse("decisions:appeal_period", args=[world.own_case.public_id, delivery.public_id])
     assert client.post(url, {"appealed": "no"}).status_code == 302
     assert "laga kraft" in client.get(page_url).content.decode()
+
+
+# 42 § FL: only a decision that goes against the person can be appealed by them
+
+
+def test_an_insats_granted_in_full_says_it_cannot_be_appealed_and_starts_no_clock(
+    world: World, delegation: dict
+) -> None:
+    day = timezone.localdate() - timedelta(days=30)
+    basis = legal_basis_for("support-personal-needs", on=day)
+    assert basis is not None
+    granted = record(world, decision(DecisionKind.SUPPORT, day, legal_basis_id=basis.pk, outcome="granted"))
+    assert "42 § förvaltningslagen" in granted.appeal_information
+    assert "tre veckor" not in granted.appeal_information
+    assert not granted.appealable
+    _deliver(world, granted)
+    assert not Deadline.objects.filter(kind=DeadlineKind.APPEAL_PERIOD).exists()
+
+
+@pytest.mark.parametrize("outcome", ["partly", "refused"])
+def test_an_insats_refused_in_whole_or_part_can_be_appealed(world: World, delegation: dict, outcome: str) -> None:
+    day = timezone.localdate() - timedelta(days=30)
+    basis = legal_basis_for("support-personal-needs", on=day)
+    assert basis is not None
+    refused = record(world, decision(DecisionKind.SUPPORT, day, legal_basis_id=basis.pk, outcome=outcome))
+    assert "tre veckor" in refused.appeal_information and refused.appealable
+    _deliver(world, refused)
+    assert Deadline.objects.filter(kind=DeadlineKind.APPEAL_PERIOD).count() == 1
+
+
+def test_an_insats_must_say_what_it_gave(world: World, delegation: dict) -> None:
+    with pytest.raises(ValidationError) as error:
+        record(world, decision(DecisionKind.SUPPORT, outcome=""))
+    assert "outcome" in error.value.error_dict
+    assert not Decision.objects.exists()

@@ -124,3 +124,23 @@ def test_the_ruling_page_offers_only_the_outcomes_that_answer_the_decision(world
         url, {"outcome": "custody-lifted", "ruled_on": timezone.localdate().isoformat(), "court": "FR"}
     )
     assert response.status_code == 302 and CourtRuling.objects.get().outcome == "custody-lifted"
+
+
+@pytest.mark.parametrize(("ruled_before_due", "late"), [(1, False), (-2, True)])
+def test_a_court_extension_is_late_only_if_the_court_ruled_after_the_four_weeks(
+    world: World, delegation: dict, ruled_before_due: int, late: bool
+) -> None:
+    from deadlines.models import Notice, NoticeKind
+
+    custody = _custody(world, days_ago=35)  # the four weeks ran out a week ago
+    due = _clock(custody, DeadlineKind.LVU_CARE_APPLICATION).due_on
+    assert due < timezone.localdate()
+    ruled_on = due - timedelta(days=ruled_before_due)
+    _rule(world, custody, "application-time", ruled_on=ruled_on, new_due_on=timezone.localdate() + timedelta(days=14))
+    application = _clock(custody, DeadlineKind.LVU_CARE_APPLICATION)
+    extension = application.extensions.get()
+    # The judgment reached us today; whether it was late is the court's day, not the day we recorded it.
+    assert extension.decided_on == ruled_on
+    assert (extension.days_late > 0) is late
+    assert (application.missed_due_on == due) is late
+    assert Notice.objects.filter(kind=NoticeKind.LATE_EXTENSION).exists() is late

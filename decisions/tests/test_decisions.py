@@ -31,6 +31,7 @@ def decision(kind: str, decided_on: date | None = None, **overrides: Any) -> Dec
         "decided_on": day,
         "reasons": "Påtaglig risk för barnets hälsa och utveckling.",
         "communication": "urgent",  # 25 § första stycket 3 FL; the communication tests ask for it
+        "outcome": "partly",  # an insats that goes partly against the person; other kinds ignore it
     }
     values.update(overrides)
     return DecisionInput(**values)  # type: ignore[arg-type]

@@ -91,6 +91,7 @@ def _decide(world: World, item: DelegationItem, on: date) -> None:
             decided_on=on,
             reasons="Skälen står i beslutet.",
             communication="not-needed",
+            outcome="granted",
         ),
     )
 

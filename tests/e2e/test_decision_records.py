@@ -61,8 +61,9 @@ def test_detention_communication_delivery_and_appeal_period(page: Page, server_u
         label="11 kap. 1 § SoL (2025:400) – Rätt till insatser för personliga behov"
     )
     page.get_by_label("Punkt i delegationsordningen").select_option(index=1)
-    page.get_by_label("Beslutsfattare").fill("Karin Enhetschef")
-    page.get_by_label("Skäl för beslutet").fill("Behov av kontaktperson.")
+    page.get_by_label("Beslutsfattare").fill("Hanna Handläggare")
+    page.get_by_label("Skäl för beslutet").fill("Behov av kontaktperson, men inte av familjebehandling.")
+    page.get_by_label("Delvis bifall: en del av det som söktes avslås").check()  # against them: appealable
     page.get_by_label("Kommunicerat med parterna").check()
     page.get_by_role("button", name="Registrera och signera beslutet").click()
     expect(page.get_by_text("Beslutet är registrerat och signerat.")).to_be_visible()

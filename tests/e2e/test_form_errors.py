@@ -19,9 +19,10 @@ def test_a_decision_with_three_errors_gets_one_summary_with_three_links_and_focu
     page.get_by_role("link", name="Nytt beslut").click()
     page.get_by_label("Beslutstyp").select_option(label="Insats efter ansökan eller behovsprövning")
     page.get_by_role("button", name="Fortsätt").click()
-    # Legal basis, delegation item and reasons left out; the decision maker and 25 § FL given.
+    # Legal basis, delegation item and reasons left out; the decision maker, 25 § FL and the outcome given.
     page.get_by_label("Beslutsfattare").fill("Hanna Handläggare")
     page.get_by_label("Uppenbart obehövligt (beslutet går ingen part emot)").check()
+    page.get_by_label("Bifall: det som söktes eller som den enskilde godtog beviljas helt").check()
     page.get_by_role("button", name="Registrera och signera beslutet").click()
 
     summary = page.locator("[data-error-summary]")
