@@ -1,6 +1,7 @@
 """Tamper evidence for the access log.
 
-Each row carries an HMAC of its own fields (key outside the database), so an altered row shows.
+Each row carries an HMAC of its own fields and id (key outside the database), so an altered row, or
+a copy of one under a new id, shows; rows from before ids were covered keep their old formula.
 Seals cover contiguous id ranges and chain to the previous seal, each with an HMAC under an
 access-log key, so removing a row (or cutting off the newest ones and re-sealing) shows too, and the
 newest digest is also written to the system log, outside the database.
@@ -117,15 +118,18 @@ class _RowChecker:
     """Checks each row's MAC under the key it names; rows from before rotation try every key.
 
     Legacy rows were all MACed with the one key configured then, so the key that last matched is
-    tried first.
+    tried first. Rows come in id order, which lets it catch a copy of an old row (whose MAC does not
+    cover its id) inserted after rows with ids in their MACs began.
     """
 
     def __init__(self, report: VerifyReport) -> None:
         self.report = report
         self.legacy_order = crypto.log_key_ids()
+        self.ids_covered_from: datetime | None = None  # the time of the first row whose MAC covers its id
 
     def check(self, event: AccessEvent) -> None:
         self.report.rows_checked += 1
+        self._check_format(event)
         if not event.key_id:
             self._check_legacy(event)
             return
@@ -136,6 +140,19 @@ class _RowChecker:
             return
         if expected != event.mac:
             self.report.add(f"row {event.pk}: contents do not match its MAC (altered)")
+
+    def _check_format(self, event: AccessEvent) -> None:
+        """An old-format row after the change is one an old process wrote while the new one started
+        (the same few moments), or a copy of an older row under a new id: its time gives it away.
+        """
+        if event.mac_version is not None:
+            if self.ids_covered_from is None:
+                self.ids_covered_from = event.occurred_at
+        elif self.ids_covered_from is not None and event.occurred_at < self.ids_covered_from - SEAL_GRACE:
+            self.report.add(
+                f"row {event.pk}: an old-format row (its MAC does not cover its id) dated before rows "
+                "with ids in their MACs began, yet written after them (a copy of an older row?)"
+            )
 
     def _check_legacy(self, event: AccessEvent) -> None:
         for key_id in self.legacy_order:
