@@ -21,15 +21,18 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from access import witness
 from access.log import event_mac
 from access.models import AccessEvent, AccessLogSeal
+from access.witness import GENESIS
 from core import crypto
 
-GENESIS = "0" * 64
 SEAL_GRACE = timedelta(minutes=2)
 SEAL_MAX_ROWS = 200_000
 _CHUNK = 5_000
@@ -76,15 +79,25 @@ def seal_access_log(*, settled_before: datetime | None = None) -> AccessLogSeal 
             sealed_at=timezone.now(),
             key_id=key_id,
         )
-    # Kept outside the database too (syslog/journal), so the newest seals cannot be silently re-made.
-    logger.info(
-        "access log sealed: rows %s-%s digest %s key %s",
-        seal.first_event_id,
-        seal.last_event_id,
-        seal.digest,
-        seal.key_id,
-    )
+    # Kept outside the database too, in the system log and the witness file: what shows that the
+    # newest seals were not cut off. After the commit, so the witness is never ahead of the database.
+    line = witness.seal_line(seal).render()
+    logger.info("access log sealed: %s", line)
+    if settings.ACCESS_LOG_WITNESS:
+        try:
+            witness.append(Path(settings.ACCESS_LOG_WITNESS), line)
+        except OSError as error:
+            raise WitnessNotWritten(seal, error) from error
     return seal
+
+
+class WitnessNotWritten(Exception):
+    """The seal is made (and in the system log), but its line could not be added to the witness file."""
+
+    def __init__(self, seal: AccessLogSeal, error: OSError) -> None:
+        made = f"seal {seal.pk} (rows {seal.first_event_id}–{seal.last_event_id}) was made"
+        super().__init__(f"{made}, but the witness file could not be written: {error}")
+        self.seal = seal
 
 
 MAX_LISTED = 1_000
@@ -96,6 +109,8 @@ class VerifyReport:
     seals_checked: int = 0
     problem_count: int = 0
     problems: list[str] = field(default_factory=list)  # the first MAX_LISTED, so memory stays bounded
+    notes: list[str] = field(default_factory=list)  # not problems: what the operator recorded (restores)
+    witnessed_seals: int | None = None  # how many seals the witness holds, when one was given
     # Rows and seals that could not be checked, by the key id they name (at most MAX_LISTED ids).
     unconfigured_keys: dict[str, int] = field(default_factory=dict)
 
@@ -187,8 +202,11 @@ def _seal_hashers(report: VerifyReport, seal: AccessLogSeal) -> list["hmac.HMAC"
         return []
 
 
-def verify_access_log() -> VerifyReport:
+def verify_access_log(*, witness_path: Path | None = None) -> VerifyReport:
+    """Every row's MAC and every seal's chain and digest; with a witness, that no witnessed seal is gone."""
     report = VerifyReport()
+    if witness_path is not None:
+        _check_witness(report, witness_path)
     checker = _RowChecker(report)
     previous = GENESIS
     next_first = 1
@@ -218,3 +236,15 @@ def verify_access_log() -> VerifyReport:
     for _row in _checked_rows(checker, next_first, None):
         pass
     return report
+
+
+def _check_witness(report: VerifyReport, path: Path) -> None:
+    try:
+        witnessed = witness.witnessed_seals(witness.read(path))
+    except (OSError, witness.UnreadableWitness) as error:
+        report.add(f"witness {path}: {error}")
+        return
+    for problem in witness.compare(witnessed):
+        report.add(problem)
+    report.notes.extend(witnessed.lost_in_restores)
+    report.witnessed_seals = len(witnessed.seals)

@@ -1,9 +1,9 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from access.logchain import seal_access_log
+from access.logchain import WitnessNotWritten, seal_access_log
 from access.partitions import ensure_partitions, months_ahead
 
 
@@ -18,6 +18,10 @@ class Command(BaseCommand):
         for name in ensure_partitions(today, months_ahead(today, 3)):
             self.stdout.write(f"created partition {name}")
         sealed = 0
-        while (seal := seal_access_log()) is not None:
-            sealed += seal.event_count
+        try:
+            while (seal := seal_access_log()) is not None:
+                sealed += seal.event_count
+        except WitnessNotWritten as error:
+            # Stop: the next seals would not be witnessed either. Exit non-zero so the timer alerts.
+            raise CommandError(f"{error}; sealing stopped after {sealed} rows. Fix the witness file") from error
         self.stdout.write(f"sealed {sealed} rows")
