@@ -18,9 +18,9 @@ from django.utils import timezone
 from access.log import COPY_COLUMNS
 from access.partitions import PARENT, create_partition_sql, month_bounds, partition_name
 
-# The columns a loaded row gives, in this order (COPY text format: tab-separated, \N for NULL):
-# the id, then the columns the live writer copies (what the MAC covers, the key id, the MAC).
-COLUMNS = ("id", *COPY_COLUMNS)
+# The columns a loaded row gives, in this order (COPY text format: tab-separated, \N for NULL): the
+# columns the live writer copies (the id, what the MAC covers, the key id, the MAC's version, the MAC).
+COLUMNS = COPY_COLUMNS
 _ON_PARENT = re.compile(r"^CREATE (UNIQUE )?INDEX (\S+) ON ONLY \S+ (USING .*)$")
 
 

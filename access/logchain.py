@@ -1,6 +1,7 @@
 """Tamper evidence for the access log.
 
-Each row carries an HMAC of its own fields (key outside the database), so an altered row shows.
+Each row carries an HMAC of its own fields and id (key outside the database), so an altered row, or
+a copy of one under a new id, shows; rows from before ids were covered keep their old formula.
 Seals cover contiguous id ranges and chain to the previous seal, each with an HMAC under an
 access-log key, so removing a row (or cutting off the newest ones and re-sealing) shows too, and the
 newest digest is also written to the system log, outside the database.
@@ -20,15 +21,18 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from access import witness
 from access.log import event_mac
 from access.models import AccessEvent, AccessLogSeal
+from access.witness import GENESIS
 from core import crypto
 
-GENESIS = "0" * 64
 SEAL_GRACE = timedelta(minutes=2)
 SEAL_MAX_ROWS = 200_000
 _CHUNK = 5_000
@@ -75,15 +79,25 @@ def seal_access_log(*, settled_before: datetime | None = None) -> AccessLogSeal 
             sealed_at=timezone.now(),
             key_id=key_id,
         )
-    # Kept outside the database too (syslog/journal), so the newest seals cannot be silently re-made.
-    logger.info(
-        "access log sealed: rows %s-%s digest %s key %s",
-        seal.first_event_id,
-        seal.last_event_id,
-        seal.digest,
-        seal.key_id,
-    )
+    # Kept outside the database too, in the system log and the witness file: what shows that the
+    # newest seals were not cut off. After the commit, so the witness is never ahead of the database.
+    line = witness.seal_line(seal).render()
+    logger.info("access log sealed: %s", line)
+    if settings.ACCESS_LOG_WITNESS:
+        try:
+            witness.append(Path(settings.ACCESS_LOG_WITNESS), line)
+        except OSError as error:
+            raise WitnessNotWritten(seal, error) from error
     return seal
+
+
+class WitnessNotWritten(Exception):
+    """The seal is made (and in the system log), but its line could not be added to the witness file."""
+
+    def __init__(self, seal: AccessLogSeal, error: OSError) -> None:
+        made = f"seal {seal.pk} (rows {seal.first_event_id}–{seal.last_event_id}) was made"
+        super().__init__(f"{made}, but the witness file could not be written: {error}")
+        self.seal = seal
 
 
 MAX_LISTED = 1_000
@@ -95,6 +109,8 @@ class VerifyReport:
     seals_checked: int = 0
     problem_count: int = 0
     problems: list[str] = field(default_factory=list)  # the first MAX_LISTED, so memory stays bounded
+    notes: list[str] = field(default_factory=list)  # not problems: what the operator recorded (restores)
+    witnessed_seals: int | None = None  # how many seals the witness holds, when one was given
     # Rows and seals that could not be checked, by the key id they name (at most MAX_LISTED ids).
     unconfigured_keys: dict[str, int] = field(default_factory=dict)
 
@@ -117,15 +133,18 @@ class _RowChecker:
     """Checks each row's MAC under the key it names; rows from before rotation try every key.
 
     Legacy rows were all MACed with the one key configured then, so the key that last matched is
-    tried first.
+    tried first. Rows come in id order, which lets it catch a copy of an old row (whose MAC does not
+    cover its id) inserted after rows with ids in their MACs began.
     """
 
     def __init__(self, report: VerifyReport) -> None:
         self.report = report
         self.legacy_order = crypto.log_key_ids()
+        self.ids_covered_from: datetime | None = None  # the time of the first row whose MAC covers its id
 
     def check(self, event: AccessEvent) -> None:
         self.report.rows_checked += 1
+        self._check_format(event)
         if not event.key_id:
             self._check_legacy(event)
             return
@@ -136,6 +155,19 @@ class _RowChecker:
             return
         if expected != event.mac:
             self.report.add(f"row {event.pk}: contents do not match its MAC (altered)")
+
+    def _check_format(self, event: AccessEvent) -> None:
+        """An old-format row after the change is one an old process wrote while the new one started
+        (the same few moments), or a copy of an older row under a new id: its time gives it away.
+        """
+        if event.mac_version is not None:
+            if self.ids_covered_from is None:
+                self.ids_covered_from = event.occurred_at
+        elif self.ids_covered_from is not None and event.occurred_at < self.ids_covered_from - SEAL_GRACE:
+            self.report.add(
+                f"row {event.pk}: an old-format row (its MAC does not cover its id) dated before rows "
+                "with ids in their MACs began, yet written after them (a copy of an older row?)"
+            )
 
     def _check_legacy(self, event: AccessEvent) -> None:
         for key_id in self.legacy_order:
@@ -170,8 +202,16 @@ def _seal_hashers(report: VerifyReport, seal: AccessLogSeal) -> list["hmac.HMAC"
         return []
 
 
-def verify_access_log() -> VerifyReport:
+def verify_access_log(*, witness_path: Path | None = None, rows: bool = True) -> VerifyReport:
+    """Every row's MAC and every seal's chain and digest; with a witness, that no witnessed seal is gone.
+
+    `rows=False` checks the witness alone (cheap enough to run every few minutes).
+    """
     report = VerifyReport()
+    if witness_path is not None:
+        _check_witness(report, witness_path)
+    if not rows:
+        return report
     checker = _RowChecker(report)
     previous = GENESIS
     next_first = 1
@@ -201,3 +241,33 @@ def verify_access_log() -> VerifyReport:
     for _row in _checked_rows(checker, next_first, None):
         pass
     return report
+
+
+def _check_witness(report: VerifyReport, path: Path) -> None:
+    try:
+        witnessed = witness.witnessed_seals(witness.read(path))
+    except (OSError, witness.UnreadableWitness) as error:
+        report.add(f"witness {path}: {error}")
+        return
+    for problem in witness.compare(witnessed):
+        report.add(problem)
+    report.notes.extend(witnessed.lost_in_restores)
+    report.witnessed_seals = len(witnessed.seals)
+
+
+def unsealed_problems(*, older_than: timedelta) -> list[str]:
+    """Rows past the seal's reach for longer than sealing should ever take: sealing has stopped.
+
+    Unsealed rows are checked against their MACs only, so a verification that passes says nothing
+    about them having been removed: this is what notices that the seal timer stopped working.
+    """
+    last = AccessLogSeal.objects.order_by("-last_event_id").values_list("last_event_id", flat=True).first()
+    stale = AccessEvent.objects.filter(id__gt=last or 0, occurred_at__lt=timezone.now() - older_than)
+    first = stale.order_by("id").values_list("id", "occurred_at").first()
+    if first is None:
+        return []
+    minutes = int(older_than.total_seconds() // 60)
+    return [
+        f"{stale.count()} access-log rows older than {minutes} minutes are not sealed (the first: row {first[0]} "
+        f"of {first[1]:%Y-%m-%d %H:%M} UTC): sealing has stopped; see the seal timer's log (seal_access_log)"
+    ]

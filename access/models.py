@@ -29,6 +29,8 @@ class AccessEvent(models.Model):
     is an index lookup. `mac` is an HMAC over the row with a key outside the database; seals chain the
     macs so a removed row is detectable (access.logchain). `key_id` names that key (its fingerprint,
     never the key) and is covered by the MAC; "" marks a row from before the key could be rotated.
+    `mac_version` 2 marks a MAC that also covers the row's id, so a copy of a row under a new id does
+    not verify; NULL marks a row written before that (access.log.event_mac).
 
     No foreign keys: the log must outlive accounts and records, and must never cascade.
     """
@@ -48,6 +50,9 @@ class AccessEvent(models.Model):
     emergency = models.BooleanField(default=False)
     mac = DigestField()
     key_id = models.CharField(max_length=16, blank=True, default="", db_default="")
+    # Nullable with no default: adding it neither rebuilds the SQLite table (which would drop its
+    # triggers) nor rewrites the PostgreSQL log (migration 0010).
+    mac_version = models.SmallIntegerField(null=True)
 
     class Meta:
         verbose_name = _("åtkomsthändelse")

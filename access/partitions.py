@@ -4,7 +4,10 @@ The log grows by millions of rows a month. Partitioning by `occurred_at` keeps e
 small, makes "who saw this child" a lookup in the months asked about, and lets the table owner
 archive a whole month (DETACH PARTITION) under the retention rules without the application ever
 deleting a row. A DEFAULT partition catches anything outside the prepared months, so an insert
-never fails; `ensure_access_log_partitions` prepares months ahead (run it daily).
+never fails; `prepare_log_partitions` makes months ahead (daily, as the tables' owner: the
+application's role may not create tables, and sealing never depends on it). Each run also takes
+UPDATE, DELETE and TRUNCATE on the log's tables and every partition away from every role but the
+owner, whatever `GRANT … ON ALL TABLES` or default privileges gave them.
 """
 
 from datetime import UTC, date, datetime
@@ -15,6 +18,8 @@ from core.immutability import pg_truncate_guard
 
 PARENT = "access_accessevent"
 DEFAULT_PARTITION = f"{PARENT}_default"
+SEALS = "access_accesslogseal"
+MONTHS_AHEAD = 3
 
 
 def _month_start(day: date) -> date:
@@ -84,3 +89,69 @@ def ensure_partitions(first: date, last: date) -> list[str]:
                     cursor.execute(statement)
                 created.append(partition_name(month))
     return created
+
+
+# Privileges are checked on the table a statement names: through the parent, the parent's; a
+# partition named directly, the partition's own. So every partition must lose them, not the parent
+# only. `aclexplode` lists each grant; grantee 0 is PUBLIC.
+REVOKE_CHANGES = """
+DO $$
+DECLARE target record;
+BEGIN
+  FOR target IN
+    SELECT DISTINCT c.oid::regclass AS tab,
+           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS who
+    FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
+    WHERE (c.oid IN ('access_accessevent'::regclass, 'access_accesslogseal'::regclass)
+           OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'access_accessevent'::regclass))
+      AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE') AND a.grantee <> c.relowner
+  LOOP
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %s FROM %s', target.tab, target.who);
+  END LOOP;
+END $$
+"""
+
+
+def revoke_changes() -> None:
+    """No role but the owner may UPDATE, DELETE or TRUNCATE the log, its seals or any partition."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(REVOKE_CHANGES)
+
+
+def change_grants() -> list[tuple[str, str, str]]:
+    """(table, grantee, privilege) for every UPDATE, DELETE or TRUNCATE a role other than the owner holds."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END, "
+            "a.privilege_type FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a "
+            "WHERE (c.oid IN (%s::regclass, %s::regclass) "
+            "OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = %s::regclass)) "
+            "AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE') AND a.grantee <> c.relowner ORDER BY 1, 2, 3",
+            [PARENT, SEALS, PARENT],
+        )
+        return [(table, grantee, privilege) for table, grantee, privilege in cursor.fetchall()]
+
+
+def partition_problems(today: date) -> list[str]:
+    """What goes wrong when months are not prepared ahead: rows in the DEFAULT partition, next month missing."""
+    if connection.vendor != "postgresql":
+        return []
+    problems = []
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*), min(occurred_at) FROM {DEFAULT_PARTITION}")  # noqa: S608 -- a constant
+        count, oldest = cursor.fetchone()
+        if count:
+            problems.append(
+                f"{count} access-log rows are in the DEFAULT partition (the oldest from {oldest:%Y-%m-%d}): their "
+                "month was not prepared ahead; see operations.md, 'Log partitions'"
+            )
+        coming = next_month(_month_start(today))
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [partition_name(coming)])
+        if not cursor.fetchone()[0]:
+            problems.append(
+                f"the access log has no partition for {coming:%Y-%m} yet: run prepare_log_partitions as the "
+                "tables' owner"
+            )
+    return problems

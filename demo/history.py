@@ -19,6 +19,7 @@ from typing import NamedTuple
 from django.db import connection
 
 from access import bulkload
+from access.log import MAC_VERSION, reserve_event_ids
 from access.models import AccessAction, AccessEvent
 from access.partitions import PARENT, ensure_partitions, month_bounds, months_between
 from core import crypto
@@ -97,8 +98,10 @@ def chunks(share: MonthShare, seed: int, cases: list[tuple[int, int]], readers: 
     ]
     what = [(f"{child}\x1f{case}\x1f{VIEW_NAME}\x1f", f"{child}\t{case}\t{VIEW_NAME}\t") for case, child in cases]
     mac_tail = "\x1f" + "\x1f".join((IP_ADDRESS, "", "False", key_id))
+    # As access.log.event_mac: the MAC's version and the row's id come first, so a copy does not verify.
+    mac_head = f"v{MAC_VERSION}\x1f"
     # The MAC goes in as bytea hex input, `\x…`, its backslash doubled as COPY text wants.
-    copy_tail = f"\t{IP_ADDRESS}\t\tf\t{key_id}\t{_BYTEA_HEX}"
+    copy_tail = f"\t{IP_ADDRESS}\t\tf\t{key_id}\t{MAC_VERSION}\t{_BYTEA_HEX}"
     days: dict[int, str] = {}
     n_who, n_what = len(who), len(what)
     for chunk_start in range(0, share.count, CHUNK_ROWS):
@@ -112,8 +115,9 @@ def chunks(share: MonthShare, seed: int, cases: list[tuple[int, int]], readers: 
             who_mac, who_copy = who[int(rand() * n_who)]
             what_mac, what_copy = what[int(rand() * n_what)]
             request_id = f"{request_prefix}{number:012x}"
-            mac = sign(f"{occurred}\x1f{who_mac}{what_mac}{request_id}{mac_tail}".encode())
-            lines.append(f"{first_id + number}\t{occurred}\t{who_copy}{what_copy}{request_id}{copy_tail}{mac}\n")
+            event_id = first_id + number
+            mac = sign(f"{mac_head}{event_id}\x1f{occurred}\x1f{who_mac}{what_mac}{request_id}{mac_tail}".encode())
+            lines.append(f"{event_id}\t{occurred}\t{who_copy}{what_copy}{request_id}{copy_tail}{mac}\n")
         yield "".join(lines).encode()
 
 
@@ -126,12 +130,15 @@ PARALLEL_FROM = 1_000_000
 def prepare(anchor: datetime, count: int) -> list[MonthShare]:
     """Plan `count` past reads over the year before `anchor` (ending ten minutes before it).
 
-    On PostgreSQL this also takes the rows' ids from the log's sequence and clears the months' empty
+    The rows' ids are taken first, as their MACs cover them: on PostgreSQL from the log's sequence,
+    on SQLite from its counter (consecutive there). On PostgreSQL this also clears the months' empty
     partitions. Call it outside any transaction that runs beside the loaders: detaching locks the log.
     """
     shares = plan(anchor - timedelta(days=365), anchor - timedelta(minutes=10), count)
-    if connection.vendor != "postgresql":
+    if not shares:
         return shares
+    if connection.vendor != "postgresql":
+        return with_ids(shares, reserve_event_ids(count)[0])
     shares = with_ids(shares, reserve_ids(PARENT, "id", count))
     for share in shares:
         bulkload.clear_empty_month(share.month)
@@ -181,9 +188,10 @@ def load_share(job: Job, share: MonthShare) -> str:
 
 
 def _event(line: str) -> AccessEvent:
-    """A COPY line as a model row, for SQLite; the id is left to the database (rows come in time order)."""
+    """A COPY line as a model row, for SQLite, with the id its MAC covers (reserved by `prepare`)."""
     values: dict[str, object] = dict(zip(bulkload.COLUMNS, line.split("\t"), strict=True))
-    del values["id"]
+    values["id"] = int(str(values["id"]))
+    values["mac_version"] = int(str(values["mac_version"]))
     values["occurred_at"] = datetime.fromisoformat(str(values["occurred_at"]))
     values["emergency"] = values["emergency"] == "t"
     values["mac"] = str(values["mac"]).removeprefix(_BYTEA_HEX)

@@ -305,3 +305,6 @@ EMERGENCY_ACCESS_HOURS = env_int("UTVAG_EMERGENCY_ACCESS_HOURS", 4)
 # Synthetic identity numbers (wrong check digit by design, see docs/synthetic-data.md) are searchable
 # only outside production.
 SYNTHETIC_IDENTITIES_ALLOWED = not PRODUCTION
+# The access log's seal witness: a file outside the database that each new seal's line is appended
+# to (and fsync'ed), for `verify_access_log --witness` to catch a cut-off tail (docs/operations.md).
+ACCESS_LOG_WITNESS = env_str("UTVAG_LOG_WITNESS") or None

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from access.actor import Actor
 from access.log import write_access_events
-from access.logchain import GENESIS, seal_access_log, verify_access_log
+from access.logchain import seal_access_log, verify_access_log
 from access.models import AccessAction, AccessEvent, AccessLogSeal
+from access.witness import GENESIS
 from conftest import World
 from core.immutability import drop_statements
 

@@ -15,9 +15,10 @@ from django.test import override_settings
 from django.utils import timezone
 
 from access.log import MAC_FIELDS
-from access.logchain import GENESIS, seal_access_log, verify_access_log
+from access.logchain import seal_access_log, verify_access_log
 from access.models import AccessAction, AccessEvent, AccessLogSeal
 from access.tests.test_append_only import _event, _soon, _without_triggers
+from access.witness import GENESIS
 from conftest import World
 from core.crypto import key_fingerprint
 

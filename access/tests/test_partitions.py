@@ -41,8 +41,8 @@ def test_months_are_prepared_ahead_once(db: None) -> None:
     assert ensure_partitions(date(2031, 1, 1), date(2031, 3, 1)) == []
 
 
-def test_the_sealing_command_prepares_the_next_months(db: None) -> None:
-    call_command("seal_access_log")
+def test_the_prepare_command_makes_the_next_months(db: None) -> None:
+    call_command("prepare_log_partitions")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_class WHERE relname LIKE 'access_accessevent_y%%'")
         assert cursor.fetchone()[0] >= 4
