@@ -14,6 +14,7 @@ def permissions(request: HttpRequest) -> dict[str, Any]:
     return {
         "may": {
             "work_with_cases": rules.may_register_signals(user),
+            "request_emergency_access": rules.may_request_emergency_access(user),
             "review_logs": rules.may_review_logs(user),
             "read_analysis": rules.may_administer(user) or rules.may_review_logs(user),
             "administer": rules.may_administer(user),

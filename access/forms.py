@@ -28,6 +28,33 @@ class EmergencyAccessForm(DesignSystemForm):
     )
 
 
+class EmergencyByNumberForm(EmergencyAccessForm):
+    """Emergency access from the search or the not-found page: the child's number, and the reason."""
+
+    identity_number = forms.CharField(
+        label=_("Barnets personnummer eller samordningsnummer"),
+        max_length=20,
+        help_text=_("ÅÅÅÅMMDD-NNNN. Numret skickas inte i adressen och syns inte i någon länk."),
+    )
+    field_order = ["identity_number", "reason"]
+
+    def clean_identity_number(self) -> IdentityNumber:
+        number, _synthetic = parse_entered_identity_number(
+            self.cleaned_data["identity_number"], allow_synthetic=settings.SYNTHETIC_IDENTITIES_ALLOWED
+        )
+        return number
+
+
+class ProtectedAccessForm(EmergencyAccessForm):
+    """The unit manager's second path into a protected child's case: the reason, and whether it needs the address."""
+
+    shows_address = forms.BooleanField(
+        label=_("Skälet kräver barnets adress och telefon"),
+        required=False,
+        help_text=_("Lämna tomt om du inte måste veta var barnet bor. Skälet ska då säga varför."),
+    )
+
+
 class EmergencyReviewForm(DesignSystemForm):
     note = forms.CharField(label=_("Granskningens resultat"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -107,6 +107,12 @@ class EmergencyAccess(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(_("granskningens resultat"), blank=True, max_length=2000)
+    # The unit manager's second path to a protected child's case in their own unit when nobody named
+    # for the child can be reached (`access.services.protected_access_start`). Ordinary emergency access
+    # never lifts protected identity; this does, for the child alone, and the address only when
+    # `shows_address` (the reason must say why). Reviewed by a log reviewer, never by a manager.
+    lifts_protection = models.BooleanField(_("öppnar skyddade personuppgifter"), default=False)
+    shows_address = models.BooleanField(_("visar adress och telefon"), default=False)
 
     class Meta:
         verbose_name = _("nödåtkomst")

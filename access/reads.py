@@ -84,7 +84,10 @@ def _readable_case(
         # A change never goes through emergency access, so there is no grant to look up for one.
         grant = None if for_action is not None else selectors.is_emergency_access(actor.user, case)
         write_access_events(actor, action=action, view_name=view_name, subjects=[(case.child_id, case.pk)])
-        return CaseRead(case=case, grant=grant, actions=actions if grant is None else frozenset())
+        # Emergency access is for reading, except the unit manager's own unit's protected child: that
+        # grant exists so that the protection assessment can be done at once.
+        writes = grant is None or grant.lifts_protection
+        return CaseRead(case=case, grant=grant, actions=actions if writes else frozenset())
     if case is not None and actions:
         # Theirs to change, but not this action: nothing is hidden, and the row says which action.
         write_access_events(

@@ -45,7 +45,8 @@ def reviewable_grants(reviewer: User) -> QuerySet[EmergencyAccess]:
     if reviewer.role == Role.LOG_REVIEWER:
         return grants
     if reviewer.role == Role.UNIT_MANAGER and reviewer.unit_id is not None:
-        return grants.filter(
+        # A manager's own path into a protected child's case is the log reviewer's to review.
+        return grants.filter(lifts_protection=False).filter(
             Q(case__team__unit_id=reviewer.unit_id)
             | Q(user__unit_id=reviewer.unit_id)
             | Q(user__team__unit_id=reviewer.unit_id)

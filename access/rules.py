@@ -5,7 +5,9 @@ here. Views, services and templates ask these, never the role directly. A rule a
 active account only: a deactivated one may do nothing.
 """
 
-from access.models import ProtectedIdentityAuthorization
+from django.utils import timezone
+
+from access.models import EmergencyAccess, ProtectedIdentityAuthorization
 from access.permissions import CaseAction, actions_of
 from accounts.models import CASE_ROLES, Role, User
 from cases.models import Case
@@ -13,10 +15,26 @@ from people.models import Person
 
 
 def may_see_contact_details(user: User, person: Person) -> bool:
-    """Address, phone and e-mail of a protected person only for staff named for that person."""
+    """Address, phone and e-mail of a protected person only for staff named for that person, or for a
+    unit manager whose live grant to the child's case says the reason needs them (`shows_address`)."""
     if not person.is_protected:
         return True
-    return ProtectedIdentityAuthorization.objects.filter(user=user, person=person).exists()
+    if ProtectedIdentityAuthorization.objects.filter(user=user, person=person).exists():
+        return True
+    return EmergencyAccess.objects.filter(
+        user=user, case__child=person, lifts_protection=True, shows_address=True, expires_at__gt=timezone.now()
+    ).exists()
+
+
+def may_lift_protection(user: User, case: Case) -> bool:
+    """The second path to a protected child's case: a unit manager, in their own unit, who is not named."""
+    return (
+        user.is_active
+        and user.role == Role.UNIT_MANAGER
+        and user.unit_id is not None
+        and case.team.unit_id == user.unit_id
+        and case.child.is_protected
+    )
 
 
 def may_change_case(user: User, case: Case) -> bool:

@@ -16,13 +16,17 @@ from people.models import Person, ProtectionLevel, Relation
 
 
 def _hidden_protected(user: User, person_ref: str) -> Exists:
-    """True when the person at `person_ref` is protected and `user` is not named for them.
+    """True when the person at `person_ref` is protected and `user` is not named for them, nor holds
+    a unit manager's live grant that lifts the protection of that child (`lifts_protection`).
 
     Protected persons are a few percent of all, found through a partial index (people migration 0002).
     """
     named = ProtectedIdentityAuthorization.objects.filter(user=user, person_id=OuterRef("id"))
+    lifted = EmergencyAccess.objects.filter(
+        user=user, lifts_protection=True, expires_at__gt=timezone.now(), case__child_id=OuterRef("id")
+    )
     hidden = Person.objects.filter(id=OuterRef(person_ref)).exclude(protection_level=ProtectionLevel.NONE)
-    return Exists(hidden.exclude(Exists(named)))
+    return Exists(hidden.exclude(Exists(named)).exclude(Exists(lifted)))
 
 
 def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, Any]:
@@ -105,12 +109,10 @@ def relatives_of_visible_child(user: User, child_id: int) -> QuerySet[Relation]:
 
 
 def is_emergency_access(user: User, case: Case) -> EmergencyAccess | None:
-    """The live emergency grant through which `user` sees `case`, if the team rule does not cover it."""
+    """The live emergency grant through which `user` sees `case`: outside the team rule, or (a unit
+    manager in their own unit) a grant that lifts the protection of the case's child."""
     in_scope = case.team_id == user.team_id or (user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id)
-    if in_scope:
+    if in_scope and not case.child.is_protected:
         return None
-    return (
-        EmergencyAccess.objects.filter(user=user, case=case, expires_at__gt=timezone.now())
-        .order_by("-started_at")
-        .first()
-    )
+    live = EmergencyAccess.objects.filter(user=user, case=case, expires_at__gt=timezone.now())
+    return (live.filter(lifts_protection=True) if in_scope else live).order_by("-started_at").first()

@@ -6,6 +6,8 @@ from cases.paths import CASE
 app_name = "access"
 urlpatterns = [
     path(CASE + "nodatkomst/", views.emergency_access, name="emergency_access"),
+    path("nodatkomst/", views.emergency_access_by_number, name="emergency_access_by_number"),
+    path(CASE + "skyddad-atkomst/", views.protected_access, name="protected_access"),
     path("logg/", views.access_log, name="access_log"),
     path("logg/nodatkomst/<int:grant_id>/granska/", views.emergency_review, name="emergency_review"),
     path("behorighet/analys/", views.needs_risk_analysis, name="needs_risk_analysis"),

@@ -11,14 +11,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from access import naming, review, rules
+from access import naming, review, rules, services
 from access.actor import Actor
-from access.forms import EmergencyAccessForm, EmergencyReviewForm, LogQuestionForm, NamingForm, NamingInputForm
+from access.forms import (
+    EmergencyAccessForm,
+    EmergencyByNumberForm,
+    EmergencyReviewForm,
+    LogQuestionForm,
+    NamingForm,
+    NamingInputForm,
+    ProtectedAccessForm,
+)
 from access.permissions import actions_of, actions_table
 from access.reads import refuse
-from access.services import emergency_access_review, emergency_access_start
 from accounts.models import NeedsRiskAnalysis, Role
-from web.http import StaffRequest
+from web.http import StaffRequest, case_url
 
 
 @require_http_methods(["GET", "POST"])
@@ -29,7 +36,7 @@ def emergency_access(request: StaffRequest, public_id: str) -> HttpResponse:
     form = EmergencyAccessForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            emergency_access_start(
+            services.emergency_access_start(
                 actor=Actor.from_request(request), case_public_id=public_id, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
@@ -38,6 +45,57 @@ def emergency_access(request: StaffRequest, public_id: str) -> HttpResponse:
             messages.warning(request, _("Nödåtkomst gäller nu. Den loggas och granskas."))
             return redirect("casefile:case_detail", public_id=public_id)
     return render(request, "access/emergency_access.html", {"form": form, "public_id": public_id})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def emergency_access_by_number(request: StaffRequest) -> HttpResponse:
+    """By number, from the search and not-found pages. Every refusal gets the same page and words."""
+    actor = Actor.from_request(request)
+    if not rules.may_request_emergency_access(request.user):
+        refuse(actor, view_name="access.emergency_access_by_number")
+    form = EmergencyByNumberForm(request.POST or None)
+    refused = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.emergency_access_by_number(
+                actor=actor, number=data["identity_number"], reason=data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error("reason", exc.messages[0])
+        else:
+            if case is not None:
+                messages.warning(request, _("Nödåtkomst gäller nu. Den loggas och granskas."))
+                return redirect(case_url(case.public_id))
+            refused = True
+    return render(request, "access/emergency_by_number.html", {"form": form, "refused": refused})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def protected_access(request: StaffRequest, public_id: str) -> HttpResponse:
+    """The unit manager's second path into a protected child's case (refusals: the service's 404)."""
+    actor = Actor.from_request(request)
+    case = services.protected_access_case(actor, public_id)
+    if case is None:
+        return redirect(case_url(public_id))  # named for the child: the case is already theirs
+    form = ProtectedAccessForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.protected_access_start(
+                actor=actor, case_public_id=public_id, reason=data["reason"], shows_address=data["shows_address"]
+            )
+        except ValidationError as exc:
+            form.add_error("reason", exc.messages[0])
+        else:
+            told = _(
+                "Ärendet är öppet för dig i några timmar. Loggranskaren och den namngivna personalen har fått veta."
+            )
+            messages.warning(request, told)
+            return redirect(case_url(public_id))
+    return render(request, "access/protected_access.html", {"form": form, "case": case})
 
 
 @require_http_methods(["GET", "POST"])
@@ -76,7 +134,7 @@ def emergency_review(request: StaffRequest, grant_id: int) -> HttpResponse:
     form = EmergencyReviewForm(request.POST)
     if form.is_valid():
         try:
-            emergency_access_review(reviewer=request.user, grant=grant, note=form.cleaned_data["note"])
+            services.emergency_access_review(reviewer=request.user, grant=grant, note=form.cleaned_data["note"])
             messages.success(request, _("Granskningen är sparad."))
         except ValidationError as exc:
             messages.error(request, exc.messages[0])

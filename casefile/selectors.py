@@ -226,7 +226,9 @@ def case_work(read: CaseRead) -> CaseWork:
         .order_by("received_at", "id")
     )
     investigations = list(
-        Investigation.objects.filter(case=case).defer("child_views", "summary").order_by("opened_on", "id")
+        Investigation.objects.filter(case=case)
+        .defer("child_views", "summary", "concerned_not_informed_reason")
+        .order_by("opened_on", "id")
     )
     open_deadlines = list(
         Deadline.objects.filter(case=case, met_at__isnull=True, cancelled_at__isnull=True).select_related("legal_basis")

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class DeadlinesConfig(AppConfig):
     name = "deadlines"
     verbose_name = _("Tidsfrister och arbetskö")
+
+    def ready(self) -> None:
+        from access.events import protected_access_started
+
+        protected_access_started.connect(_tell_named_staff, dispatch_uid="deadlines.protected_access_started")
+
+
+def _tell_named_staff(sender: object, *, grant: Any, **kwargs: object) -> None:
+    from access.routing import named_staff
+    from deadlines.models import NoticeKind
+    from deadlines.notices import notify
+
+    named = [user for user in named_staff(grant.case.child) if user.pk != grant.user_id]
+    notify(recipients=named, kind=NoticeKind.PROTECTED_OPENED, case=grant.case)

@@ -22,6 +22,7 @@ class DeadlineKind(models.TextChoices):
     APPLICATION_INVESTIGATION = "application", _("Inleda utredning av ansökan")
     REPORTER_FEEDBACK = "feedback", _("Återkoppling till anmälaren")
     INVESTIGATION = "investigation", _("Utredning klar")
+    INVESTIGATION_NOTICE = "inv-notice", _("Informera de som berörs om att utredningen inletts")
     LVU_COURT_REFERRAL = "lvu-referral", _("Underställning till förvaltningsrätten (7 § LVU)")
     LVU_CARE_APPLICATION = "lvu-application", _("Ansökan om vård (8 § LVU)")
     LVU_REVIEW = "lvu-review", _("Övervägande/omprövning av LVU-vård")
@@ -129,6 +130,8 @@ class NoticeKind(models.TextChoices):
     # Shown without the child's name, since the manager may not be named either.
     PROTECTED_UNNAMED = "protected_unnamed", _("Skyddat barn utan namngiven personal")
     LATE_EXTENSION = "late_extension", _("Frist förlängd i efterhand")
+    # To the staff named for a protected child: a unit manager opened the child's case by the second path.
+    PROTECTED_OPENED = "protected_opened", _("Skyddat barns ärende öppnat av enhetschef")
 
 
 class Notice(models.Model):

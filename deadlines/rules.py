@@ -43,6 +43,11 @@ def investigation_due(opened_on: date) -> date:
     return statutory_deadline(opened_on, months=4)
 
 
+def investigation_notice_due(opened_on: date) -> date:
+    """20 kap. 4 § SoL: "genast". The day the investigation opened; escalated the morning after."""
+    return opened_on
+
+
 def lvu_court_referral_due(decided_on: date) -> date:
     return statutory_deadline(decided_on, weeks=1)
 

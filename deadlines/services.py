@@ -28,6 +28,7 @@ LEGAL_KEYS = {
     DeadlineKind.APPLICATION_INVESTIGATION: "investigation-open",
     DeadlineKind.REPORTER_FEEDBACK: "reporter-feedback",
     DeadlineKind.INVESTIGATION: "investigation-time-limit",
+    DeadlineKind.INVESTIGATION_NOTICE: "investigation-notice",
     DeadlineKind.LVU_COURT_REFERRAL: "lvu-court-referral",
     DeadlineKind.LVU_CARE_APPLICATION: "lvu-care-application",
     DeadlineKind.LVU_REVIEW: "lvu-review",

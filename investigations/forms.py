@@ -28,6 +28,24 @@ class ParticipationForm(DesignSystemForm):
     )
 
 
+class NoticeForm(DesignSystemForm):
+    """20 kap. 4 § SoL: who was told that the investigation opened, or why not."""
+
+    informed = forms.CharField(
+        label=_("Vilka som informerades och hur"),
+        required=False,
+        max_length=300,
+        help_text=_("Till exempel: barnet och båda vårdnadshavarna, per telefon och brev."),
+    )
+    informed_on = DayField(label=_("Informerade"), required=False)
+    not_informed_reason = text_field(
+        _("Eller: de särskilda skälen att inte informera"),
+        required=False,
+        rows=3,
+        help_text=_("Till exempel att informationen kan utsätta barnet för fara. Skälen sparas krypterade."),
+    )
+
+
 class InvestigationCompleteForm(DesignSystemForm):
     outcome = forms.ChoiceField(label=_("Utfall"), choices=InvestigationOutcome.choices)
     completed_on = DayField(label=_("Avslutad"))

@@ -55,6 +55,13 @@ class Investigation(models.Model):
     child_read_and_commented = models.BooleanField(
         _("barnet (15 år eller äldre) har läst och kommenterat"), default=False
     )
+    # 20 kap. 4 § SoL: those concerned are told at once that the investigation has opened, unless
+    # there are particular reasons not to (`investigations.notice`). One or the other, once.
+    concerned_informed_on = models.DateField(_("de som berörs informerades"), null=True, blank=True)
+    concerned_informed = models.CharField(_("vilka som informerades och hur"), max_length=300, blank=True)
+    concerned_not_informed_reason = EncryptedTextField(_("särskilda skäl att inte informera"), blank=True, default="")
+    # When either was recorded: lets the case page say which without decrypting the reasons.
+    concerned_notice_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
     completed_on = models.DateField(_("avslutad"), null=True, blank=True)
     outcome = models.CharField(_("utfall"), max_length=20, choices=InvestigationOutcome.choices, blank=True)
     summary = EncryptedTextField(_("sammanfattning och bedömning"), blank=True, default="")

@@ -82,6 +82,14 @@ def investigation_open(
             subject=question,
             source=_source(investigation),
         )
+        deadline_start(
+            case=case,
+            kind=DeadlineKind.INVESTIGATION_NOTICE,
+            started_on=opened_on,
+            due_on=rules.investigation_notice_due(opened_on),
+            subject=question,
+            source=_source(investigation),
+        )
         if previous is not None:
             # Reopened on the same question, or said to be a new one: either way the manager looks.
             notify(recipients=unit_managers(case), kind=NoticeKind.REOPENED, case=case)

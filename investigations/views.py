@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 from access.actor import Actor
 from access.permissions import CaseAction
 from access.reads import read_case
-from investigations.forms import InvestigationCompleteForm, InvestigationOpenForm, ParticipationForm
+from investigations.forms import InvestigationCompleteForm, InvestigationOpenForm, NoticeForm, ParticipationForm
+from investigations.notice import NoticeInput, investigation_notice_record
 from investigations.selectors import investigation_in_case
 from investigations.services import investigation_complete, investigation_open_for_case, participation_record
 from web.http import StaffRequest, case_url, form_page
@@ -69,6 +70,23 @@ def investigation_participation(request: StaffRequest, public_id: UUID, investig
         success_url=case_url(public_id),
         template="investigations/investigation_participation.html",
         context=context,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def investigation_notice(request: StaffRequest, public_id: UUID, investigation_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    return form_page(
+        request,
+        form=NoticeForm(request.POST or None, initial={"informed_on": timezone.localdate()}),
+        change=lambda data: investigation_notice_record(
+            actor=actor, case_public_id=public_id, investigation_id=investigation_id, data=NoticeInput(**data)
+        ),
+        done=_("Det är registrerat om de som berörs har informerats."),
+        success_url=case_url(public_id),
+        template="investigations/investigation_notice.html",
+        context=lambda: _investigation_context(actor, public_id, investigation_id, "investigation.notice.form"),
     )
 
 

@@ -251,7 +251,7 @@ def test_deciding_to_investigate_opens_the_investigation_on_its_four_month_clock
     preliminary = Deadline.objects.get(source=f"signal:{receipt.signal_id}", kind=DeadlineKind.PRELIMINARY_ASSESSMENT)
     assert preliminary.met_at is not None
     investigation = Signal.objects.get(pk=receipt.signal_id).case.investigations.get()
-    deadline = Deadline.objects.get(source=f"investigation:{investigation.pk}")
+    deadline = Deadline.objects.get(source=f"investigation:{investigation.pk}", kind=DeadlineKind.INVESTIGATION)
     from deadlines.rules import investigation_due
 
     assert deadline.due_on == investigation_due(decided)

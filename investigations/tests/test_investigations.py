@@ -55,7 +55,7 @@ def _complete(world: World, investigation: Investigation, on: date) -> None:
 
 
 def _due(investigation: Investigation) -> date:
-    return Deadline.objects.get(source=f"investigation:{investigation.pk}").due_on
+    return Deadline.objects.get(source=f"investigation:{investigation.pk}", kind=DeadlineKind.INVESTIGATION).due_on
 
 
 def test_an_investigation_is_due_four_months_after_it_was_opened(world: World) -> None:

@@ -77,6 +77,14 @@ def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: 
     first_due = statutory_deadline(today, months=4).isoformat()
     expect(page.get_by_text(f"Utredning klar: senast {first_due}")).to_be_visible()
 
+    page.get_by_role("link", name="Registrera att de som berörs har informerats (20 kap. 4 § SoL)").click()
+    page.get_by_role("button", name="Registrera").click()  # neither filled in: said so, nothing saved
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    assert_accessible(page)
+    page.get_by_label("Vilka som informerades och hur").fill("Liam och mamman, på mötet i skolan")
+    page.get_by_role("button", name="Registrera").click()
+    expect(page.get_by_text("Liam och mamman, på mötet i skolan")).to_be_visible()
+
     page.get_by_role("link", name="Förläng utredningstiden").click()
     assert_accessible(page)
     new_due = (statutory_deadline(today, months=4) + timedelta(days=30)).isoformat()
