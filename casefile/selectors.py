@@ -5,7 +5,7 @@ from datetime import date
 from enum import StrEnum
 
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Min, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Min, Q, QuerySet, Value
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -19,7 +19,7 @@ from cases.models import Case, CaseStatus
 from core.history import ChangeRow, change_rows
 from deadlines import rules
 from deadlines.models import Deadline, DeadlineKind
-from deadlines.sources import DeadlineSource
+from deadlines.sources import DeadlineSource, SourceKind
 from decisions.appeals import appealed_in_time
 from decisions.court import OUTCOMES_FOR
 from decisions.models import Communication, CourtRuling, Decision, DecisionDelivery
@@ -28,6 +28,7 @@ from intake.detentions import case_detentions
 from intake.models import Detention, Signal
 from investigations.models import Investigation
 from people.models import Relation
+from web.paging import LatestPage, latest_page
 
 MY_WORK_LIMIT = 100
 REFERRAL_LAPSE = _(
@@ -146,9 +147,11 @@ def _age(birth: date | None, today: date) -> int | None:
 class CaseWork:
     """What is being done in the case: signals and their assessments, investigations, decisions, clocks."""
 
-    signals: list[Signal]
+    signals: LatestPage[Signal]
     investigations: list[Investigation]
-    decisions: list[Decision]
+    decisions: LatestPage[Decision]
+    # Decisions whose LVU clocks are open, shown or not: what must be acted on is never on an older page.
+    decisions_with_open_clocks: list[Decision]
     open_deadlines: list[Deadline]
     communications: list[Communication]
     detentions: list[Detention]
@@ -161,7 +164,7 @@ class CaseWork:
     @property
     def custody_decisions_to_refer(self) -> list[Decision]:
         waiting = {d.source for d in self.open_deadlines if d.kind == DeadlineKind.LVU_COURT_REFERRAL}
-        return [d for d in self.decisions if DeadlineSource.decision(d.pk).key in waiting]
+        return [d for d in self.decisions_with_open_clocks if DeadlineSource.decision(d.pk).key in waiting]
 
     @property
     def lapsed_custodies(self) -> list[tuple[Decision, str]]:
@@ -169,7 +172,7 @@ class CaseWork:
         today = timezone.localdate()
         overdue = {(d.source, d.kind) for d in self.open_deadlines if d.due_on < today}
         lapsed = []
-        for decision in self.decisions:
+        for decision in self.decisions_with_open_clocks:
             key = DeadlineSource.decision(decision.pk).key
             if (key, DeadlineKind.LVU_COURT_REFERRAL) in overdue:
                 lapsed.append((decision, str(REFERRAL_LAPSE)))
@@ -188,16 +191,22 @@ class CaseOverview:
     work: CaseWork
 
 
-def _with_court_and_parties(case: Case, decisions: list[Decision]) -> None:
-    """Each decision's court rulings and deliveries to parties, in two queries whatever their number
+def _with_open_clocks(decisions: QuerySet[Decision], open_deadlines: list[Deadline]) -> list[Decision]:
+    """The decisions whose clocks are open (a query only when there are any, which is rare)."""
+    ids = [d.source.partition(":")[2] for d in open_deadlines if d.source.startswith(f"{SourceKind.DECISION}:")]
+    return list(decisions.filter(pk__in=[int(pk) for pk in ids])) if ids else []
+
+
+def _with_court_and_parties(decisions: list[Decision]) -> None:
+    """The shown decisions' court rulings and deliveries to parties, in two queries whatever their number
     (none for a case without decisions, as most are)."""
     if not decisions:
         return
     rulings: dict[int, list[CourtRuling]] = {d.pk: [] for d in decisions}
-    for ruling in CourtRuling.objects.filter(decision__case=case).order_by("ruled_on", "id"):
+    for ruling in CourtRuling.objects.filter(decision__in=decisions).order_by("ruled_on", "id"):
         rulings[ruling.decision_id].append(ruling)
     deliveries: dict[int, list[DecisionDelivery]] = {d.pk: [] for d in decisions}
-    for delivery in DecisionDelivery.objects.filter(decision__case=case).order_by("delivered_on", "id"):
+    for delivery in DecisionDelivery.objects.filter(decision__in=decisions).order_by("delivered_on", "id"):
         delivery.appeal_ends_on = rules.appeal_period_ends(delivery.delivered_on)  # type: ignore[attr-defined]  # for the template
         delivery.in_time = appealed_in_time(delivery)  # type: ignore[attr-defined]  # likewise
         deliveries[delivery.decision_id].append(delivery)
@@ -207,11 +216,21 @@ def _with_court_and_parties(case: Case, decisions: list[Decision]) -> None:
         decision.parties = deliveries[decision.pk]  # type: ignore[attr-defined]  # likewise
 
 
-def case_work(read: CaseRead) -> CaseWork:
-    """For a case the caller has read through access (which logged it); five queries, whatever its size."""
+@dataclass(frozen=True)
+class CasePages:
+    """Which part of each long list the case page shows (1: the newest)."""
+
+    signals: int = 1
+    decisions: int = 1
+
+
+def case_work(read: CaseRead, pages: CasePages | None = None) -> CaseWork:
+    """For a case the caller has read through access (which logged it): the same queries, and the same
+    size of page, whatever the size of its history (the newest signals and decisions, older ones paged)."""
     case = read.case
+    pages = pages or CasePages()
     # The page shows what was done and when, not the texts: those stay encrypted until opened.
-    signals = list(
+    signals = latest_page(
         Signal.objects.filter(case=case)
         .select_related("protection_assessment", "preliminary_assessment__delegation", "registered_by")
         .defer(
@@ -223,7 +242,8 @@ def case_work(read: CaseRead) -> CaseWork:
             "preliminary_assessment__reasons",
             "preliminary_assessment__child_heard_how",
         )
-        .order_by("received_at", "id")
+        .order_by("-received_at", "-id"),
+        pages.signals,
     )
     investigations = list(
         Investigation.objects.filter(case=case)
@@ -238,20 +258,22 @@ def case_work(read: CaseRead) -> CaseWork:
     for deadline in open_deadlines:
         by_source.setdefault(deadline.source, []).append(deadline)
     for record, source in [
-        *((s, DeadlineSource.signal(s.pk)) for s in signals),
+        *((s, DeadlineSource.signal(s.pk)) for s in signals.items),
         *((i, DeadlineSource.investigation(i.pk)) for i in investigations),
     ]:
         record.open_deadlines = by_source.get(source.key, [])  # type: ignore[attr-defined]  # for the template
-    decisions = list(
+    shown_decisions = (
         Decision.objects.filter(case=case)
         .select_related("legal_basis", "delegation", "signed_by", "corrects")
         .defer("reasons", "corrects__reasons")
     )
-    _with_court_and_parties(case, decisions)
+    decisions = latest_page(shown_decisions.order_by("-decided_on", "-signed_at", "-id"), pages.decisions)
+    _with_court_and_parties(decisions.items)
     return CaseWork(
         signals=signals,
         investigations=investigations,
         decisions=decisions,
+        decisions_with_open_clocks=_with_open_clocks(shown_decisions, open_deadlines),
         communications=case_communications(case),
         detentions=case_detentions(case),
         open_deadlines=open_deadlines,
@@ -259,7 +281,7 @@ def case_work(read: CaseRead) -> CaseWork:
     )
 
 
-def case_overview(actor: Actor, public_id: object) -> CaseOverview:
+def case_overview(actor: Actor, public_id: object, pages: CasePages | None = None) -> CaseOverview:
     with reading_case(actor, public_id, view_name="case.overview") as read:
         case = read.case
         relations = list(access.relatives_of_visible_child(actor.user, case.child_id))
@@ -277,5 +299,5 @@ def case_overview(actor: Actor, public_id: object) -> CaseOverview:
             relations=shown,
             hidden_relatives=len(relations) - len(shown),
             history=change_rows(case.history.all()),
-            work=case_work(read),
+            work=case_work(read, pages),
         )

@@ -14,10 +14,11 @@ from access.permissions import CaseAction
 from access.reads import read_case
 from casefile.forms import CloseCaseForm, MyWorkForm, PersonSearchForm
 from casefile.persons import person_page, search_persons
-from casefile.selectors import case_overview, my_work_cases
+from casefile.selectors import CasePages, case_overview, my_work_cases
 from casefile.services import case_close, case_reopen
-from casefile.timeline import child_timeline
+from casefile.timeline import Edge, child_timeline
 from web.http import StaffRequest, button_action, case_url, form_page
+from web.paging import page_number
 
 
 @require_GET
@@ -61,14 +62,16 @@ def person_detail(request: StaffRequest, public_id: str) -> HttpResponse:
 @require_GET
 @login_required
 def case_detail(request: StaffRequest, public_id: str) -> HttpResponse:
-    overview = case_overview(Actor.from_request(request), public_id)
+    pages = CasePages(signals=page_number(request, "aktualiseringar"), decisions=page_number(request, "beslut"))
+    overview = case_overview(Actor.from_request(request), public_id, pages)
     return render(request, "casefile/case_detail.html", {"overview": overview, "case": overview.case})
 
 
 @require_GET
 @login_required
 def case_timeline(request: StaffRequest, public_id: str) -> HttpResponse:
-    timeline = child_timeline(Actor.from_request(request), public_id)
+    edge = Edge.parse(request.GET.get("fore", ""), request.GET.get("visade", ""))
+    timeline = child_timeline(Actor.from_request(request), public_id, edge)
     return render(request, "casefile/timeline.html", {"timeline": timeline, "case": timeline.case})
 
 

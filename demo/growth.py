@@ -131,6 +131,8 @@ def grow_casework(case: Case, worker: User, events: int) -> None:
             due_on=today - timedelta(days=i) + timedelta(days=3),
             subject="Orosanmälan",
             source=DeadlineSource.signal(s.pk).key,
+            # Years of casework leave a few clocks open, not hundreds: the rest were met on time.
+            met_at=None if i < 3 else now - timedelta(days=i),
         )
         for i, s in enumerate(signals)
     )

@@ -25,6 +25,7 @@ from journal.services import (
     signed_entry,
 )
 from web.http import StaffRequest, form_page, show_errors
+from web.paging import page_number
 
 
 def _editing(view: JournalView, request: StaffRequest) -> JournalDraftForm:
@@ -55,7 +56,7 @@ def journal(request: StaffRequest, public_id: UUID) -> HttpResponse:
     actor = Actor.from_request(request)
     read = read_case(actor, public_id, view_name="journal.page")
     case = read.case
-    view = case_journal(actor, case)
+    view = case_journal(actor, case, page_number(request, "sida"))
     form = _editing(view, request) if CaseAction.JOURNAL in read.actions else None
     correcting = None
     if form is not None and form.initial.get("corrects"):

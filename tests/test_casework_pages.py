@@ -104,3 +104,114 @@ def test_registering_a_likely_duplicate_asks_for_confirmation_and_keeps_what_was
     page = response.content.decode()
     assert response.status_code == 200 and "Det finns redan ett barn" in page and "Gripen efter ett rån." in page
     assert client.post(reverse("intake:signal_new"), {**data, "not_a_duplicate": "on"}).status_code == 302
+
+
+def test_the_case_page_shows_the_newest_signals_and_pages_the_older_ones(world: World) -> None:
+    from web.paging import PAGE_SIZE
+
+    grow_casework(world.own_case, world.user("hanna"), 1000)  # 200 signals, "Oro nummer 0." the oldest
+    client = _client(world)
+    url = reverse("casefile:case_detail", args=[world.own_case.public_id])
+    first = client.get(url).content.decode()
+    assert first.count('aria-labelledby="signal-') == PAGE_SIZE
+    assert "?aktualiseringar=2" in first and "?beslut=2" in first
+    last = client.get(url, {"aktualiseringar": 200 // PAGE_SIZE}).content.decode()
+    assert last.count('aria-labelledby="signal-') == PAGE_SIZE and "?aktualiseringar=9" in last
+    assert "?aktualiseringar=11" not in last
+    assert client.get(url, {"aktualiseringar": "x"}).status_code == 200  # not a number: the first page
+
+
+def test_a_custody_waiting_for_the_court_stays_on_the_first_page_however_much_came_after(
+    world: World, delegation: dict
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from decisions.tests.test_decisions import decision, record
+
+    day = timezone.localdate() - timedelta(days=400)
+    record(world, decision("lvu-6", day, executed_on=day))
+    grow_casework(world.own_case, world.user("hanna"), 1000)  # 200 decisions since
+    page = _client(world).get(reverse("casefile:case_detail", args=[world.own_case.public_id])).content.decode()
+    assert "har underställts förvaltningsrätten" in page  # the button to record the referral
+
+
+def test_the_timeline_shows_the_newest_events_and_every_older_one_exactly_once_page_by_page(world: World) -> None:
+    import re
+    from urllib.parse import unquote
+
+    from casefile.timeline import PAGE_EVENTS
+
+    grow_casework(world.own_case, world.user("hanna"), 1000)  # 200 signals, "Oro nummer 0." the oldest
+    client = _client(world)
+    url = reverse("casefile:case_timeline", args=[world.own_case.public_id])
+    first = client.get(url).content.decode()
+    assert "Oro nummer 199." in first and "Oro nummer 0." not in first
+    signals: list[str] = []
+    query: dict[str, str] = {}
+    for _page in range(40):
+        page = client.get(url, query).content.decode()
+        events = re.findall(r"<li>(.*?)</li>", page.split('<ol class="u-timeline">')[1].split("</ol>")[0], re.S)
+        assert 0 < len(events) <= PAGE_EVENTS
+        signals += re.findall(r"Oro nummer (\d+)\.", page)
+        older = re.search(r'href="\?fore=([^"&]+)&amp;visade=(\d+)"', page)
+        if older is None:
+            break
+        query = {"fore": unquote(older.group(1)), "visade": older.group(2)}
+    assert older is None, "the pages never reached the oldest event"
+    assert sorted(signals, key=int) == [str(n) for n in range(200)]  # each once: none lost, none repeated
+
+
+def test_events_at_the_same_moment_across_a_page_edge_are_neither_lost_nor_repeated() -> None:
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from casefile import timeline
+
+    moment = timezone.now()
+    # Clocks due the same day all stand at that day's end: 250 events at one moment, plus 30 earlier.
+    events = [timeline.Event(moment, "Frist", f"t{n}", "", "BoU", order=(9, n)) for n in range(250)]
+    events += [timeline.Event(moment.replace(year=2020), "Frist", f"e{n}", "", "BoU", order=(9, n)) for n in range(30)]
+    case = SimpleNamespace(child=None)
+    seen: list[str] = []
+    edge = None
+    for _page in range(10):
+        page = timeline._page(case, events, edge)  # type: ignore[arg-type]
+        seen += [e.title for e in page.events]
+        edge = page.older
+        if edge is None:
+            break
+    assert sorted(seen) == sorted(e.title for e in events)
+
+
+def test_the_journal_shows_its_newest_entries_and_a_correction_of_an_older_one_still_names_it(world: World) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from access.actor import Actor
+    from journal.services import journal_draft_save
+    from web.paging import PAGE_SIZE
+
+    hanna = Actor.system(world.user("hanna"))
+    long_ago = timezone.localdate() - timedelta(days=400)
+    first = journal_draft_save(
+        actor=hanna, case_public_id=world.own_case.public_id, body="Första mötet.", event_date=long_ago, sign=True
+    )
+    grow_casework(world.own_case, world.user("hanna"), 1000)  # 200 entries after it
+    assert first is not None
+    journal_draft_save(
+        actor=hanna,
+        case_public_id=world.own_case.public_id,
+        body="Rättelse av första mötet.",
+        sign=True,
+        corrects_public_id=first.public_id,
+    )
+    client = _client(world)
+    url = reverse("journal:journal", args=[world.own_case.public_id])
+    page = client.get(url).content.decode()
+    assert page.count('<li id="entry-') == PAGE_SIZE and "?sida=2" in page
+    assert "Rättelse av första mötet." in page and "Första mötet." not in page.replace("Rättelse av första", "")
+    assert "Rättelse av anteckningen" in page  # names the original, which is on an older page
