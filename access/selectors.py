@@ -22,11 +22,16 @@ def _hidden_protected(user: User, person_ref: str) -> Exists:
     Protected persons are a few percent of all, found through a partial index (people migration 0002).
     """
     named = ProtectedIdentityAuthorization.objects.filter(user=user, person_id=OuterRef("id"))
-    lifted = EmergencyAccess.objects.filter(
-        user=user, lifts_protection=True, expires_at__gt=timezone.now(), case__child_id=OuterRef("id")
-    )
     hidden = Person.objects.filter(id=OuterRef(person_ref)).exclude(protection_level=ProtectionLevel.NONE)
-    return Exists(hidden.exclude(Exists(named)).exclude(Exists(lifted)))
+    hidden = hidden.exclude(Exists(named))
+    if user.role == Role.UNIT_MANAGER:
+        # Only a unit manager can hold such a grant; building the subquery costs every page that asks
+        # (Django clones the expressions), so the other roles are spared it.
+        lifted = EmergencyAccess.objects.filter(
+            user=user, lifts_protection=True, expires_at__gt=timezone.now(), case__child_id=OuterRef("id")
+        )
+        hidden = hidden.exclude(Exists(lifted))
+    return Exists(hidden)
 
 
 def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, Any]:
