@@ -12,7 +12,7 @@ from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set
-from deadlines.models import Deadline, Notice, NoticeKind
+from deadlines.models import NOT_ESCALATED, Deadline, Notice, NoticeKind
 
 # A page per bucket keeps the page and its access-log rows bounded, however far behind a team is.
 BUCKET_LIMIT = 25
@@ -25,12 +25,15 @@ class Queue:
     overdue: list[Deadline] = field(default_factory=list)
     today: list[Deadline] = field(default_factory=list)
     this_week: list[Deadline] = field(default_factory=list)
+    # Someone else's time that has run out (a party's appeal period): not late, but there is
+    # something to record (appealed, or legal force).
+    to_record: list[Deadline] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     more: bool = False
 
     @property
     def is_empty(self) -> bool:
-        return not (self.overdue or self.today or self.this_week)
+        return not (self.overdue or self.today or self.this_week or self.to_record)
 
 
 def work_queue(actor: Actor, *, mine_only: bool = False) -> Queue:
@@ -42,7 +45,12 @@ def work_queue(actor: Actor, *, mine_only: bool = False) -> Queue:
         cases = cases.filter(responsible_id=user.pk)
     # Each group's most urgent clocks, numbered within the group, picked by id alone; only the rows
     # shown are then joined to their case and child.
-    bucket = Case(When(due_on__lt=today, then=Value(0)), When(due_on=today, then=Value(1)), default=Value(2))
+    bucket = Case(
+        When(due_on__lt=today, kind__in=NOT_ESCALATED, then=Value(3)),
+        When(due_on__lt=today, then=Value(0)),
+        When(due_on=today, then=Value(1)),
+        default=Value(2),
+    )
     ranked = (
         Deadline.objects.filter(
             case__in=cases, met_at__isnull=True, cancelled_at__isnull=True, due_on__lte=today + WEEK
@@ -66,11 +74,11 @@ def work_queue(actor: Actor, *, mine_only: bool = False) -> Queue:
             .defer(*(f"case__child__{name}" for name in CHILD_SECRETS))
             .in_bulk()
         )
-        groups: tuple[list[Deadline], list[Deadline], list[Deadline]] = ([], [], [])
+        groups: tuple[list[Deadline], ...] = ([], [], [], [])
         for pk, group in chosen:
             groups[group].append(shown_rows[pk])
         queue.more = any(len(group) > BUCKET_LIMIT for group in groups)
-        queue.overdue, queue.today, queue.this_week = (group[:BUCKET_LIMIT] for group in groups)
+        queue.overdue, queue.today, queue.this_week, queue.to_record = (group[:BUCKET_LIMIT] for group in groups)
         queue.notices = list(
             Notice.objects.filter(recipient=user, read_at__isnull=True)
             .filter(Q(case__in=access.visible_cases(user)) | Q(kind=NoticeKind.PROTECTED_UNNAMED))
@@ -78,7 +86,8 @@ def work_queue(actor: Actor, *, mine_only: bool = False) -> Queue:
             .defer(*(f"case__child__{name}" for name in CHILD_SECRETS))
             .order_by("-created_at", "-id")[:BUCKET_LIMIT]
         )
-        shown = {(d.case.child_id, d.case_id) for d in (*queue.overdue, *queue.today, *queue.this_week)}
+        clocks = (*queue.overdue, *queue.today, *queue.this_week, *queue.to_record)
+        shown = {(d.case.child_id, d.case_id) for d in clocks}
         shown |= {(n.case.child_id, n.case_id) for n in queue.notices}
         if shown:
             log_result_set(actor, action=AccessAction.LIST, view_name="deadlines.work_queue", subjects=sorted(shown))

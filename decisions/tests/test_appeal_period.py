@@ -164,3 +164,19 @@ def test_an_insats_must_say_what_it_gave(world: World, delegation: dict) -> None
         record(world, decision(DecisionKind.SUPPORT, outcome=""))
     assert "outcome" in error.value.error_dict
     assert not Decision.objects.exists()
+
+
+def test_a_run_out_appeal_period_waits_in_the_work_queue_as_something_to_record_not_as_late(
+    world: World, delegation: dict
+) -> None:
+    from access.actor import Actor as _Actor
+    from deadlines.selectors import work_queue
+
+    _deliver(world, _decided(world, "support-personal-needs", days_ago=40), days_ago=30)  # ran out 9 days ago
+    queue = work_queue(_Actor.system(world.user("hanna")))
+    clock = Deadline.objects.get(kind=DeadlineKind.APPEAL_PERIOD)
+    assert clock in queue.to_record and clock not in queue.overdue
+    client = Client()
+    client.force_login(world.user("hanna"))
+    page = client.get(reverse("casefile:case_detail", args=[world.own_case.public_id])).content.decode()
+    assert "tiden har gått ut: registrera utfallet" in page
