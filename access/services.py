@@ -36,7 +36,15 @@ def _reason_checked(actor: Actor, reason: str) -> str:
     return reason
 
 
-def _grant(actor: Actor, case: Case, reason: str, *, view_name: str) -> EmergencyAccess:
+def _grant(
+    actor: Actor,
+    case: Case,
+    reason: str,
+    *,
+    view_name: str,
+    lifts_protection: bool = False,
+    shows_address: bool = False,
+) -> EmergencyAccess:
     now = timezone.now()
     grant = EmergencyAccess.objects.create(
         user=actor.user,
@@ -44,6 +52,8 @@ def _grant(actor: Actor, case: Case, reason: str, *, view_name: str) -> Emergenc
         reason=reason,
         started_at=now,
         expires_at=now + timedelta(hours=settings.EMERGENCY_ACCESS_HOURS),
+        lifts_protection=lifts_protection,
+        shows_address=shows_address,
     )
     write_access_events(
         actor,
@@ -213,23 +223,13 @@ def protected_access_start(
                 reason=reason,
             )
         else:
-            now = timezone.now()
-            grant = EmergencyAccess.objects.create(
-                user=actor.user,
-                case=case,
-                reason=reason,
-                started_at=now,
-                expires_at=now + timedelta(hours=settings.EMERGENCY_ACCESS_HOURS),
+            grant = _grant(
+                actor,
+                case,
+                reason,
+                view_name="case.protected_access",
                 lifts_protection=True,
                 shows_address=shows_address,
-            )
-            write_access_events(
-                actor,
-                action=AccessAction.EMERGENCY_START,
-                view_name="case.protected_access",
-                subjects=[(case.child_id, case.pk)],
-                reason=reason,
-                emergency=True,
             )
             protected_access_started.send(sender=EmergencyAccess, grant=grant)
             return grant
