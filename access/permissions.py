@@ -10,7 +10,10 @@ Exercising authority (myndighetsutövning) over a child is the case worker's and
 protection assessment, förhandsbedömning, investigation, decisions and what follows them
 (kommunicering, delivery, the court's answer), requests for documents, closing the case. Treatment
 staff, outreach workers and the defector specialist document their own work in the journal; the
-defector specialist, who works beside the police, also records that a child is held or remanded.
+defector specialist, who works beside the police, also records that a child is held or remanded,
+and carries the child's part in the exit programme with the case worker (its phases, the defector
+status and the police's criteria, the child's motivation): that is the specialist's own work, and
+none of it is a decision about the child.
 """
 
 from collections.abc import Mapping
@@ -30,6 +33,7 @@ class CaseAction(models.TextChoices):
     DOCUMENTS = "documents", _("Ta fram och kontrollera utskrifter")
     DETENTION = "detention", _("Registrera att barnet är frihetsberövat")
     CLOSE = "close", _("Avsluta och öppna ärendet igen")
+    PROGRAMME = "programme", _("Föra barnets deltagande i avhopparprogrammet: faser, avhopparstatus, motivation")
 
 
 AUTHORITY = frozenset(CaseAction)
@@ -38,7 +42,7 @@ ROLE_ACTIONS: Mapping[str, frozenset[CaseAction]] = {
     Role.UNIT_MANAGER: AUTHORITY,
     Role.TREATMENT: frozenset({CaseAction.JOURNAL}),
     Role.OUTREACH: frozenset({CaseAction.JOURNAL}),
-    Role.DEFECTOR_SPECIALIST: frozenset({CaseAction.JOURNAL, CaseAction.DETENTION}),
+    Role.DEFECTOR_SPECIALIST: frozenset({CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME}),
 }
 
 

@@ -10,10 +10,12 @@ from ninja.errors import ValidationError
 from ninja.security import django_auth
 
 from casefile.api import router as casefile
+from programme.api import router as programme
 
 # The OpenAPI document and its viewer are for signed-in staff only, like the API itself.
 api = NinjaAPI(title="Utväg API", version="1", auth=django_auth, urls_namespace="api", docs_decorator=login_required)
 api.add_router("", casefile)
+api.add_router("", programme)
 
 
 @api.exception_handler(ValidationError)

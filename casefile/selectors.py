@@ -28,6 +28,7 @@ from intake.detentions import case_detentions
 from intake.models import Detention, Signal
 from investigations.models import Investigation
 from people.models import Relation
+from programme.selectors import ParticipationRow, participations_of
 from web.paging import LatestPage, latest_page
 
 MY_WORK_LIMIT = 100
@@ -155,7 +156,12 @@ class CaseWork:
     open_deadlines: list[Deadline]
     communications: list[Communication]
     detentions: list[Detention]
+    participations: list[ParticipationRow]  # the child's part in the exit programme, newest first
     may: dict[str, bool]  # what the reader's role may do here (`access.permissions`; nothing via a grant)
+
+    @property
+    def open_participation(self) -> ParticipationRow | None:
+        return next((row for row in self.participations if row.participation.is_open), None)
 
     @property
     def open_investigation(self) -> Investigation | None:
@@ -276,6 +282,7 @@ def case_work(read: CaseRead, pages: CasePages | None = None) -> CaseWork:
         decisions_with_open_clocks=_with_open_clocks(shown_decisions, open_deadlines),
         communications=case_communications(case),
         detentions=case_detentions(case),
+        participations=participations_of(case),
         open_deadlines=open_deadlines,
         may=read.may,
     )

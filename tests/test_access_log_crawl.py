@@ -305,3 +305,42 @@ def test_the_delegation_report_logs_each_case_it_lists_and_its_file_as_an_export
         *(("list", "decisions.delegation_report", pk) for pk in sorted(shown)),
         *(("export", "decisions.delegation_report", pk) for pk in sorted(shown)),
     ]
+
+
+def _in_programme(world: World) -> object:
+    from programme.services import RaiseInput, participation_raise
+
+    data = RaiseInput(raised_on=timezone.localdate(), raised_how="report", raised_by="Polisen")
+    return participation_raise(
+        actor=Actor.system(world.user("adam")), case_public_id=world.own_case.public_id, data=data
+    )
+
+
+@pytest.mark.parametrize(
+    ("route", "action", "view_name"),
+    [
+        ("programme:participation", "view", "programme.participation"),
+        ("api:participation_detail", "api", "api.programme"),
+    ],
+)
+def test_the_programme_page_and_its_api_log_the_case_once(
+    world: World, route: str, action: str, view_name: str
+) -> None:
+    participation = _in_programme(world)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    url = reverse(route, args=[world.own_case.public_id, participation.public_id])  # type: ignore[attr-defined]
+    assert _client(world, "hanna").get(url).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    assert list(rows) == [(action, view_name, world.own_case.child_id, world.own_case.pk)]
+
+
+def test_a_programme_form_logs_its_view_and_its_change_a_write(world: World) -> None:
+    participation = _in_programme(world)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    client = _client(world, "adam")
+    url = reverse("programme:motivation_new", args=[world.own_case.public_id, participation.public_id])  # type: ignore[attr-defined]
+    assert client.get(url).status_code == 200
+    data = {"stage": "ambivalent", "child_words": "Jag vet inte.", "heard_on": timezone.localdate().isoformat()}
+    assert client.post(url, data).status_code == 302
+    rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name")
+    assert list(rows) == [("view", "programme.motivation.form"), ("write", "programme.motivation")]

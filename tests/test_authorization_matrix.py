@@ -103,7 +103,9 @@ def _work(world: World, kind: str) -> dict[str, object]:
     delivery = _delivered(holder, case, custody)
     communication = _communicated(holder, case)
     detention = _detained(holder, case)
+    participation = _raised(holder, case)
     return {
+        "participation": participation,
         "detention": detention,
         "communication": communication,
         "delivery": delivery,
@@ -114,6 +116,15 @@ def _work(world: World, kind: str) -> dict[str, object]:
         "entry": entry,
         "custody": custody,
     }
+
+
+def _raised(holder: object, case: object) -> object:
+    from django.utils import timezone
+
+    from programme.services import RaiseInput, participation_raise
+
+    data = RaiseInput(raised_on=timezone.localdate(), raised_how="report", raised_by="Polisen")
+    return participation_raise(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
 
 
 def _detained(holder: object, case: object) -> object:
@@ -199,11 +210,12 @@ def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
 # What each role may do in a case it may change (`access.permissions`), written out here by user so
 # that a change to the table shows as a failing test: authority over the child is the case worker's
 # and the unit manager's; bo (treatment), fia (outreach) and adam (defector specialist) write journal
-# entries, and adam also records detentions.
+# entries, and adam also records detentions and carries the exit programme.
 AUTHORITY = {"hanna", "olle", "sara", "karin"}
 ACTION_USERS = {
     "journal": AUTHORITY | {"bo", "fia", "adam"},
     "detention": AUTHORITY | {"adam"},
+    "programme": AUTHORITY | {"adam"},
     **{action: AUTHORITY for action in ("protection", "preliminary", "investigate", "decide", "documents", "close")},
 }
 
@@ -238,6 +250,11 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "intake:detention_end": ("detention", _case_url("intake:detention_end", "detention")),
     "decisions:communication_reply": ("decide", _case_url("decisions:communication_reply", "communication")),
     "casefile:case_close": ("close", _case_url("casefile:case_close")),
+    "programme:participation_new": ("programme", _case_url("programme:participation_new")),
+    **{
+        f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
+        for name in ("phase_new", "participation_end", "defector_assessment", "police_criteria", "motivation_new")
+    },
 }
 # Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the
 # service (e.g. reopening an open case), so nothing changes and the allowed answer is a redirect.
@@ -275,6 +292,14 @@ POST_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str], dict[str, 
 DOCUMENT_ROUTES = {
     "documents:document": _case_url("documents:document", "document"),
     "documents:document_pdf": _case_url("documents:document_pdf", "document"),
+}
+# Reading a record inside the case (the child's part in the programme): exactly like the case itself.
+WORK_READ_ROUTES = {
+    "programme:participation": _case_url("programme:participation", "participation"),
+    "api:participation_detail": lambda work: reverse(
+        "api:participation_detail",
+        args=[work["case"].public_id, work["participation"].public_id],  # type: ignore[attr-defined]
+    ),
 }
 # Routes open to a set of roles regardless of record: name -> (method, roles allowed, status when allowed).
 ROLE_ROUTES = {
@@ -324,6 +349,7 @@ ACCOUNT_ROUTES = (
 def test_every_route_has_a_rule() -> None:
     ours = {name for name in _route_names() if not name.startswith(THIRD_PARTY_PREFIXES)}
     missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES) - set(FORM_ROUTES) - set(POST_ROUTES) - set(DOCUMENT_ROUTES)
+    missing -= set(WORK_READ_ROUTES)
     assert not missing, f"routes without an access rule in this test: {sorted(missing)}"
 
 
@@ -401,6 +427,25 @@ def test_printable_documents(world: World, kind: str) -> None:
             assert (page, pdf) == (200, 302 if kind == "protected" else 200), f"{username} on {kind}"
         else:
             assert (page, pdf) == (404, 404), f"{username} on {kind}"
+
+
+@pytest.mark.parametrize("kind", sorted(SEES))
+def test_records_read_inside_a_case(world: World, kind: str) -> None:
+    work = _work(world, kind)
+    for username in ROLES:
+        client = _client(world, username)
+        for route, url in WORK_READ_ROUTES.items():
+            expected = 200 if username in SEES[kind] else 404
+            assert client.get(url(work)).status_code == expected, f"{username} on {kind} via {route}"
+
+
+def test_emergency_access_reads_a_record_inside_the_case_but_never_a_protected_one(world: World) -> None:
+    own, protected = _work(world, "own"), _work(world, "protected")
+    grant_emergency(world.user("sara"), world.own_case)
+    grant_emergency(world.user("olle"), world.protected_case)
+    for route, url in WORK_READ_ROUTES.items():
+        assert _client(world, "sara").get(url(own)).status_code == 200, route
+        assert _client(world, "olle").get(url(protected)).status_code == 404, route
 
 
 def test_emergency_access_never_opens_a_change(world: World) -> None:

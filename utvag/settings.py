@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "decisions",
     "journal",
     "documents",
+    "programme",
     "casefile",
     "reports",
     "administration",

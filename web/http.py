@@ -69,18 +69,20 @@ def form_page(
     form: Form,
     change: Callable[[dict[str, Any]], object],
     done: str,
-    success_url: str,
+    success_url: str | Callable[[Any], str],
     template: str,
     context: Callable[[], Mapping[str, Any]],
 ) -> HttpResponse:
     """The one form view: on a valid POST make the change and go on; otherwise show the form.
 
-    `context` is called only when the form is shown (a GET, or a POST with errors), so the read it
-    makes, and logs, happens only then.
+    `success_url` may be a function of what the change made (a new record's own page). `context` is
+    called only when the form is shown (a GET, or a POST with errors), so the read it makes, and logs,
+    happens only then.
     """
-    if submitted(request, form, change):
+    made: list[object] = []
+    if submitted(request, form, lambda data: made.append(change(data))):
         messages.success(request, done)
-        return redirect(success_url)
+        return redirect(success_url(made[0]) if callable(success_url) else success_url)
     return render(request, template, {**context(), "form": form})
 
 

@@ -23,6 +23,10 @@ GUARDED = (
     "decisions_decisiondelivery",
     "decisions_communication",
     "intake_detention",
+    "programme_phasetransition",
+    "programme_defectorassessment",
+    "programme_criterioncheck",
+    "programme_motivationrecord",
 )
 
 

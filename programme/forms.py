@@ -1,0 +1,96 @@
+"""Forms of the programme's screens. The services decide what is allowed."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from programme.defector import MET, NOT_MET, UNCHANGED
+from programme.models import EndReason, Judgement, Milestone, MotivationStage, Phase, PoliceCriterion, RaisedHow
+from web.forms import DayField, DesignSystemForm, text_field
+
+
+class RaiseForm(DesignSystemForm):
+    raised_how = forms.ChoiceField(
+        label=_("Hur barnet aktualiserades för programmet"), choices=RaisedHow.choices, widget=forms.RadioSelect
+    )
+    raised_by = forms.CharField(
+        label=_("Vem som aktualiserade"),
+        max_length=200,
+        help_text=_("I allmänna termer: polisen, skolan, frivården, barnet självt. Inga privatpersoners namn."),
+    )
+    raised_on = DayField(label=_("Första kontakten"), help_text=_("Väntetiderna i programmet räknas härifrån."))
+
+
+class PhaseForm(DesignSystemForm):
+    phase = forms.ChoiceField(label=_("Ny fas"), widget=forms.RadioSelect)
+    entered_on = DayField(label=_("Från och med"))
+    note = text_field(_("Anteckning"), required=False, rows=3)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        phases = Phase.objects.filter(active=True).exclude(milestone=Milestone.ENDED).order_by("position", "id")
+        self.fields["phase"].choices = [(p.code, p.name) for p in phases]  # type: ignore[attr-defined]
+
+
+class EndForm(DesignSystemForm):
+    end_reason = forms.ChoiceField(
+        label=_("Hur deltagandet avslutades"), choices=EndReason.choices, widget=forms.RadioSelect
+    )
+    ended_on = DayField(label=_("Avslutat"))
+    end_note = text_field(_("Om avslutet"), required=False, rows=3, help_text=_("Krävs när du väljer Annat."))
+
+
+class DefectorForm(DesignSystemForm):
+    chosen_to_leave = forms.ChoiceField(
+        label=_("Har barnet valt att lämna organiserad brottslighet?"),
+        choices=Judgement.choices,
+        widget=forms.RadioSelect,
+    )
+    chosen_to_leave_reasons = text_field(_("Skälen för den bedömningen"), rows=3)
+    needs_support = forms.ChoiceField(
+        label=_("Bedöms barnet behöva samhällets stöd och skydd för att fullfölja det?"),
+        choices=Judgement.choices,
+        widget=forms.RadioSelect,
+    )
+    needs_support_reasons = text_field(_("Skälen för den bedömningen"), rows=3)
+    assessed_on = DayField(label=_("Bedömningsdatum"))
+
+
+CRITERION_STATES = [(MET, _("Uppfyllt")), (NOT_MET, _("Inte uppfyllt")), (UNCHANGED, _("Inte bedömt nu"))]
+
+
+def criterion_field(criterion: str) -> str:
+    return "criterion_" + criterion.replace("-", "_")
+
+
+class CriteriaForm(DesignSystemForm):
+    """The police's six criteria, each met, not met or left as it stood, on one day."""
+
+    checked_on = DayField(label=_("Datum"))
+    note = forms.CharField(label=_("Kommentar"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for criterion in PoliceCriterion:
+            self.fields[criterion_field(criterion.value)] = forms.ChoiceField(
+                label=criterion.label,
+                choices=CRITERION_STATES,
+                initial=UNCHANGED,
+                required=False,
+                widget=forms.RadioSelect(attrs={"class": "ds-input"}),
+            )
+        self.order_fields([criterion_field(c.value) for c in PoliceCriterion] + ["checked_on", "note"])
+
+    def states(self) -> dict[str, str]:
+        return {c.value: self.cleaned_data.get(criterion_field(c.value)) or UNCHANGED for c in PoliceCriterion}
+
+
+class MotivationForm(DesignSystemForm):
+    stage = forms.ChoiceField(label=_("Var barnet står"), choices=MotivationStage.choices, widget=forms.RadioSelect)
+    child_words = text_field(
+        _("Vad barnet sa, med barnets egna ord"),
+        rows=4,
+        help_text=_("Citera när du kan. Skriv också om det var i ett samtal, på telefon eller på annat sätt."),
+    )
+    heard_on = DayField(label=_("Datum"))

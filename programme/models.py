@@ -1,0 +1,247 @@
+"""The exit programme (avhopparprogrammet): a child's participation beside the case, its phases,
+defector status against the national definition, the police's intake criteria, and motivation.
+
+A participation is its own record, not a status of the case: a child may be in the programme while
+the case is investigated, decided and followed up, and may come back to it later. Everything here is
+dated and recorded by someone; phase changes, assessments and motivation are append-only (migration
+0003): a mistake is put right by a new record, so the history an auditor reads is what was known then.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case
+from core.fields import EncryptedTextField
+
+
+class RaisedHow(models.TextChoices):
+    """How the child came to the programme (R4.4: police, probation, social services, school, NGO, self)."""
+
+    REPORT = "report", _("Orosanmälan eller annan aktualisering")
+    DETENTION = "detention", _("Frihetsberövande")
+    POLICE_INTERVIEW = "police-interview", _("Polisförhör")
+    OUTREACH = "outreach", _("Uppsökande arbete")
+    OWN_CONTACT = "own-contact", _("Barnets egen kontakt")
+    CUSTOM_U18 = "custom-u18", _("Custom under 18-samtal")
+    OTHER = "other", _("Annat")
+
+
+class Milestone(models.TextChoices):
+    """What reaching a phase means for the programme's measured waits (R4.5)."""
+
+    NONE = "", _("Ingen")
+    FIRST_MEETING = "first-meeting", _("Första mötet")
+    ENDED = "ended", _("Avslutat")
+
+
+class EndReason(models.TextChoices):
+    COMPLETED = "completed", _("Genomfört")
+    DROPPED_OUT = "dropped-out", _("Avbrutet av barnet")
+    MOVED = "moved", _("Flyttat")
+    TAKEN_OVER = "taken-over", _("Övertaget av en annan kommun")
+    OTHER = "other", _("Annat")
+
+
+class Phase(models.Model):
+    """A phase of the programme, as data: the municipality may rename, reorder or add phases.
+
+    The default set (migration 0002) follows Socialstyrelsen's process map; the names are ours (R4.4).
+    Phases are named in Swedish and English here because they are data, not strings in the code.
+    """
+
+    code = models.SlugField(_("kod"), max_length=40, unique=True)
+    name_sv = models.CharField(_("namn"), max_length=120)
+    name_en = models.CharField(_("namn på engelska"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("ordning"))
+    milestone = models.CharField(_("milstolpe"), max_length=20, choices=Milestone.choices, blank=True)
+    active = models.BooleanField(_("används"), default=True)
+
+    class Meta:
+        verbose_name = _("fas")
+        verbose_name_plural = _("faser")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "sv").startswith("en") else self.name_sv
+
+
+class Participation(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="participations", verbose_name=_("ärende"))
+    # The first contact about leaving: the day the waits of R4.5 are measured from.
+    raised_on = models.DateField(_("första kontakt"))
+    raised_how = models.CharField(_("hur det aktualiserades"), max_length=20, choices=RaisedHow.choices)
+    # Who raised it, in general terms (an agency or "barnet självt"), never a private person's name.
+    raised_by = models.CharField(_("vem som aktualiserade"), max_length=200)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+    ended_on = models.DateField(_("avslutat"), null=True, blank=True)
+    end_reason = models.CharField(_("hur det avslutades"), max_length=20, choices=EndReason.choices, blank=True)
+    end_note = EncryptedTextField(_("om avslutet"), blank=True, default="")
+
+    class Meta:
+        verbose_name = _("deltagande i avhopparprogrammet")
+        verbose_name_plural = _("deltaganden i avhopparprogrammet")
+        ordering = ["raised_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(ended_on__isnull=True), name="participation_one_open_per_case"
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True, end_reason="") | (Q(ended_on__isnull=False) & ~Q(end_reason="")),
+                name="participation_reason_when_ended",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("raised_on")),
+                name="participation_ended_after_raised",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.raised_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None
+
+
+class PhaseTransition(models.Model):
+    """The participation entered `phase` on `entered_on`; the latest one is where it stands."""
+
+    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="transitions")
+    phase = models.ForeignKey(Phase, on_delete=models.PROTECT, related_name="+", verbose_name=_("fas"))
+    entered_on = models.DateField(_("från och med"))
+    note = EncryptedTextField(_("anteckning"), blank=True, default="")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["entered_on", "id"]
+        indexes = [models.Index(fields=["participation", "entered_on"], name="transition_participation_day")]
+
+    def __str__(self) -> str:
+        return f"{self.phase} {self.entered_on}"
+
+
+class DefectorDefinition(models.Model):
+    """The national definition, verbatim and versioned: an assessment names the version it was made against."""
+
+    text = models.TextField(_("definition"))
+    valid_from = models.DateField(_("gäller från"))
+    source = models.URLField(_("källa"), max_length=300)
+
+    class Meta:
+        ordering = ["valid_from", "id"]
+        constraints = [models.UniqueConstraint(fields=["valid_from"], name="definition_unique_start")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Judgement(models.TextChoices):
+    YES = "yes", _("Ja")
+    NO = "no", _("Nej")
+    UNCLEAR = "unclear", _("Går inte att bedöma ännu")
+
+
+class DefectorAssessment(models.Model):
+    """Both parts of the definition, assessed separately, each with its reasons.
+
+    Whether the child meets the definition is shown, never used: support, protection and follow-up
+    are the same for a child who does not (issue 14, point 2).
+    """
+
+    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="defector_assessments")
+    definition = models.ForeignKey(DefectorDefinition, on_delete=models.PROTECT, related_name="+")
+    chosen_to_leave = models.CharField(
+        _("har valt att lämna organiserad brottslighet"), max_length=10, choices=Judgement.choices
+    )
+    chosen_to_leave_reasons = EncryptedTextField(_("skäl"))
+    needs_support = models.CharField(
+        _("bedöms behöva samhällets stöd och skydd för att fullfölja det"), max_length=10, choices=Judgement.choices
+    )
+    needs_support_reasons = EncryptedTextField(_("skäl"))
+    assessed_on = models.DateField(_("bedömningsdatum"))
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["assessed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.assessed_on}: {self.chosen_to_leave}/{self.needs_support}"
+
+    @property
+    def meets_definition(self) -> bool:
+        return self.chosen_to_leave == Judgement.YES and self.needs_support == Judgement.YES
+
+
+class PoliceCriterion(models.TextChoices):
+    """The police's intake criteria for a defector case (R4.2), in the order they publish them."""
+
+    MOTIVATED = "motivated", _("Personen är motiverad")
+    CONSENTS = "consents", _("Personen samtycker till informationsutbyte")
+    CONDITIONS_SIGNED = "conditions-signed", _("Personen har skrivit under polisens villkor")
+    NOT_WITNESS = "not-witness", _("Personen är inte bevisperson i ett pågående mål")
+    SUPPORT_DECIDED = "support-decided", _("Socialtjänsten har beslutat om insatser")
+    THREAT = "threat", _("Det finns en hotbild från en miljö med våldskapital")
+
+
+class CriterionCheck(models.Model):
+    """One criterion as it stood on a day: the latest check of each is the checklist."""
+
+    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="criterion_checks")
+    criterion = models.CharField(_("kriterium"), max_length=20, choices=PoliceCriterion.choices)
+    met = models.BooleanField(_("uppfyllt"))
+    checked_on = models.DateField(_("datum"))
+    note = models.CharField(_("kommentar"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["checked_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.criterion} {self.checked_on}"
+
+
+class MotivationStage(models.TextChoices):
+    """Where the child stands on leaving, in the stages of change (Prochaska and DiClemente), in plain words."""
+
+    NOT_CONSIDERING = "not-considering", _("Vill inte lämna")
+    AMBIVALENT = "ambivalent", _("Kluven, funderar")
+    PREPARING = "preparing", _("Vill lämna, förbereder sig")
+    ACTING = "acting", _("Håller på att lämna")
+    MAINTAINING = "maintaining", _("Har lämnat, håller fast vid det")
+
+
+# The stages in order, for the trend: higher is further on the way out, nothing more.
+STAGE_ORDER = [stage.value for stage in MotivationStage]
+
+
+class MotivationRecord(models.Model):
+    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="motivation")
+    stage = models.CharField(_("motivation"), max_length=20, choices=MotivationStage.choices)
+    child_words = EncryptedTextField(_("vad barnet sa, med barnets egna ord"))
+    heard_on = models.DateField(_("datum"))
+    heard_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["heard_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.stage} {self.heard_on}"
+
+    @property
+    def level(self) -> int:
+        return STAGE_ORDER.index(self.stage) + 1

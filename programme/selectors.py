@@ -1,0 +1,146 @@
+"""Reading the programme: a participation's page, and the summary the case page shows.
+
+Every read starts from a case read through `access.reads` (checked and logged); the programme's rows
+are then read within that case only.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from access.actor import Actor
+from access.models import AccessAction
+from access.reads import CaseRead, reading_case
+from cases.models import Case
+from decisions.models import Decision
+from delegation.models import DecisionKind
+from programme.chart import LineChart, line_chart
+from programme.models import (
+    STAGE_ORDER,
+    CriterionCheck,
+    DefectorAssessment,
+    Milestone,
+    MotivationRecord,
+    Participation,
+    PhaseTransition,
+    PoliceCriterion,
+)
+from programme.rows import participation_in_case
+
+
+@dataclass(frozen=True)
+class Wait:
+    """Days from the first contact to a step, or, while it has not come, the days waited so far."""
+
+    since: date
+    reached_on: date | None
+
+    @property
+    def days(self) -> int:
+        return ((self.reached_on or timezone.localdate()) - self.since).days
+
+
+@dataclass(frozen=True)
+class Criterion:
+    criterion: PoliceCriterion
+    check: CriterionCheck | None  # the latest check, None when never checked
+
+
+@dataclass(frozen=True)
+class ProgrammePage:
+    read: CaseRead
+    participation: Participation
+    transitions: list[PhaseTransition]
+    assessments: list[DefectorAssessment]  # newest first
+    criteria: list[Criterion]
+    motivation: list[MotivationRecord]  # oldest first
+    to_first_meeting: Wait
+    to_first_support: Wait
+    chart: LineChart | None = field(default=None)
+
+    @property
+    def current(self) -> PhaseTransition:
+        return self.transitions[-1]
+
+    @property
+    def case(self) -> Case:
+        return self.read.case
+
+
+def _first_meeting(transitions: list[PhaseTransition]) -> date | None:
+    return next((t.entered_on for t in transitions if t.phase.milestone == Milestone.FIRST_MEETING), None)
+
+
+def _first_support(case: Case, since: date) -> date | None:
+    """The first decision on an insats on or after the first contact: granted or not, it is an answer."""
+    return (
+        Decision.objects.filter(case=case, kind=DecisionKind.SUPPORT, decided_on__gte=since)
+        .order_by("decided_on")
+        .values_list("decided_on", flat=True)
+        .first()
+    )
+
+
+def _criteria(checks: list[CriterionCheck]) -> list[Criterion]:
+    latest = {check.criterion: check for check in checks}  # checks come oldest first
+    return [Criterion(criterion=c, check=latest.get(c.value)) for c in PoliceCriterion]
+
+
+def programme_page(
+    actor: Actor,
+    public_id: object,
+    participation_id: object,
+    *,
+    view_name: str = "programme.participation",
+    action: AccessAction = AccessAction.VIEW,
+) -> ProgrammePage:
+    with reading_case(actor, public_id, view_name=view_name, action=action) as read:
+        participation = participation_in_case(read.case, participation_id)  # type: ignore[arg-type]
+        transitions = list(
+            participation.transitions.select_related("phase", "recorded_by").order_by("entered_on", "id")
+        )
+        motivation = list(participation.motivation.select_related("heard_by").order_by("heard_on", "id"))
+        checks = list(participation.criterion_checks.order_by("checked_on", "id"))
+        return ProgrammePage(
+            read=read,
+            participation=participation,
+            transitions=transitions,
+            assessments=list(
+                participation.defector_assessments.select_related("definition", "assessed_by").order_by(
+                    "-assessed_on", "-id"
+                )
+            ),
+            criteria=_criteria(checks),
+            motivation=motivation,
+            to_first_meeting=Wait(participation.raised_on, _first_meeting(transitions)),
+            to_first_support=Wait(participation.raised_on, _first_support(read.case, participation.raised_on)),
+            chart=line_chart([(m.heard_on, m.level) for m in motivation], levels=len(STAGE_ORDER)),
+        )
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    """A participation as the case page lists it: where it stands, and since when."""
+
+    participation: Participation
+    phase: str
+    since: date
+
+
+def participations_of(case: Case) -> list[ParticipationRow]:
+    """For the case page, of a case the caller has just read: each participation with where it stands,
+    newest first, in one query whatever their number."""
+    current = PhaseTransition.objects.filter(participation=OuterRef("pk")).order_by("-entered_on", "-id")
+    english = (get_language() or "sv").startswith("en")
+    rows = (
+        Participation.objects.filter(case=case)
+        .annotate(
+            phase_name=Subquery(current.values("phase__name_en" if english else "phase__name_sv")[:1]),
+            phase_since=Subquery(current.values("entered_on")[:1]),
+        )
+        .order_by("-raised_on", "-id")
+    )
+    return [ParticipationRow(participation=p, phase=p.phase_name, since=p.phase_since) for p in rows]

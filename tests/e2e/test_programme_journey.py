@@ -1,0 +1,64 @@
+"""The exit programme in a real browser: a child raised by the police, moved to the joint meeting, motivation
+heard, the definition assessed and the police criteria checked. axe finds nothing and each page fits a phone."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.accessibility import assert_accessible
+from tests.e2e.test_case_journey import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_child_raised_by_the_police_through_the_first_steps_of_the_programme(page: Page, server_url: str) -> None:
+    sign_in(page, server_url)
+    page.locator("table a").first.click()
+    case_url = page.url
+    page.get_by_role("link", name="Registrera i avhopparprogrammet").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Registrera").click()  # nothing filled in: every problem at once
+    expect(page.locator(".u-error-summary li")).to_have_count(2)
+    assert_accessible(page)
+    page.get_by_label("Polisförhör").check()
+    page.get_by_label("Vem som aktualiserade").fill("Polisen, områdespolis Norr")
+    page.get_by_role("button", name="Registrera").click()
+    expect(page.get_by_text("Barnet är registrerat i avhopparprogrammet.")).to_be_visible()
+    expect(page.get_by_text("inte ännu: väntat 0 dagar").first).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Ny fas").click()
+    assert_accessible(page)
+    page.get_by_label("Gemensamt möte med polisen").check()
+    page.get_by_role("button", name="Registrera fasen").click()
+    expect(page.get_by_text("Fasen är registrerad.")).to_be_visible()
+
+    page.get_by_role("link", name="Registrera motivation").click()
+    assert_accessible(page)
+    page.get_by_label("Vill inte lämna").check()
+    page.get_by_label("Vad barnet sa, med barnets egna ord").fill("Jag har inga problem, det är lugnt.")
+    page.get_by_role("button", name="Registrera").click()
+    expect(page.get_by_text("Motivationen är registrerad.")).to_be_visible()
+    expect(page.locator("svg.u-chart")).to_be_visible()
+
+    page.get_by_role("link", name="Bedöm mot definitionen av avhoppare").click()
+    assert_accessible(page)
+    expect(page.get_by_text("En avhoppare är en individ som har valt att lämna")).to_be_visible()
+    page.get_by_role("group", name="Har barnet valt att lämna organiserad brottslighet?").get_by_label("Nej").check()
+    page.get_by_label("Skälen för den bedömningen").first.fill("Säger att han inte vill lämna.")
+    page.get_by_role("group", name="Bedöms barnet behöva samhällets stöd och skydd").get_by_label("Ja").check()
+    page.get_by_label("Skälen för den bedömningen").last.fill("Hotad av äldre i nätverket.")
+    page.get_by_role("button", name="Registrera bedömningen").click()
+    expect(page.get_by_text("Uppfyller inte definitionen nu")).to_be_visible()
+
+    page.get_by_role("link", name="Polisens kriterier").click()
+    assert_accessible(page)
+    page.get_by_role("group", name="Det finns en hotbild från en miljö med våldskapital").get_by_label(
+        "Uppfyllt", exact=True
+    ).check()
+    page.get_by_role("button", name="Registrera").click()
+    expect(page.get_by_text("Polisens kriterier är registrerade.")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(case_url)
+    expect(page.get_by_text("Gemensamt möte med polisen")).to_be_visible()
+    assert_accessible(page)
