@@ -9,3 +9,6 @@ from django.dispatch import Signal
 # Sent with `grant` (an EmergencyAccess that lifts protection), inside the transaction that made it:
 # the staff named for the child are told at once.
 protected_access_started = Signal()
+
+# Sent with `member` (a CaseMember), inside the transaction that named them: the member is told.
+case_member_named = Signal()

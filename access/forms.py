@@ -147,3 +147,23 @@ class NamingInputForm(forms.Form):
 def _staff_label(user: User) -> str:
     place = user.team.name if user.team is not None else user.get_role_display()
     return f"{user} ({place})"
+
+
+class MemberForm(DesignSystemForm):
+    """The unit manager names someone of another team to work in a case."""
+
+    user_id = forms.TypedChoiceField(label=_("Vem"), coerce=int)
+    reason = forms.CharField(
+        label=_("Varför personen behöver arbeta i ärendet"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Till exempel: avhopparspecialist i barnets deltagande i avhopparprogrammet."),
+    )
+    expires_on = DayField(label=_("Till och med"), help_text=_("Högst ett år. Förläng genom att utse på nytt."))
+
+    def __init__(self, *args: Any, staff: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user_id"].choices = [  # type: ignore[attr-defined]
+            ("", _("Välj")),
+            *((u.pk, f"{u.get_full_name() or u.username} ({u.get_role_display()}, {u.team.name})") for u in staff),
+        ]

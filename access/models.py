@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -149,3 +150,44 @@ class ProtectedIdentityAuthorization(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.person}"
+
+
+class CaseMember(models.Model):
+    """Staff of another team of the case's unit, named by the unit manager to work in the case.
+
+    The defector specialist and the open-care team work with children whose cases another team holds.
+    Need-to-know is still the case's own team; a member is let in one case at a time, with a written
+    reason, until a day (Lincolnshire's "involved worker" is six months), and the naming and its end are
+    kept. A member sees and changes the case as their role may (`access.permissions`); a protected child
+    still needs the member to be named for the child as well.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_memberships")
+    reason = models.TextField(_("skäl"), max_length=2000)
+    named_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    named_at = models.DateTimeField()
+    expires_on = models.DateField(_("till och med"))
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("personal från annat team i ärendet")
+        verbose_name_plural = _("personal från andra team i ärendet")
+        ordering = ["-named_at"]
+        indexes = [models.Index(fields=["user", "expires_on"], name="case_member_user_expiry")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "user"], condition=models.Q(withdrawn_at__isnull=True), name="case_member_one_live"
+            ),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="case_member_reason_required"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} i {self.case} till {self.expires_on}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.withdrawn_at is None and self.expires_on >= timezone.localdate()

@@ -34,12 +34,14 @@ class CaseAction(models.TextChoices):
     DETENTION = "detention", _("Registrera att barnet är frihetsberövat")
     CLOSE = "close", _("Avsluta och öppna ärendet igen")
     PROGRAMME = "programme", _("Föra barnets deltagande i avhopparprogrammet: faser, avhopparstatus, motivation")
+    STAFF = "staff", _("Utse personal från andra team i enheten att arbeta i ärendet")
 
 
-AUTHORITY = frozenset(CaseAction)
+# Who else works in a case is the unit manager's to decide: it widens who sees the child.
+AUTHORITY = frozenset(CaseAction) - {CaseAction.STAFF}
 ROLE_ACTIONS: Mapping[str, frozenset[CaseAction]] = {
     Role.CASEWORKER: AUTHORITY,
-    Role.UNIT_MANAGER: AUTHORITY,
+    Role.UNIT_MANAGER: AUTHORITY | {CaseAction.STAFF},
     Role.TREATMENT: frozenset({CaseAction.JOURNAL}),
     Role.OUTREACH: frozenset({CaseAction.JOURNAL}),
     Role.DEFECTOR_SPECIALIST: frozenset({CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME}),

@@ -30,12 +30,15 @@ class CaseRead:
 
     `grant` is the live emergency grant the case is seen through (None when the user's own scope covers
     it). `actions`: what the user's role may do in the case on this page (`access.permissions`); none
-    through a grant. `may`: the same, by name, for templates (`may.decide`).
+    through a grant. `may`: the same, by name, for templates (`may.decide`). `sees_restricted`: whether
+    the programme's restricted data (connections, motivation windows) is this reader's to see; never
+    through a grant.
     """
 
     case: Case
     grant: EmergencyAccess | None
     actions: frozenset[CaseAction]
+    sees_restricted: bool = False
 
     @property
     def may(self) -> dict[str, bool]:
@@ -68,7 +71,13 @@ class _Refused:
 
 
 def _readable_case(
-    actor: Actor, key: uuid.UUID | None, *, view_name: str, action: AccessAction, for_action: CaseAction | None
+    actor: Actor,
+    key: uuid.UUID | None,
+    *,
+    view_name: str,
+    action: AccessAction,
+    for_action: CaseAction | None,
+    restricted: bool = False,
 ) -> CaseRead | _Refused:
     """The case if the actor may see it (or take `for_action` in it), with its log row; else a DENIED row."""
     case = (
@@ -80,6 +89,16 @@ def _readable_case(
         else None
     )
     actions = rules.case_actions(actor.user, case) if case is not None else frozenset()
+    if case is not None and restricted and for_action in actions and not rules.may_see_restricted(actor.user, case):
+        # Theirs to change, but the programme's restricted data is the child's own team's alone.
+        write_access_events(
+            actor,
+            action=AccessAction.DENIED,
+            view_name=view_name,
+            subjects=[(case.child_id, case.pk)],
+            reason="restricted",
+        )
+        return _Refused(action=for_action)
     if case is not None and (for_action is None or for_action in actions):
         # A change never goes through emergency access, so there is no grant to look up for one.
         grant = None if for_action is not None else selectors.is_emergency_access(actor.user, case)
@@ -87,7 +106,12 @@ def _readable_case(
         # Emergency access is for reading, except the unit manager's own unit's protected child: that
         # grant exists so that the protection assessment can be done at once.
         writes = grant is None or grant.lifts_protection
-        return CaseRead(case=case, grant=grant, actions=actions if writes else frozenset())
+        return CaseRead(
+            case=case,
+            grant=grant,
+            actions=actions if writes else frozenset(),
+            sees_restricted=grant is None and rules.may_see_restricted(actor.user, case),
+        )
     if case is not None and actions:
         # Theirs to change, but not this action: nothing is hidden, and the row says which action.
         write_access_events(
@@ -116,6 +140,7 @@ def reading_case(
     view_name: str,
     action: AccessAction = AccessAction.VIEW,
     for_action: CaseAction | None = None,
+    restricted: bool = False,
 ) -> Iterator[CaseRead]:
     """One transaction for reading a case and what the page shows with it, and all their log rows.
 
@@ -125,7 +150,9 @@ def reading_case(
     """
     key = parse_uuid(public_id)
     with transaction.atomic():
-        read = _readable_case(actor, key, view_name=view_name, action=action, for_action=for_action)
+        read = _readable_case(
+            actor, key, view_name=view_name, action=action, for_action=for_action, restricted=restricted
+        )
         if isinstance(read, CaseRead):
             yield read
             return
@@ -140,26 +167,34 @@ def read_case(
     view_name: str,
     action: AccessAction = AccessAction.VIEW,
     for_action: CaseAction | None = None,
+    restricted: bool = False,
 ) -> CaseRead:
     """The case as the user may see it, and whether through break-the-glass access.
 
     `for_action`: a form about to take that action in the case; only those who may change the case get
     it (never through emergency access), with the same refusal as for a case they cannot see; a role
-    that may change the case but not take the action is refused with PermissionDenied.
+    that may change the case but not take the action is refused with PermissionDenied. `restricted`
+    (with `for_action`): a form on the programme's restricted data, refused alike to anyone outside the
+    child's own team and the named defector specialists (`rules.may_see_restricted`).
     """
-    with reading_case(actor, public_id, view_name=view_name, action=action, for_action=for_action) as read:
+    with reading_case(
+        actor, public_id, view_name=view_name, action=action, for_action=for_action, restricted=restricted
+    ) as read:
         return read
     raise AssertionError("reading_case either yields a case or raises")
 
 
 @contextmanager
-def changing_case(actor: Actor, public_id: object, *, view_name: str, action: CaseAction) -> Iterator[Case]:
+def changing_case(
+    actor: Actor, public_id: object, *, view_name: str, action: CaseAction, restricted: bool = False
+) -> Iterator[Case]:
     """One transaction for a change to a case: the need-to-know check, its log row and the change.
 
     Every service that writes to a case runs inside this. What the log ends up holding:
     - the change went through: a WRITE row, committed with the change;
     - the case is not the actor's to change: a DENIED row, committed, and then Http404;
-    - the actor's role may not take `action` (`access.permissions`): a DENIED row, then PermissionDenied;
+    - the actor's role may not take `action` (`access.permissions`), or `restricted` data is not theirs
+      (`rules.may_see_restricted`): a DENIED row, then PermissionDenied;
     - the change was refused as bad input (ValidationError): the change and its WRITE row roll back,
       and a REFUSED row with the error codes records the attempt.
     """
@@ -167,7 +202,9 @@ def changing_case(actor: Actor, public_id: object, *, view_name: str, action: Ca
     refused_on: Case | None = None
     try:
         with transaction.atomic():
-            read = _readable_case(actor, key, view_name=view_name, action=AccessAction.WRITE, for_action=action)
+            read = _readable_case(
+                actor, key, view_name=view_name, action=AccessAction.WRITE, for_action=action, restricted=restricted
+            )
             if isinstance(read, CaseRead):
                 refused_on = read.case
                 yield read.case

@@ -7,7 +7,7 @@ active account only: a deactivated one may do nothing.
 
 from django.utils import timezone
 
-from access.models import EmergencyAccess, ProtectedIdentityAuthorization
+from access.models import CaseMember, EmergencyAccess, ProtectedIdentityAuthorization
 from access.permissions import CaseAction, actions_of
 from accounts.models import CASE_ROLES, Role, User
 from cases.models import Case
@@ -38,7 +38,8 @@ def may_lift_protection(user: User, case: Case) -> bool:
 
 
 def may_change_case(user: User, case: Case) -> bool:
-    """Write to a case: staff of its own team, and its unit's manager (who decides under delegation).
+    """Write to a case: staff of its own team, staff named to work in it (`CaseMember`), and its unit's
+    manager (who decides under delegation).
 
     Emergency access is for reading; it never lets anyone write. `case` must already have come
     through `visible_cases`, which keeps protected identities to named staff.
@@ -46,8 +47,26 @@ def may_change_case(user: User, case: Case) -> bool:
     if not user.is_active:
         return False
     if user.role in CASE_ROLES:
-        return case.team_id == user.team_id
+        return case.team_id == user.team_id or is_case_member(user, case)
     return user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id
+
+
+def is_case_member(user: User, case: Case) -> bool:
+    """Named by the unit manager to work in this case of another team, and the naming still lives."""
+    return CaseMember.objects.filter(
+        user=user, case=case, withdrawn_at__isnull=True, expires_on__gte=timezone.localdate()
+    ).exists()
+
+
+def may_see_restricted(user: User, case: Case) -> bool:
+    """Restricted programme data (the child's connections to other people, and the windows they open):
+    the child's own team and the defector specialists named to the case, and nobody else: not the unit
+    manager by place alone, never through emergency access. `case` must have come through access.reads."""
+    if not user.is_active:
+        return False
+    if user.role in CASE_ROLES and case.team_id == user.team_id:
+        return True
+    return user.role == Role.DEFECTOR_SPECIALIST and is_case_member(user, case)
 
 
 def case_actions(user: User, case: Case) -> frozenset[CaseAction]:

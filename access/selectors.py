@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from access.models import EmergencyAccess, ProtectedIdentityAuthorization
+from access.models import CaseMember, EmergencyAccess, ProtectedIdentityAuthorization
 from accounts.models import CASE_ROLES, Role, User
 from cases.models import Case
 from people.models import Person, ProtectionLevel, Relation
@@ -38,6 +38,13 @@ def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, Any]:
     return EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now()).values("case_id")
 
 
+def member_case_ids(user: User) -> QuerySet[CaseMember, Any]:
+    """Cases of other teams the user is named to work in (`CaseMember`), while the naming lives."""
+    return CaseMember.objects.filter(user=user, withdrawn_at__isnull=True, expires_on__gte=timezone.localdate()).values(
+        "case_id"
+    )
+
+
 def _own_scope(user: User) -> Q | None:
     """The cases a role sees by its place in the organisation; None for roles that see no case content."""
     if not user.is_active:
@@ -51,7 +58,8 @@ def _own_scope(user: User) -> Q | None:
 
 
 def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Case]:
-    """Own team's cases (unit managers: their unit's), plus live emergency access.
+    """Own team's cases (unit managers: their unit's) and the cases the user is named to work in, plus
+    live emergency access.
 
     A case about a child with protected identity is visible only to staff named for that child,
     and emergency access does not lift that.
@@ -59,6 +67,8 @@ def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Cas
     scope = _own_scope(user)
     if scope is None:
         return Case.objects.none()
+    if user.role in CASE_ROLES:
+        scope |= Q(id__in=member_case_ids(user))
     if include_emergency:
         scope |= Q(id__in=active_emergency_case_ids(user))
     return Case.objects.filter(scope).filter(~_hidden_protected(user, "child_id"))
@@ -93,6 +103,8 @@ def visible_persons_from_cases(user: User) -> QuerySet[Person]:
     # grant" and guesses half of all cases, which turns the whole query into scans of every case,
     # relation and protected person.
     case_ids = Case.objects.filter(scope).values("id").union(active_emergency_case_ids(user), all=True)
+    if user.role in CASE_ROLES:
+        case_ids = case_ids.union(member_case_ids(user), all=True)
     children = Case.objects.filter(id__in=case_ids).filter(~_hidden_protected(user, "child_id")).values("child_id")
     relatives = Relation.objects.filter(child_id__in=children).values("relative_id")
     return Person.objects.filter(id__in=children.union(relatives, all=True)).filter(~_hidden_protected(user, "id"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from access import views
+from access import membership_views, views
 from cases.paths import CASE
 
 app_name = "access"
@@ -8,6 +8,8 @@ urlpatterns = [
     path(CASE + "nodatkomst/", views.emergency_access, name="emergency_access"),
     path("nodatkomst/", views.emergency_access_by_number, name="emergency_access_by_number"),
     path(CASE + "skyddad-atkomst/", views.protected_access, name="protected_access"),
+    path(CASE + "personal/", membership_views.case_members, name="case_members"),
+    path(CASE + "personal/<int:member_id>/avsluta/", membership_views.case_member_end, name="case_member_end"),
     path("logg/", views.access_log, name="access_log"),
     path("logg/nodatkomst/<int:grant_id>/granska/", views.emergency_review, name="emergency_review"),
     path("behorighet/analys/", views.needs_risk_analysis, name="needs_risk_analysis"),

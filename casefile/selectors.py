@@ -282,7 +282,7 @@ def case_work(read: CaseRead, pages: CasePages | None = None) -> CaseWork:
         decisions_with_open_clocks=_with_open_clocks(shown_decisions, open_deadlines),
         communications=case_communications(case),
         detentions=case_detentions(case),
-        participations=participations_of(case),
+        participations=participations_of(case, with_windows=read.sees_restricted),
         open_deadlines=open_deadlines,
         may=read.may,
     )

@@ -9,9 +9,10 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Tidsfrister och arbetskö")
 
     def ready(self) -> None:
-        from access.events import protected_access_started
+        from access.events import case_member_named, protected_access_started
 
         protected_access_started.connect(_tell_named_staff, dispatch_uid="deadlines.protected_access_started")
+        case_member_named.connect(_tell_member, dispatch_uid="deadlines.case_member_named")
 
 
 def _tell_named_staff(sender: object, *, grant: Any, **kwargs: object) -> None:
@@ -21,3 +22,10 @@ def _tell_named_staff(sender: object, *, grant: Any, **kwargs: object) -> None:
 
     named = [user for user in named_staff(grant.case.child) if user.pk != grant.user_id]
     notify(recipients=named, kind=NoticeKind.PROTECTED_OPENED, case=grant.case)
+
+
+def _tell_member(sender: object, *, member: Any, **kwargs: object) -> None:
+    from deadlines.models import NoticeKind
+    from deadlines.notices import notify
+
+    notify(recipients=[member.user], kind=NoticeKind.CASE_MEMBER, case=member.case)

@@ -132,6 +132,11 @@ class NoticeKind(models.TextChoices):
     LATE_EXTENSION = "late_extension", _("Frist förlängd i efterhand")
     # To the staff named for a protected child: a unit manager opened the child's case by the second path.
     PROTECTED_OPENED = "protected_opened", _("Skyddat barns ärende öppnat av enhetschef")
+    # To a member of another team: the unit manager named them to work in the case.
+    CASE_MEMBER = "case_member", _("Du har utsetts att arbeta i ärendet")
+    # To the worker of a child in the programme: something happened to a person the child is connected
+    # to, so the child may be open to leaving. Names nobody; the child's programme page says what.
+    MOTIVATION_WINDOW = "motivation_window", _("Möjligt motivationsfönster")
 
 
 class Notice(models.Model):

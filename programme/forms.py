@@ -6,7 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from programme.defector import MET, NOT_MET, UNCHANGED
-from programme.models import EndReason, Judgement, Milestone, MotivationStage, Phase, PoliceCriterion, RaisedHow
+from programme.models import (
+    ConnectionSource,
+    EndReason,
+    Judgement,
+    Milestone,
+    MotivationStage,
+    NetworkEventKind,
+    Phase,
+    PoliceCriterion,
+    RaisedHow,
+)
 from web.forms import DayField, DesignSystemForm, text_field
 
 
@@ -94,3 +104,34 @@ class MotivationForm(DesignSystemForm):
         help_text=_("Citera när du kan. Skriv också om det var i ett samtal, på telefon eller på annat sätt."),
     )
     heard_on = DayField(label=_("Datum"))
+
+
+class ConnectionForm(DesignSystemForm):
+    """One person the child is connected to, by number, with its source; never a list of names."""
+
+    identity_number = forms.CharField(label=_("Personens person- eller samordningsnummer"), max_length=20)
+    given_name = forms.CharField(label=_("Förnamn, som källan angav"), max_length=100)
+    family_name = forms.CharField(label=_("Efternamn, som källan angav"), max_length=100)
+    source = forms.ChoiceField(label=_("Källa"), choices=ConnectionSource.choices, widget=forms.RadioSelect)
+    source_note = forms.CharField(
+        label=_("Om källan"),
+        max_length=300,
+        help_text=_("Till exempel: polisens lägesbild vid samverkansmötet 2026-11-20."),
+    )
+    expires_on = DayField(label=_("Gallras"), help_text=_("Högst ett år. Kopplingen tas bort av sig själv den dagen."))
+
+
+class WithdrawForm(DesignSystemForm):
+    reason = forms.CharField(label=_("Varför kopplingen tas bort"), max_length=300)
+
+
+class NetworkEventForm(DesignSystemForm):
+    kind = forms.ChoiceField(label=_("Vad har hänt"), choices=NetworkEventKind.choices, widget=forms.RadioSelect)
+    occurred_on = DayField(label=_("När"))
+    source = forms.CharField(
+        label=_("Källa"), max_length=300, help_text=_("Till exempel: polisen, telefon 2026-12-01.")
+    )
+
+
+class WindowActForm(DesignSystemForm):
+    note = text_field(_("Vad som gjordes"), rows=3, help_text=_("Till exempel: samtal med barnet samma dag."))

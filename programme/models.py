@@ -8,6 +8,7 @@ dated and recorded by someone; phase changes, assessments and motivation are app
 """
 
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -245,3 +246,96 @@ class MotivationRecord(models.Model):
     @property
     def level(self) -> int:
         return STAGE_ORDER.index(self.stage) + 1
+
+
+class ConnectionSource(models.TextChoices):
+    POLICE = "police", _("Polisens uppgift")
+    CHILD = "child", _("Barnet självt")
+    INVESTIGATION = "investigation", _("Utredningen")
+    AGENCY = "agency", _("Annan myndighet")
+
+
+class Connection(models.Model):
+    """A link from a child in the programme to one other person, kept because what happens to that person
+    (detained, sentenced, placed, gone, dead) may open the child to leaving (Brå 2023).
+
+    Restricted data (`access.rules.may_see_restricted`): never a free-text list of associates and never a
+    register of a group. Each link names one person by identity number, its source, its legal basis and
+    the day it expires; a wrong link is withdrawn with a reason and a right one recorded.
+    """
+
+    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="connections")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    # The name as the source gave it: what the page shows, so that linking reveals nothing of the register.
+    named_as = models.CharField(_("namn enligt källan"), max_length=200)
+    source = models.CharField(_("källa"), max_length=20, choices=ConnectionSource.choices)
+    source_note = models.CharField(_("om källan"), max_length=300)
+    legal_basis = models.ForeignKey("core.LegalBasis", on_delete=models.PROTECT, related_name="+")
+    expires_on = models.DateField(_("gallras"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_reason = models.CharField(_("varför kopplingen togs bort"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        indexes = [models.Index(fields=["person", "expires_on"], name="connection_person_expiry")]
+
+    def __str__(self) -> str:
+        return f"{self.participation_id} → {self.person_id}"
+
+
+class NetworkEventKind(models.TextChoices):
+    DETAINED = "detained", _("Frihetsberövad")
+    SENTENCED = "sentenced", _("Dömd")
+    PLACED = "placed", _("Placerad")
+    LEFT_COUNTRY = "left-country", _("Har lämnat landet")
+    DIED = "died", _("Avliden")
+
+
+class NetworkEvent(models.Model):
+    """Something that happened to a person children in the programme are connected to, with its source."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("händelse"), max_length=20, choices=NetworkEventKind.choices)
+    occurred_on = models.DateField(_("datum"))
+    source = models.CharField(_("källa"), max_length=300)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["occurred_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.occurred_on}"
+
+
+class MotivationWindow(models.Model):
+    """A chance that the child is now open to leaving, opened by an event; shown until acted on or lapsed."""
+
+    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="windows")
+    event = models.ForeignKey(NetworkEvent, on_delete=models.PROTECT, related_name="windows")
+    connection = models.ForeignKey(Connection, on_delete=models.PROTECT, related_name="+")
+    opened_on = models.DateField(_("öppnat"))
+    lapses_on = models.DateField(_("gäller till och med"))
+    acted_on = models.DateField(_("åtgärdat"), null=True, blank=True)
+    acted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    acted_note = EncryptedTextField(_("vad som gjordes"), blank=True, default="")
+
+    class Meta:
+        ordering = ["-opened_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["participation", "event"], name="window_one_per_event"),
+            models.CheckConstraint(condition=Q(lapses_on__gte=F("opened_on")), name="window_lapses_after_opening"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participation_id} {self.opened_on}"
+
+    def is_open_on(self, day: date) -> bool:
+        return self.acted_on is None and day <= self.lapses_on

@@ -7,23 +7,25 @@ are then read within that case only.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from access.actor import Actor
 from access.models import AccessAction
-from access.reads import CaseRead, reading_case
+from access.reads import CaseRead, log_result_set, reading_case
 from cases.models import Case
 from decisions.models import Decision
 from delegation.models import DecisionKind
 from programme.chart import LineChart, line_chart
 from programme.models import (
     STAGE_ORDER,
+    Connection,
     CriterionCheck,
     DefectorAssessment,
     Milestone,
     MotivationRecord,
+    MotivationWindow,
     Participation,
     PhaseTransition,
     PoliceCriterion,
@@ -50,6 +52,24 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class Restricted:
+    """What only the child's own team and the named defector specialists see (`may_see_restricted`)."""
+
+    connections: list[Connection]  # newest first, withdrawn and expired ones too
+    windows: list[MotivationWindow]  # newest first
+
+    @property
+    def open_windows(self) -> list[MotivationWindow]:
+        today = timezone.localdate()
+        return [w for w in self.windows if w.is_open_on(today)]
+
+    @property
+    def live_connections(self) -> list[Connection]:
+        today = timezone.localdate()
+        return [c for c in self.connections if c.withdrawn_at is None and c.expires_on >= today]
+
+
+@dataclass(frozen=True)
 class ProgrammePage:
     read: CaseRead
     participation: Participation
@@ -60,6 +80,7 @@ class ProgrammePage:
     to_first_meeting: Wait
     to_first_support: Wait
     chart: LineChart | None = field(default=None)
+    restricted: Restricted | None = field(default=None)  # None: not this reader's to see
 
     @property
     def current(self) -> PhaseTransition:
@@ -118,7 +139,26 @@ def programme_page(
             to_first_meeting=Wait(participation.raised_on, _first_meeting(transitions)),
             to_first_support=Wait(participation.raised_on, _first_support(read.case, participation.raised_on)),
             chart=line_chart([(m.heard_on, m.level) for m in motivation], levels=len(STAGE_ORDER)),
+            restricted=_restricted(actor, read, participation),
         )
+
+
+def _restricted(actor: Actor, read: CaseRead, participation: Participation) -> Restricted | None:
+    """The connections and windows, with a `list` row for every person a connection names."""
+    if not read.sees_restricted:
+        return None
+    connections = list(
+        participation.connections.select_related("legal_basis", "recorded_by").order_by("-recorded_at", "-id")
+    )
+    if connections:
+        log_result_set(
+            actor,
+            action=AccessAction.LIST,
+            view_name="programme.connections",
+            subjects=[(c.person_id, read.case.pk) for c in connections],
+        )
+    windows = participation.windows.select_related("event", "connection", "acted_by").order_by("-opened_on", "-id")
+    return Restricted(connections=connections, windows=list(windows))
 
 
 @dataclass(frozen=True)
@@ -128,11 +168,13 @@ class ParticipationRow:
     participation: Participation
     phase: str
     since: date
+    open_window: bool  # only ever true for a reader who may see windows
 
 
-def participations_of(case: Case) -> list[ParticipationRow]:
+def participations_of(case: Case, *, with_windows: bool) -> list[ParticipationRow]:
     """For the case page, of a case the caller has just read: each participation with where it stands,
-    newest first, in one query whatever their number."""
+    newest first, in one query whatever their number. `with_windows`: whether the reader may see the
+    motivation windows (`access.rules.may_see_restricted`)."""
     current = PhaseTransition.objects.filter(participation=OuterRef("pk")).order_by("-entered_on", "-id")
     english = (get_language() or "sv").startswith("en")
     rows = (
@@ -143,4 +185,15 @@ def participations_of(case: Case) -> list[ParticipationRow]:
         )
         .order_by("-raised_on", "-id")
     )
-    return [ParticipationRow(participation=p, phase=p.phase_name, since=p.phase_since) for p in rows]
+    if with_windows:
+        today = timezone.localdate()
+        open_windows = MotivationWindow.objects.filter(
+            participation=OuterRef("pk"), acted_on__isnull=True, lapses_on__gte=today
+        )
+        rows = rows.annotate(open_window=Exists(open_windows))
+    return [
+        ParticipationRow(
+            participation=p, phase=p.phase_name, since=p.phase_since, open_window=getattr(p, "open_window", False)
+        )
+        for p in rows
+    ]

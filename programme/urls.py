@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cases.paths import CASE
-from programme import views
+from programme import connection_views, views
 
 PARTICIPATION = CASE + "program/<uuid:participation_id>/"
 
@@ -14,4 +14,16 @@ urlpatterns = [
     path(PARTICIPATION + "avhopparstatus/", views.defector_assessment, name="defector_assessment"),
     path(PARTICIPATION + "polisens-kriterier/", views.police_criteria, name="police_criteria"),
     path(PARTICIPATION + "motivation/", views.motivation_new, name="motivation_new"),
+    path(PARTICIPATION + "kopplingar/ny/", connection_views.connection_new, name="connection_new"),
+    path(
+        PARTICIPATION + "kopplingar/<int:connection_id>/ta-bort/",
+        connection_views.connection_withdraw,
+        name="connection_withdraw",
+    ),
+    path(
+        PARTICIPATION + "kopplingar/<int:connection_id>/handelse/",
+        connection_views.network_event_new,
+        name="network_event_new",
+    ),
+    path(PARTICIPATION + "fonster/<int:window_id>/", connection_views.window_act, name="window_act"),
 ]

@@ -54,7 +54,7 @@ def participation(request: StaffRequest, public_id: UUID, participation_id: UUID
     return render(request, "programme/participation.html", {"page": page, "case": page.case})
 
 
-def _step(
+def participation_form(
     request: StaffRequest,
     public_id: UUID,
     participation_id: UUID,
@@ -64,13 +64,17 @@ def _step(
     done: str,
     template: str,
     view_name: str,
+    restricted: bool = False,
+    extra: Callable[[Any], dict[str, Any]] = lambda participation: {},
 ) -> HttpResponse:
-    """A form on a participation: the case read for the form is checked for the programme's action."""
+    """A form on a participation: the case read for the form is checked for the programme's action (and,
+    for `restricted` data, for the child's own team); `extra` adds what the form is about."""
     actor = Actor.from_request(request)
 
     def context() -> dict[str, Any]:
-        case = read_case(actor, public_id, view_name=view_name, for_action=CaseAction.PROGRAMME).case
-        return {"case": case, "participation": participation_in_case(case, participation_id)}
+        read = read_case(actor, public_id, view_name=view_name, for_action=CaseAction.PROGRAMME, restricted=restricted)
+        participation = participation_in_case(read.case, participation_id)
+        return {"case": read.case, "participation": participation, **extra(participation)}
 
     return form_page(
         request,
@@ -86,7 +90,7 @@ def _step(
 @require_http_methods(["GET", "POST"])
 @login_required
 def phase_new(request: StaffRequest, public_id: UUID, participation_id: UUID) -> HttpResponse:
-    return _step(
+    return participation_form(
         request,
         public_id,
         participation_id,
@@ -103,7 +107,7 @@ def phase_new(request: StaffRequest, public_id: UUID, participation_id: UUID) ->
 @require_http_methods(["GET", "POST"])
 @login_required
 def participation_end(request: StaffRequest, public_id: UUID, participation_id: UUID) -> HttpResponse:
-    return _step(
+    return participation_form(
         request,
         public_id,
         participation_id,
@@ -123,7 +127,7 @@ def defector_assessment(request: StaffRequest, public_id: UUID, participation_id
     today = timezone.localdate()
     form = DefectorForm(request.POST or None, initial={"assessed_on": today})
     form.definition = definition_on(today)  # type: ignore[attr-defined]  # shown verbatim above the form
-    return _step(
+    return participation_form(
         request,
         public_id,
         participation_id,
@@ -144,7 +148,7 @@ def defector_assessment(request: StaffRequest, public_id: UUID, participation_id
 @login_required
 def police_criteria(request: StaffRequest, public_id: UUID, participation_id: UUID) -> HttpResponse:
     form = CriteriaForm(request.POST or None, initial={"checked_on": timezone.localdate()})
-    return _step(
+    return participation_form(
         request,
         public_id,
         participation_id,
@@ -164,7 +168,7 @@ def police_criteria(request: StaffRequest, public_id: UUID, participation_id: UU
 @require_http_methods(["GET", "POST"])
 @login_required
 def motivation_new(request: StaffRequest, public_id: UUID, participation_id: UUID) -> HttpResponse:
-    return _step(
+    return participation_form(
         request,
         public_id,
         participation_id,

@@ -104,8 +104,11 @@ def _work(world: World, kind: str) -> dict[str, object]:
     communication = _communicated(holder, case)
     detention = _detained(holder, case)
     participation = _raised(holder, case)
+    connection, window = _connected(holder, participation)
     return {
         "participation": participation,
+        "connection": connection,
+        "window": window,
         "detention": detention,
         "communication": communication,
         "delivery": delivery,
@@ -125,6 +128,31 @@ def _raised(holder: object, case: object) -> object:
 
     data = RaiseInput(raised_on=timezone.localdate(), raised_how="report", raised_by="Polisen")
     return participation_raise(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
+
+
+def _connected(holder: object, participation: object) -> tuple[object, object]:
+    """A connection from the child to an older person, and the window an event about him opened."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from core.identity import synthetic_identity_number
+    from programme.connections import ConnectionInput, EventInput, connection_record, network_event_record
+    from programme.models import MotivationWindow
+
+    ids = {"case_public_id": participation.case.public_id, "participation_id": participation.public_id}  # type: ignore[attr-defined]
+    data = ConnectionInput(
+        identity_number=synthetic_identity_number(date(1999, 2, 3), 77).display,
+        given_name="Kalle",
+        family_name="Kopplad",
+        source="police",
+        source_note="Polisens lägesbild.",
+        expires_on=timezone.localdate() + timedelta(days=30),
+    )
+    connection = connection_record(actor=holder, **ids, data=data)  # type: ignore[arg-type]
+    event = EventInput(kind="detained", occurred_on=timezone.localdate(), source="Polisen.")
+    network_event_record(actor=holder, **ids, connection_id=connection.pk, data=event)  # type: ignore[arg-type]
+    return connection, MotivationWindow.objects.get(participation=participation, connection=connection)  # type: ignore[misc]
 
 
 def _detained(holder: object, case: object) -> object:
@@ -201,7 +229,8 @@ def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
         case = work["case"]
         args: list[object] = [case.public_id]  # type: ignore[attr-defined]
         for part in extra:
-            args.append(work[part].pk if part == "signal" else work[part].public_id)  # type: ignore[attr-defined]
+            by_pk = part in {"signal", "connection", "window"}
+            args.append(work[part].pk if by_pk else work[part].public_id)  # type: ignore[attr-defined]
         return reverse(name, args=args)
 
     return url
@@ -216,6 +245,7 @@ ACTION_USERS = {
     "journal": AUTHORITY | {"bo", "fia", "adam"},
     "detention": AUTHORITY | {"adam"},
     "programme": AUTHORITY | {"adam"},
+    "staff": {"karin"},
     **{action: AUTHORITY for action in ("protection", "preliminary", "investigate", "decide", "documents", "close")},
 }
 
@@ -251,6 +281,7 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "decisions:communication_reply": ("decide", _case_url("decisions:communication_reply", "communication")),
     "casefile:case_close": ("close", _case_url("casefile:case_close")),
     "programme:participation_new": ("programme", _case_url("programme:participation_new")),
+    "access:case_members": ("staff", _case_url("access:case_members")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
         for name in ("phase_new", "participation_end", "defector_assessment", "police_criteria", "motivation_new")
@@ -284,6 +315,13 @@ POST_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str], dict[str, 
         302,
     ),
     "casefile:case_reopen": ("close", _case_url("casefile:case_reopen"), {}, 302),
+    # No such member: the service refuses, and the manager is sent back to the page with the message.
+    "access:case_member_end": (
+        "staff",
+        lambda work: reverse("access:case_member_end", args=[work["case"].public_id, 0]),  # type: ignore[attr-defined]
+        {},
+        302,
+    ),
     "documents:document_new": ("documents", _case_url("documents:document_new"), {}, 302),
     "documents:document_check": ("documents", _case_url("documents:document_check", "document"), {}, 302),
 }
@@ -293,6 +331,16 @@ DOCUMENT_ROUTES = {
     "documents:document": _case_url("documents:document", "document"),
     "documents:document_pdf": _case_url("documents:document_pdf", "document"),
 }
+# The programme's restricted data (connections, motivation windows): forms for the child's own team
+# (who may carry the programme) and the named defector specialists only; the unit manager, who may
+# change the case, gets 403 like a role without the action.
+RESTRICTED_FORM_ROUTES = {
+    "programme:connection_new": _case_url("programme:connection_new", "participation"),
+    "programme:connection_withdraw": _case_url("programme:connection_withdraw", "participation", "connection"),
+    "programme:network_event_new": _case_url("programme:network_event_new", "participation", "connection"),
+    "programme:window_act": _case_url("programme:window_act", "participation", "window"),
+}
+RESTRICTED = {"own": {"hanna", "olle", "adam"}, "other_team": {"sara"}, "protected": {"hanna"}}
 # Reading a record inside the case (the child's part in the programme): exactly like the case itself.
 WORK_READ_ROUTES = {
     "programme:participation": _case_url("programme:participation", "participation"),
@@ -349,7 +397,7 @@ ACCOUNT_ROUTES = (
 def test_every_route_has_a_rule() -> None:
     ours = {name for name in _route_names() if not name.startswith(THIRD_PARTY_PREFIXES)}
     missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES) - set(FORM_ROUTES) - set(POST_ROUTES) - set(DOCUMENT_ROUTES)
-    missing -= set(WORK_READ_ROUTES)
+    missing -= set(WORK_READ_ROUTES) | set(RESTRICTED_FORM_ROUTES)
     assert not missing, f"routes without an access rule in this test: {sorted(missing)}"
 
 
@@ -439,6 +487,16 @@ def test_records_read_inside_a_case(world: World, kind: str) -> None:
             assert client.get(url(work)).status_code == expected, f"{username} on {kind} via {route}"
 
 
+@pytest.mark.parametrize("kind", sorted(CHANGES))
+def test_restricted_programme_forms(world: World, kind: str) -> None:
+    work = _work(world, kind)
+    for username in ROLES:
+        client = _client(world, username)
+        for route, url in RESTRICTED_FORM_ROUTES.items():
+            expected = 404 if username not in CHANGES[kind] else 200 if username in RESTRICTED[kind] else 403
+            assert client.get(url(work)).status_code == expected, f"{username} on {kind} via {route}"
+
+
 def test_emergency_access_reads_a_record_inside_the_case_but_never_a_protected_one(world: World) -> None:
     own, protected = _work(world, "own"), _work(world, "protected")
     grant_emergency(world.user("sara"), world.own_case)
@@ -457,6 +515,8 @@ def test_emergency_access_never_opens_a_change(world: World) -> None:
         assert client.post(url(work), {"body": "x"}).status_code == 404, route
     for route, (_action, post_url, data, _status) in POST_ROUTES.items():
         assert client.post(post_url(work), data).status_code == 404, route
+    for route, url in RESTRICTED_FORM_ROUTES.items():
+        assert client.get(url(work)).status_code == 404, route
 
 
 @pytest.mark.parametrize("route", sorted(ROLE_ROUTES))

@@ -37,7 +37,13 @@ def _client(world: World, name: str) -> Client:
 
 def test_authority_over_the_child_is_the_case_workers_and_the_unit_managers() -> None:
     authority = {action for action, roles in actions_table() if roles == {Role.CASEWORKER, Role.UNIT_MANAGER}}
-    assert authority == set(CaseAction) - {CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME}
+    assert authority == set(CaseAction) - {
+        CaseAction.JOURNAL,
+        CaseAction.DETENTION,
+        CaseAction.PROGRAMME,
+        CaseAction.STAFF,
+    }
+    assert {action for action, roles in actions_table() if roles == {Role.UNIT_MANAGER}} == {CaseAction.STAFF}
     assert actions_of(Role.TREATMENT) == actions_of(Role.OUTREACH) == {CaseAction.JOURNAL}
     assert actions_of(Role.DEFECTOR_SPECIALIST) == {CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME}
     assert actions_of(Role.LOG_REVIEWER) == actions_of(Role.SYSADMIN) == frozenset()

@@ -27,6 +27,9 @@ GUARDED = (
     "programme_defectorassessment",
     "programme_criterioncheck",
     "programme_motivationrecord",
+    "programme_connection",
+    "programme_networkevent",
+    "programme_motivationwindow",
 )
 
 

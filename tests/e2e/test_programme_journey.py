@@ -1,13 +1,20 @@
 """The exit programme in a real browser: a child raised by the police, moved to the joint meeting, motivation
 heard, the definition assessed and the police criteria checked. axe finds nothing and each page fits a phone."""
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import Page, expect
 
+from core.identity import synthetic_identity_number
+from demo.seeding import DEMO_PASSWORD
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.test_case_journey import sign_in
 
 pytestmark = pytest.mark.browser
+
+# An older person in the child's network: a synthetic number, which no real person can have.
+OLDER = synthetic_identity_number(date(1997, 6, 7), 901).display
 
 
 def test_a_child_raised_by_the_police_through_the_first_steps_of_the_programme(page: Page, server_url: str) -> None:
@@ -59,6 +66,57 @@ def test_a_child_raised_by_the_police_through_the_first_steps_of_the_programme(p
     expect(page.get_by_text("Polisens kriterier är registrerade.")).to_be_visible()
     assert_accessible(page)
 
+    page.get_by_role("link", name="Ny koppling").click()
+    assert_accessible(page)
+    page.get_by_label("Personens person- eller samordningsnummer").fill(OLDER)
+    page.get_by_label("Förnamn, som källan angav").fill("Kalle")
+    page.get_by_label("Efternamn, som källan angav").fill("Kopplad")
+    page.get_by_label("Polisens uppgift").check()
+    page.get_by_label("Om källan", exact=True).fill("Polisens lägesbild vid samverkansmötet")
+    page.get_by_role("button", name="Registrera kopplingen").click()
+    expect(page.get_by_text("Kopplingen är registrerad.")).to_be_visible()
+    page.get_by_role("link", name="Registrera händelse Kalle Kopplad").click()
+    assert_accessible(page)
+    page.get_by_label("Frihetsberövad").check()
+    page.get_by_label("Källa", exact=True).fill("Polisen, telefon")
+    page.get_by_role("button", name="Registrera händelsen").click()
+    expect(page.get_by_text("Möjligt motivationsfönster: Kalle Kopplad, frihetsberövad")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Registrera vad som gjordes").click()
+    assert_accessible(page)
+    page.get_by_label("Vad som gjordes").fill("Samtal med barnet samma dag.")
+    page.get_by_role("button", name="Registrera").click()
+    expect(page.get_by_text("Det som gjordes är registrerat.")).to_be_visible()
+
     page.goto(case_url)
     expect(page.get_by_text("Gemensamt möte med polisen")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_unit_manager_names_the_defector_specialist_to_a_case_of_another_team(page: Page, server_url: str) -> None:
+    _sign_in(page, server_url, "chef", "Mitt arbete")
+    page.locator("table a").first.click()
+    case_url = page.url
+    page.get_by_role("link", name="Personal från andra team").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Utse").click()  # nobody chosen, no reason: both told at once
+    expect(page.locator(".u-error-summary li")).to_have_count(2)
+    page.get_by_label("Vem").select_option(label="Adam Avhopparspecialist (Avhopparspecialist, Avhopparteamet)")
+    page.get_by_label("Varför personen behöver arbeta i ärendet").fill("Avhopparspecialist i barnets deltagande.")
+    page.get_by_role("button", name="Utse").click()
+    expect(page.get_by_text("Personen kan nu arbeta i ärendet och har fått en notis.")).to_be_visible()
+    assert_accessible(page)
+
+    _sign_in(page, server_url, "avhopp", "Mitt arbete")
+    page.goto(case_url)
+    expect(page.get_by_role("heading", name="Avhopparprogrammet")).to_be_visible()
+    assert_accessible(page)
+
+
+def _sign_in(page: Page, server_url: str, username: str, landing: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{server_url}/accounts/login/")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logga in", exact=True).click()
+    expect(page.get_by_role("heading", name=landing)).to_be_visible()
