@@ -87,6 +87,9 @@ VIEW_WORDS: dict[str, Promise] = {
     "access_log.search": _("Fråga till loggen"),
     "access_log.sample": _("Stickprov ur loggen"),
     "access_log.names": _("Namn i loggen"),
+    "access_log.export": _("Utdrag ur loggen som fil"),
+    "reports.export": _("En export"),
+    "reports.exports": _("Exporterna"),
     "administration.accounts": _("Kontona"),
 }
 

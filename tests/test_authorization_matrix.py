@@ -307,10 +307,20 @@ ROLE_ROUTES = {
     "access:protected_naming": ("get", {"karin"}, 200),
     "access:protected_naming_grant": ("post", {"karin"}, 302),
     "access:protected_naming_withdraw": ("post", {"karin"}, 302),
-    # The report of decisions under delegation: unit managers only. Without a period the file sends
-    # the manager back to the report's form (reports/tests/test_report_pages.py asks with one).
+    # The report of decisions under delegation: unit managers only. Without a period the export sends
+    # the manager back to the report's form (reports/tests/test_exports.py asks with one).
     "reports:delegation_report": ("get", {"karin"}, 200),
-    "reports:delegation_report_csv": ("get", {"karin"}, 302),
+    "reports:delegation_export": ("post", {"karin"}, 302),
+    # The log extract is the log's: log reviewers and unit managers; the list, whoever may export.
+    "reports:access_log_export": ("get", {"lars", "karin"}, 200),
+    "reports:export_list": ("get", {"lars", "karin"}, 200),
+}
+# An export's own pages, tried on karin's finished delegation export: hers alone (no role opens
+# another's file), and 404 for everyone else, like a missing page.
+EXPORT_ROUTES = {
+    "reports:export_detail": "get",
+    "reports:export_progress": "get",
+    "reports:export_download": "post",
 }
 # Routes about one account, tried on hanna's.
 ACCOUNT_ROUTES = (
@@ -324,6 +334,7 @@ ACCOUNT_ROUTES = (
 def test_every_route_has_a_rule() -> None:
     ours = {name for name in _route_names() if not name.startswith(THIRD_PARTY_PREFIXES)}
     missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES) - set(FORM_ROUTES) - set(POST_ROUTES) - set(DOCUMENT_ROUTES)
+    missing -= set(EXPORT_ROUTES)
     assert not missing, f"routes without an access rule in this test: {sorted(missing)}"
 
 
@@ -438,6 +449,21 @@ def test_role_route(world: World, route: str, username: str) -> None:
 
 
 STARTS_ELSEWHERE = {"lars": "/logg/", "anna": "/admin/konton/"}
+
+
+@pytest.mark.parametrize("route", sorted(EXPORT_ROUTES))
+@pytest.mark.parametrize("username", ROLES)
+def test_export_route(world: World, route: str, username: str) -> None:
+    from access.actor import Actor
+    from reports.exports.services import export_request
+    from reports.models import ExportKind
+    from reports.tests.exporting import run_queued_exports
+
+    period = {"first_day": "2026-01-01", "last_day": "2026-01-31"}
+    export = export_request(actor=Actor.system(world.user("karin")), kind=ExportKind.DELEGATION, parameters=period)
+    assert run_queued_exports() == ["ready"]
+    response = getattr(_client(world, username), EXPORT_ROUTES[route])(reverse(route, args=[export.public_id]))
+    assert response.status_code == (200 if username == "karin" else 404), f"{username} on {route}"
 
 
 def test_anonymous_is_sent_to_sign_in(world: World) -> None:
