@@ -55,6 +55,7 @@ class Export(models.Model):
     failure = models.CharField(max_length=16, choices=ExportFailure.choices, blank=True)
     rows_total = models.PositiveIntegerField(null=True)
     rows_done = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True)
     progressed_at = models.DateTimeField(null=True)
     finished_at = models.DateTimeField(null=True)
     expires_at = models.DateTimeField()

@@ -53,7 +53,7 @@ def export_run(*, export_id: int) -> str:
 def _claim(export_id: int) -> Export | None:
     now = timezone.now()
     claimed = Export.objects.filter(pk=export_id, status=ExportStatus.QUEUED).update(
-        status=ExportStatus.RUNNING, progressed_at=now
+        status=ExportStatus.RUNNING, started_at=now, progressed_at=now
     )
     return Export.objects.select_related("requested_by").get(pk=export_id) if claimed else None
 
