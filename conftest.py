@@ -26,6 +26,8 @@ from people.models import Person, ProtectionLevel, RelationKind
 from people.services import person_create, relation_create
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from delegation.models import DelegationItem
     from intake.services import SignalReceipt
 
@@ -128,6 +130,12 @@ def grant_emergency(user: User, case: Case) -> EmergencyAccess:
         started_at=now,
         expires_at=now + timedelta(hours=4),
     )
+
+
+@pytest.fixture(autouse=True)
+def _export_dir(settings: object, tmp_path: "Path") -> None:
+    """Export files go to the test's own directory, never to var/ (reports.exports.files)."""
+    settings.EXPORT_DIR = tmp_path / "exports"  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)

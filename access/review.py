@@ -6,8 +6,9 @@ logged too, and reviewers are reviewed like everybody else.
 """
 
 import random
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -76,6 +77,27 @@ class LogQuestion:
         end = timezone.make_aware(datetime.combine(self.last_day + timedelta(days=1), time.min))
         return start, end
 
+    def to_json(self) -> dict[str, Any]:
+        """For a background export (`reports.exports`): ids and plain values only, no identity number."""
+        data = asdict(self)
+        data.update(first_day=self.first_day.isoformat(), last_day=self.last_day.isoformat())
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "LogQuestion":
+        def ids(key: str) -> tuple[int, ...] | None:
+            return None if data[key] is None else tuple(int(pk) for pk in data[key])
+
+        return cls(
+            first_day=date.fromisoformat(data["first_day"]),
+            last_day=date.fromisoformat(data["last_day"]),
+            person_ids=ids("person_ids"),
+            case_ids=ids("case_ids"),
+            username=str(data["username"]),
+            action=str(data["action"]),
+            emergency_only=bool(data["emergency_only"]),
+        )
+
 
 # The log holds no row outside these years; a cursor or period beyond them is refused, not computed with.
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -123,7 +145,7 @@ class LogAnswer:
     sample_seed: int | None = None
 
 
-def _asked(reviewer: User, question: LogQuestion) -> QuerySet[AccessEvent]:
+def matching_events(reviewer: User, question: LogQuestion) -> QuerySet[AccessEvent]:
     start, end = question.period()
     events = reviewable_events(reviewer).filter(occurred_at__gte=start, occurred_at__lt=end)
     if question.person_ids is not None:
@@ -157,8 +179,8 @@ def _rows(actor: Actor, events: list[AccessEvent]) -> list[LogRow]:
     """
     case_ids = {event.case_id for event in events if event.case_id is not None}
     references = dict(Case.objects.filter(id__in=case_ids).values_list("id", "reference")) if case_ids else {}
-    people = _person_names(actor.user, {event.person_id for event in events if event.person_id is not None})
-    users = _user_names({event.username for event in events})
+    people = person_names(actor.user, {event.person_id for event in events if event.person_id is not None})
+    users = user_names({event.username for event in events})
     if people:
         log_result_set(
             actor, action=AccessAction.LIST, view_name="access_log.names", subjects=[(pk, None) for pk in people]
@@ -176,7 +198,7 @@ def _rows(actor: Actor, events: list[AccessEvent]) -> list[LogRow]:
     ]
 
 
-def _person_names(reviewer: User, ids: set[int]) -> dict[int, str]:
+def person_names(reviewer: User, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
     named = set(
@@ -191,12 +213,12 @@ def _person_names(reviewer: User, ids: set[int]) -> dict[int, str]:
     }
 
 
-def _user_names(usernames: set[str]) -> dict[str, str]:
+def user_names(usernames: set[str]) -> dict[str, str]:
     rows = User.objects.filter(username__in=usernames).values_list("username", "first_name", "last_name")
     return {name: f"{first} {last} ({name})".strip() if first or last else name for name, first, last in rows}
 
 
-def _log_the_question(actor: Actor, question: LogQuestion, view_name: str) -> None:
+def log_question(actor: Actor, question: LogQuestion, view_name: str) -> None:
     """The question, not the answer: the rows shown are log rows, not records of the persons."""
     subjects: list[tuple[int | None, int | None]] = [(pid, None) for pid in question.person_ids or ()]
     subjects += [(None, cid) for cid in question.case_ids or ()]
@@ -205,7 +227,7 @@ def _log_the_question(actor: Actor, question: LogQuestion, view_name: str) -> No
 
 def search_log(actor: Actor, question: LogQuestion, *, older_than: Cursor | None = None) -> LogAnswer:
     """One page of matching rows, newest first, by keyset so a deep page costs what the first does."""
-    events = _asked(actor.user, question)
+    events = matching_events(actor.user, question)
     if older_than is not None:
         events = events.filter(
             Q(occurred_at__lt=older_than.occurred_at)
@@ -213,7 +235,7 @@ def search_log(actor: Actor, question: LogQuestion, *, older_than: Cursor | None
         )
     with transaction.atomic():
         rows = list(events.order_by("-occurred_at", "-id")[: LOG_PAGE_SIZE + 1])
-        _log_the_question(actor, question, "access_log.search")
+        log_question(actor, question, "access_log.search")
         page = rows[:LOG_PAGE_SIZE]
         shown = _rows(actor, page)
     more = len(rows) > LOG_PAGE_SIZE
@@ -238,7 +260,7 @@ def sample_log(actor: Actor, question: LogQuestion, *, seed: int, size: int = SA
     Drawn as random ids in the period's id range, so it costs a few index lookups however large the
     log is. With a narrow filter few drawn ids match: then the sample is smaller, and the page says so.
     """
-    events = _asked(actor.user, question)
+    events = matching_events(actor.user, question)
     found: dict[int, AccessEvent] = {}
     span = _id_range(events)
     if span is not None:
@@ -255,6 +277,6 @@ def sample_log(actor: Actor, question: LogQuestion, *, seed: int, size: int = SA
     chosen = ordered if len(ordered) <= size else random.Random(seed).sample(ordered, size)
     chosen.sort(key=lambda event: (event.occurred_at, event.pk), reverse=True)
     with transaction.atomic():
-        _log_the_question(actor, question, "access_log.sample")
+        log_question(actor, question, "access_log.sample")
         shown = _rows(actor, chosen)
     return LogAnswer(rows=shown, sample_seed=seed)

@@ -8,6 +8,7 @@ the seeded database). SQLite: a copy of the file. Commits still reach the disk i
 production, which a run inside one rolled-back transaction would not.
 
     DATABASE_URL=postgres://utvag@127.0.0.1:5432/utvag_bench make bench
+    DATABASE_URL=postgres://utvag@127.0.0.1:5432/utvag_bench make bench-exports
 """
 
 import os
@@ -46,7 +47,11 @@ def _sqlite(url: str, args: list[str]) -> int:
 
 
 def _run(url: str, args: list[str]) -> int:
-    command = [sys.executable, "-m", "benchmarks.run", *args]
+    """`benchmarks.run` with `args`, or another benchmark module: `--module benchmarks.exports`."""
+    module = "benchmarks.run"
+    if args[:1] == ["--module"]:
+        module, args = args[1], args[2:]
+    command = [sys.executable, "-m", module, *args]
     return subprocess.call(command, env={**os.environ, "DATABASE_URL": url})  # noqa: S603 - our own module
 
 

@@ -16,14 +16,19 @@ from cases.models import Case, CaseStatus
 from core.legal import legal_basis_for
 from demo.bulk import save_all
 from demo.synthetic import SyntheticPeople
+from people.models import Relation, RelationKind
 from programme.models import (
     STAGE_ORDER,
     Connection,
     ConnectionSource,
+    Consent,
+    ConsentBy,
     CriterionCheck,
     DefectorAssessment,
     DefectorDefinition,
     EndReason,
+    InsatsKind,
+    ItemStatus,
     Judgement,
     Milestone,
     MotivationRecord,
@@ -33,6 +38,8 @@ from programme.models import (
     Participation,
     Phase,
     PhaseTransition,
+    PlanDomain,
+    PlanItem,
     PoliceCriterion,
     RaisedHow,
 )
@@ -98,6 +105,8 @@ def seed_programme(
     for rows_of_kind in (rows.transitions, rows.motivation, rows.assessments, rows.checks, rows.members):
         save_all(rows_of_kind)
     _network(rng, rows.participations, users["avhopp"], maker, today)
+    carrying_out = {t.participation.pk: t.participation for t in rows.transitions if t.phase.code == "plan"}
+    _plans(rng, [p for p in carrying_out.values() if p.ended_on is None], staff, users["avhopp"], today)
     return len(rows.participations)
 
 
@@ -258,3 +267,64 @@ def _network(
         if c.person_id in by_person
     ]
     save_all(list({(w.participation_id, w.event_id): w for w in windows}.values()))
+
+
+GOALS = [
+    (PlanDomain.SCHOOL, InsatsKind.PARTNER, "Jag vill gå klart nian.", "Närvaro över 80 procent", "Skolans kurator"),
+    (PlanDomain.TREATMENT, InsatsKind.OPEN_CARE, "Jag vill kunna sova.", "Minskad oro", "Öppenvårdsteamet"),
+    (
+        PlanDomain.FAMILY,
+        InsatsKind.FAMILY_SUPPORT,
+        "Mindre bråk hemma.",
+        "Familjesamtal varannan vecka",
+        "Familjeteamet",
+    ),
+    (PlanDomain.SAFETY, InsatsKind.OTHER, "Jag vill kunna gå ut.", "Säkerhetsplan med polisen", "Avhopparspecialisten"),
+]
+
+
+def _plans(
+    rng: random.Random, participations: list[Participation], staff: dict[int, User], fallback: User, today: date
+) -> None:
+    """Goals for the children carrying out their plan, with the consents the law asks for (every guardian
+    with custody, as most families give it)."""
+    custodians: dict[int, list[int]] = {}
+    children = [p.case.child_id for p in participations]
+    pairs = Relation.objects.filter(child_id__in=children, kind=RelationKind.GUARDIAN_WITH_CUSTODY)
+    for child_id, guardian_id in pairs.values_list("child_id", "relative_id"):
+        custodians.setdefault(child_id, []).append(guardian_id)
+    items: list[PlanItem] = []
+    for participation in participations:
+        worker = staff.get(participation.case.responsible_id or 0, fallback)
+        for domain, insats, goal_child, goal_worker, responsible in rng.sample(GOALS, rng.randint(1, len(GOALS))):
+            starts = max(participation.raised_on, today - timedelta(days=rng.randint(0, 120)))
+            items.append(
+                PlanItem(
+                    participation=participation,
+                    domain=domain,
+                    goal_child=goal_child,
+                    goal_worker=goal_worker,
+                    insats=insats,
+                    description=goal_worker,
+                    responsible=responsible,
+                    starts_on=starts,
+                    follow_up_on=starts + timedelta(days=90),
+                    status=ItemStatus.ONGOING,
+                    created_by=worker,
+                )
+            )
+    save_all(items)
+    consents = [
+        Consent(
+            item=item,
+            given_by=ConsentBy.GUARDIAN,
+            guardian_id=guardian,
+            given_on=item.starts_on,
+            how="Muntligt vid mötet",
+            recorded_by=item.created_by,
+        )
+        for item in items
+        if item.insats != InsatsKind.PARTNER
+        for guardian in custodians.get(item.participation.case.child_id, [])
+    ]
+    save_all(consents)

@@ -9,11 +9,14 @@ from programme.defector import MET, NOT_MET, UNCHANGED
 from programme.models import (
     ConnectionSource,
     EndReason,
+    InsatsKind,
+    ItemStatus,
     Judgement,
     Milestone,
     MotivationStage,
     NetworkEventKind,
     Phase,
+    PlanDomain,
     PoliceCriterion,
     RaisedHow,
 )
@@ -135,3 +138,81 @@ class NetworkEventForm(DesignSystemForm):
 
 class WindowActForm(DesignSystemForm):
     note = text_field(_("Vad som gjordes"), rows=3, help_text=_("Till exempel: samtal med barnet samma dag."))
+
+
+class PlanItemForm(DesignSystemForm):
+    """A goal of the plan with its insats and, where the insats needs it, its decision and consent."""
+
+    domain = forms.ChoiceField(label=_("Område"), choices=PlanDomain.choices)
+    goal_child = text_field(_("Målet med barnets egna ord"), rows=2)
+    goal_worker = text_field(_("Målet som socialtjänsten formulerar det"), rows=2)
+    insats = forms.ChoiceField(label=_("Vad som bär insatsen"), choices=InsatsKind.choices, widget=forms.RadioSelect)
+    description = forms.CharField(label=_("Vad som görs"), max_length=300)
+    decision_id = forms.TypedChoiceField(label=_("Beslut"), coerce=int, required=False, empty_value=None)
+    responsible = forms.CharField(
+        label=_("Ansvarig person eller samverkanspart"), max_length=200, help_text=_("Till exempel: skolans kurator.")
+    )
+    starts_on = DayField(label=_("Från"))
+    ends_on = DayField(label=_("Till"), required=False)
+    follow_up_on = DayField(label=_("Följs upp senast"))
+    guardian_ids = forms.TypedMultipleChoiceField(
+        label=_("Vårdnadshavare som samtycker"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    child_consents = forms.BooleanField(label=_("Barnet samtycker"), required=False)
+    consent_how = forms.CharField(
+        label=_("Hur samtycket lämnades"),
+        max_length=200,
+        required=False,
+        help_text=_("Till exempel: muntligt vid mötet."),
+    )
+    suitable_reasons = text_field(
+        _("Om inte alla vårdnadshavare samtycker: varför insatsen är lämplig ändå (barn som fyllt 12 år)"),
+        required=False,
+        rows=3,
+    )
+
+    def __init__(self, *args: Any, custodians: dict[int, str], decisions: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["guardian_ids"].choices = list(custodians.items())  # type: ignore[attr-defined]
+        self.fields["guardian_ids"].widget.attrs["class"] = "ds-input"
+        self.fields["decision_id"].choices = [  # type: ignore[attr-defined]
+            ("", _("Inget beslut")),
+            *((d.pk, f"{d.get_kind_display()} {d.decided_on:%Y-%m-%d}") for d in decisions),
+        ]
+
+
+class ConsentWithdrawForm(DesignSystemForm):
+    withdrawn_on = DayField(label=_("Återkallat"))
+
+
+def review_field(item_id: int) -> str:
+    return f"review_{item_id}"
+
+
+class FollowUpForm(DesignSystemForm):
+    """A follow-up meeting: the child's view, and every running goal's status and how it has gone."""
+
+    held_on = DayField(label=_("Mötesdatum"))
+    child_view = text_field(_("Barnets syn, med barnets egna ord"), rows=3)
+
+    def __init__(self, *args: Any, items: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"{review_field(item.pk)}_status"] = forms.ChoiceField(
+                label=_("Status: %(goal)s") % {"goal": item.description},
+                choices=ItemStatus.choices,
+                initial=item.status,
+            )
+            self.fields[review_field(item.pk)] = text_field(
+                _("Hur det har gått: %(goal)s") % {"goal": item.description}, rows=2, required=False
+            )
+            for name in (f"{review_field(item.pk)}_status", review_field(item.pk)):
+                self.fields[name].widget.attrs["class"] = "ds-input"
+
+    def reviews(self) -> dict[int, tuple[str, str]]:
+        data = self.cleaned_data
+        return {
+            item.pk: (data.get(f"{review_field(item.pk)}_status") or "", data.get(review_field(item.pk)) or "")
+            for item in self.items
+        }

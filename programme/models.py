@@ -339,3 +339,148 @@ class MotivationWindow(models.Model):
 
     def is_open_on(self, day: date) -> bool:
         return self.acted_on is None and day <= self.lapses_on
+
+
+class PlanDomain(models.TextChoices):
+    """The domains of the plan, as the motion and the social services' answer name them."""
+
+    SAFETY = "safety", _("Fysisk säkerhet")
+    PSYCHOSOCIAL = "psychosocial", _("Psykosocialt stöd")
+    PEDAGOGICAL = "pedagogical", _("Pedagogiskt stöd")
+    SCHOOL = "school", _("Skola")
+    FAMILY = "family", _("Familjestöd")
+    HOUSING = "housing", _("Boende")
+    TREATMENT = "treatment", _("Behandling")
+    OCCUPATION = "occupation", _("Sysselsättning (18–21 år)")
+
+
+class InsatsKind(models.TextChoices):
+    """What carries a plan item out: it decides the consent the item needs (`programme.consent`)."""
+
+    OPEN_CARE = "open-care", _("Öppenvård, till exempel öppenvårdsteamet kvällar och helger")
+    KONTAKTPERSON = "kontaktperson", _("Kontaktperson eller särskilt kvalificerad kontaktperson")
+    COUNSELLING = "counselling", _("Samtalsstöd")
+    FAMILY_SUPPORT = "family-support", _("Familjebehandling eller annat familjestöd")
+    PLACEMENT = "placement", _("Vård i familjehem, jourhem, stödboende eller HVB, eller boende med särskilt stöd")
+    PARTNER = "partner", _("Insats av en samverkanspart (skola, barn- och ungdomspsykiatri, polis)")
+    OTHER = "other", _("Annat stöd från socialtjänsten")
+
+
+class ItemStatus(models.TextChoices):
+    PLANNED = "planned", _("Planerad")
+    ONGOING = "ongoing", _("Pågår")
+    MET = "met", _("Målet är nått")
+    NOT_MET = "not-met", _("Avslutad utan att målet nåtts")
+    STOPPED = "stopped", _("Avbruten")
+
+
+CLOSED_STATUSES = {ItemStatus.MET, ItemStatus.NOT_MET, ItemStatus.STOPPED}
+
+
+class PlanItem(models.Model):
+    """One goal of the child's plan (genomförandeplan): the goal in the child's words and the worker's,
+    what is done about it and by whom, under which decision, from when to when, and its status."""
+
+    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="plan_items")
+    domain = models.CharField(_("område"), max_length=20, choices=PlanDomain.choices)
+    goal_child = EncryptedTextField(_("målet med barnets egna ord"))
+    goal_worker = EncryptedTextField(_("målet som socialtjänsten formulerar det"))
+    insats = models.CharField(_("insats"), max_length=20, choices=InsatsKind.choices)
+    description = models.CharField(_("vad som görs"), max_length=300)
+    decision = models.ForeignKey(
+        "decisions.Decision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beslut"),
+    )
+    responsible = models.CharField(_("ansvarig person eller samverkanspart"), max_length=200)
+    starts_on = models.DateField(_("från"))
+    ends_on = models.DateField(_("till"), null=True, blank=True)
+    follow_up_on = models.DateField(_("följs upp senast"))
+    status = models.CharField(_("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.PLANNED)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["domain", "starts_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")), name="plan_item_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_domain_display()}: {self.description}"
+
+
+class ConsentBy(models.TextChoices):
+    CHILD = "child", _("Barnet")
+    GUARDIAN = "guardian", _("Vårdnadshavare")
+
+
+class Consent(models.Model):
+    """A consent to one plan item: the child's, or one guardian's with custody; withdrawn with a day.
+
+    Without every guardian's consent, a child of 12 or over may be given an insats for personal needs
+    when it is suitable and the child consents (from 15: asks or consents), 21 kap. 1 § SoL (2025:400);
+    `suitable_reasons` records why it is suitable.
+    """
+
+    item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="consents")
+    given_by = models.CharField(_("vem"), max_length=10, choices=ConsentBy.choices)
+    guardian = models.ForeignKey("people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    given_on = models.DateField(_("lämnat"))
+    how = models.CharField(_("hur samtycket lämnades"), max_length=200)
+    suitable_reasons = EncryptedTextField(
+        _("varför insatsen är lämplig utan vårdnadshavarnas samtycke"), blank=True, default=""
+    )
+    legal_basis = models.ForeignKey(
+        "core.LegalBasis", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+    withdrawn_on = models.DateField(_("återkallat"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["given_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(given_by="child", guardian__isnull=True) | Q(given_by="guardian", guardian__isnull=False),
+                name="consent_guardian_named",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.given_by} {self.given_on}"
+
+
+class FollowUp(models.Model):
+    """A follow-up meeting on the plan: every running goal reviewed, and the child's own view."""
+
+    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="follow_ups")
+    held_on = models.DateField(_("mötesdatum"))
+    child_view = EncryptedTextField(_("barnets syn, med barnets egna ord"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.participation_id} {self.held_on}"
+
+
+class ItemReview(models.Model):
+    follow_up = models.ForeignKey(FollowUp, on_delete=models.PROTECT, related_name="reviews")
+    item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="reviews")
+    status = models.CharField(_("status"), max_length=20, choices=ItemStatus.choices)
+    note = EncryptedTextField(_("hur det har gått"))
+
+    class Meta:
+        ordering = ["follow_up", "item"]
+        constraints = [models.UniqueConstraint(fields=["follow_up", "item"], name="review_one_per_item")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.status}"

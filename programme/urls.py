@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cases.paths import CASE
-from programme import connection_views, views
+from programme import connection_views, plan_views, views
 
 PARTICIPATION = CASE + "program/<uuid:participation_id>/"
 
@@ -26,4 +26,13 @@ urlpatterns = [
         name="network_event_new",
     ),
     path(PARTICIPATION + "fonster/<int:window_id>/", connection_views.window_act, name="window_act"),
+    path(PARTICIPATION + "plan/", plan_views.plan_view, name="plan"),
+    path(PARTICIPATION + "plan/ny/", plan_views.plan_item_new, name="plan_item_new"),
+    path(PARTICIPATION + "plan/uppfoljning/", plan_views.follow_up_new, name="follow_up_new"),
+    path(
+        PARTICIPATION + "plan/samtycken/<int:consent_id>/aterkalla/",
+        plan_views.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    path(PARTICIPATION + "plan/pdf/", plan_views.plan_download, name="plan_pdf"),
 ]

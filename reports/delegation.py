@@ -84,17 +84,15 @@ def _name(row: dict[str, Any], prefix: str) -> str:
     return f"{first} {last}".strip() or username
 
 
-def _overlapping(first_day: date, last_day: date) -> Q:
+def overlapping(first_day: date, last_day: date) -> Q:
     return Q(valid_from__lte=last_day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=first_day))
 
 
-def delegation_report(
-    actor: Actor, *, first_day: date, last_day: date, action: AccessAction = AccessAction.LIST
-) -> DelegationReport:
+def delegation_report(actor: Actor, *, first_day: date, last_day: date) -> DelegationReport:
     """The unit manager's report for `first_day` to `last_day` (both included), in a constant number of queries.
 
-    Every case shown is logged (`action`: LIST for the page, EXPORT for the file) in the same transaction.
-    Emergency access does not widen the report: it covers the unit's own cases.
+    Every case shown is logged (LIST) in the same transaction; the file is made by the task worker
+    (`reports.delegation_file`). Emergency access does not widen the report: it covers the unit's own cases.
     """
     if not rules.may_report_delegation(actor.user):
         raise Http404
@@ -131,13 +129,13 @@ def delegation_report(
         )
         used = {row["delegation_id"] for row in decisions + preliminaries if row["delegation_id"]}
         items = {
-            item.pk: item for item in DelegationItem.objects.filter(_overlapping(first_day, last_day) | Q(pk__in=used))
+            item.pk: item for item in DelegationItem.objects.filter(overlapping(first_day, last_day) | Q(pk__in=used))
         }
         hidden = _hidden(actor.user, cases, period)
         shown: set[tuple[int, int]] = {(r["case__child_id"], r["case_id"]) for r in decisions}
         shown |= {(r["signal__case__child_id"], r["signal__case_id"]) for r in preliminaries}
         ordered = sorted(shown, key=lambda subject: subject[1])
-        log_result_set(actor, action=action, view_name=VIEW_NAME, subjects=list(ordered))
+        log_result_set(actor, action=AccessAction.LIST, view_name=VIEW_NAME, subjects=list(ordered))
     return _report(first_day, last_day, items, decisions, preliminaries, hidden)
 
 
@@ -199,10 +197,10 @@ def _report(
             without_item.append(decision)
         else:
             reported[item_id].decisions.append(decision)
-    in_order = sorted(reported.values(), key=lambda item: (_natural(item.code), item.valid_from))
+    in_order = sorted(reported.values(), key=lambda item: (natural_order(item.code), item.valid_from))
     return DelegationReport(first_day, last_day, in_order, without_item, hidden)
 
 
-def _natural(code: str) -> list[tuple[int, str]]:
+def natural_order(code: str) -> list[tuple[int, str]]:
     """Sort key for item codes as the committee numbers them: "D 2.10" comes after "D 2.9"."""
     return [(int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", code)]

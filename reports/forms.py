@@ -6,6 +6,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from access.forms import LogQuestionForm
 from reports.delegation import MAX_PERIOD_DAYS
 from web.forms import DayField, DesignSystemForm
 
@@ -30,3 +31,9 @@ class DelegationReportForm(DesignSystemForm):
         elif first and last and (last - first).days >= MAX_PERIOD_DAYS:
             self.add_error("last_day", _("En rapport kan omfatta högst ett år."))
         return data
+
+
+class LogExtractForm(LogQuestionForm):
+    """A log question for a file: the same question as the log page's, without the sample's number."""
+
+    seed = None  # type: ignore[assignment]  # Django's way of leaving out a parent form's field

@@ -13,6 +13,7 @@ from access.models import AccessAction, AccessEvent
 from conftest import World, grant_emergency
 from decisions.services import DecisionInput, decision_record, legal_bases_for
 from delegation.models import DecisionKind
+from reports.tests.exporting import run_queued_exports
 
 
 def _client(world: World, username: str) -> Client:
@@ -298,7 +299,11 @@ def test_the_delegation_report_logs_each_case_it_lists_and_its_file_as_an_export
     client = _client(world, "karin")
     period = {"first_day": today.isoformat(), "last_day": today.isoformat()}
     assert client.get(reverse("reports:delegation_report"), period).status_code == 200
-    assert client.get(reverse("reports:delegation_report_csv"), period).status_code == 200
+    export = client.post(reverse("reports:delegation_export"), period)["Location"]
+    assert run_queued_exports() == ["ready"]
+    assert client.get(export).status_code == 200  # the export's page shows no one: no row
+    assert client.get(f"{export}lage/").status_code == 200
+    assert client.post(f"{export}hamta/").status_code == 200  # the rows were written with the file
     rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name", "case_id")
     shown = [world.own_case.pk, world.protected_case.pk]  # Söder's case is not karin's unit
     assert list(rows) == [
@@ -344,3 +349,21 @@ def test_a_programme_form_logs_its_view_and_its_change_a_write(world: World) -> 
     assert client.post(url, data).status_code == 302
     rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name")
     assert list(rows) == [("view", "programme.motivation.form"), ("write", "programme.motivation")]
+
+
+def test_the_log_extract_logs_its_question_and_every_person_in_the_file(world: World) -> None:
+    _client(world, "hanna").get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    client = _client(world, "lars")
+    today = timezone.localdate().isoformat()
+    question = {"first_day": today, "last_day": today, "username": "hanna"}
+    assert client.get(reverse("reports:access_log_export")).status_code == 200  # the form alone: no row
+    export = client.post(reverse("reports:access_log_export"), question)["Location"]
+    assert run_queued_exports() == ["ready"]
+    assert client.post(f"{export}hamta/").status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name", "person_id")
+    assert list(rows) == [
+        ("search", "access_log.export", None),
+        ("export", "access_log.export", world.own_case.child_id),
+        ("export", "access_log.export", world.guardian.pk),
+    ]

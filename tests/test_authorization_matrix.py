@@ -105,7 +105,9 @@ def _work(world: World, kind: str) -> dict[str, object]:
     detention = _detained(holder, case)
     participation = _raised(holder, case)
     connection, window = _connected(holder, participation)
+    consent = _planned(holder, participation)
     return {
+        "consent": consent,
         "participation": participation,
         "connection": connection,
         "window": window,
@@ -128,6 +130,32 @@ def _raised(holder: object, case: object) -> object:
 
     data = RaiseInput(raised_on=timezone.localdate(), raised_how="report", raised_by="Polisen")
     return participation_raise(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
+
+
+def _planned(holder: object, participation: object) -> object:
+    """A goal of the plan the child (12 or over) consented to alone; its consent."""
+    from django.utils import timezone
+
+    from programme.models import Consent
+    from programme.plan import ItemInput, plan_item_add
+
+    today = timezone.localdate()
+    data = ItemInput(
+        domain="treatment",
+        goal_child="Må bättre.",
+        goal_worker="Minskad oro.",
+        insats="open-care",
+        description="Öppenvård kvällar",
+        responsible="Öppenvårdsteamet",
+        starts_on=today,
+        follow_up_on=today,
+        child_consents=True,
+        consent_how="Muntligt",
+        suitable_reasons="Lämpligt: barnet vill och behöver stödet nu.",
+    )
+    ids = {"case_public_id": participation.case.public_id, "participation_id": participation.public_id}  # type: ignore[attr-defined]
+    item = plan_item_add(actor=holder, **ids, data=data)  # type: ignore[arg-type]
+    return Consent.objects.get(item=item)
 
 
 def _connected(holder: object, participation: object) -> tuple[object, object]:
@@ -229,7 +257,7 @@ def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
         case = work["case"]
         args: list[object] = [case.public_id]  # type: ignore[attr-defined]
         for part in extra:
-            by_pk = part in {"signal", "connection", "window"}
+            by_pk = part in {"signal", "connection", "window", "consent"}
             args.append(work[part].pk if by_pk else work[part].public_id)  # type: ignore[attr-defined]
         return reverse(name, args=args)
 
@@ -284,8 +312,17 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "access:case_members": ("staff", _case_url("access:case_members")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
-        for name in ("phase_new", "participation_end", "defector_assessment", "police_criteria", "motivation_new")
+        for name in (
+            "phase_new",
+            "participation_end",
+            "defector_assessment",
+            "police_criteria",
+            "motivation_new",
+            "plan_item_new",
+            "follow_up_new",
+        )
     },
+    "programme:consent_withdraw": ("programme", _case_url("programme:consent_withdraw", "participation", "consent")),
 }
 # Changes by POST alone: (url, data, status for those allowed). The data is refused as bad input by the
 # service (e.g. reopening an open case), so nothing changes and the allowed answer is a redirect.
@@ -344,6 +381,8 @@ RESTRICTED = {"own": {"hanna", "olle", "adam"}, "other_team": {"sara"}, "protect
 # Reading a record inside the case (the child's part in the programme): exactly like the case itself.
 WORK_READ_ROUTES = {
     "programme:participation": _case_url("programme:participation", "participation"),
+    "programme:plan": _case_url("programme:plan", "participation"),
+    "programme:plan_pdf": _case_url("programme:plan_pdf", "participation"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",
         args=[work["case"].public_id, work["participation"].public_id],  # type: ignore[attr-defined]
@@ -380,10 +419,20 @@ ROLE_ROUTES = {
     "access:protected_naming": ("get", {"karin"}, 200),
     "access:protected_naming_grant": ("post", {"karin"}, 302),
     "access:protected_naming_withdraw": ("post", {"karin"}, 302),
-    # The report of decisions under delegation: unit managers only. Without a period the file sends
-    # the manager back to the report's form (reports/tests/test_report_pages.py asks with one).
+    # The report of decisions under delegation: unit managers only. Without a period the export sends
+    # the manager back to the report's form (reports/tests/test_exports.py asks with one).
     "reports:delegation_report": ("get", {"karin"}, 200),
-    "reports:delegation_report_csv": ("get", {"karin"}, 302),
+    "reports:delegation_export": ("post", {"karin"}, 302),
+    # The log extract is the log's: log reviewers and unit managers; the list, whoever may export.
+    "reports:access_log_export": ("get", {"lars", "karin"}, 200),
+    "reports:export_list": ("get", {"lars", "karin"}, 200),
+}
+# An export's own pages, tried on karin's finished delegation export: hers alone (no role opens
+# another's file), and 404 for everyone else, like a missing page.
+EXPORT_ROUTES = {
+    "reports:export_detail": "get",
+    "reports:export_progress": "get",
+    "reports:export_download": "post",
 }
 # Routes about one account, tried on hanna's.
 ACCOUNT_ROUTES = (
@@ -397,7 +446,7 @@ ACCOUNT_ROUTES = (
 def test_every_route_has_a_rule() -> None:
     ours = {name for name in _route_names() if not name.startswith(THIRD_PARTY_PREFIXES)}
     missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES) - set(FORM_ROUTES) - set(POST_ROUTES) - set(DOCUMENT_ROUTES)
-    missing -= set(WORK_READ_ROUTES) | set(RESTRICTED_FORM_ROUTES)
+    missing -= set(WORK_READ_ROUTES) | set(RESTRICTED_FORM_ROUTES) | set(EXPORT_ROUTES)
     assert not missing, f"routes without an access rule in this test: {sorted(missing)}"
 
 
@@ -543,6 +592,21 @@ def test_role_route(world: World, route: str, username: str) -> None:
 
 
 STARTS_ELSEWHERE = {"lars": "/logg/", "anna": "/admin/konton/"}
+
+
+@pytest.mark.parametrize("route", sorted(EXPORT_ROUTES))
+@pytest.mark.parametrize("username", ROLES)
+def test_export_route(world: World, route: str, username: str) -> None:
+    from access.actor import Actor
+    from reports.exports.services import export_request
+    from reports.models import ExportKind
+    from reports.tests.exporting import run_queued_exports
+
+    period = {"first_day": "2026-01-01", "last_day": "2026-01-31"}
+    export = export_request(actor=Actor.system(world.user("karin")), kind=ExportKind.DELEGATION, parameters=period)
+    assert run_queued_exports() == ["ready"]
+    response = getattr(_client(world, username), EXPORT_ROUTES[route])(reverse(route, args=[export.public_id]))
+    assert response.status_code == (200 if username == "karin" else 404), f"{username} on {route}"
 
 
 def test_anonymous_is_sent_to_sign_in(world: World) -> None:

@@ -306,6 +306,11 @@ EMERGENCY_ACCESS_HOURS = env_int("UTVAG_EMERGENCY_ACCESS_HOURS", 4)
 # Synthetic identity numbers (wrong check digit by design, see docs/synthetic-data.md) are searchable
 # only outside production.
 SYNTHETIC_IDENTITIES_ALLOWED = not PRODUCTION
+# Exports (reports.exports): the task worker writes each file into this directory, which is never
+# served (not static, not media); a file is downloadable once, by whoever asked for it, and is removed
+# when it is downloaded or expires (docs/operations.md, "Exports").
+EXPORT_DIR = Path(env_str("UTVAG_EXPORT_DIR") or VAR_DIR / "exports")
+EXPORT_HOURS = env_int("UTVAG_EXPORT_HOURS", 24)
 # The access log's seal witness: a file outside the database that each new seal's line is appended
 # to (and fsync'ed), for `verify_access_log --witness` to catch a cut-off tail (docs/operations.md).
 ACCESS_LOG_WITNESS = env_str("UTVAG_LOG_WITNESS") or None

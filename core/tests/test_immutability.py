@@ -30,6 +30,10 @@ GUARDED = (
     "programme_connection",
     "programme_networkevent",
     "programme_motivationwindow",
+    "programme_planitem",
+    "programme_consent",
+    "programme_followup",
+    "programme_itemreview",
 )
 
 

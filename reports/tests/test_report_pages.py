@@ -1,7 +1,5 @@
-"""The förhandsbedömning form offers the delegation items, and the unit manager's report as page and file."""
+"""The förhandsbedömning form offers the delegation items, and the unit manager's report page (file: test_exports)."""
 
-import csv
-import io
 from datetime import date, timedelta
 
 import pytest
@@ -113,7 +111,8 @@ def test_the_report_page_asks_for_a_period_first_and_then_lists_by_item(world: W
         world.own_case.reference in page and item.code in page and "Insats efter ansökan eller behovsprövning" in page
     )
     assert "Elias" not in page and "Skälen står i beslutet" not in page
-    assert "delegationsbeslut/csv/?first_day=" in page
+    assert f'action="{reverse("reports:delegation_export")}"' in page  # the file is an export (test_exports.py)
+    assert f'name="first_day" value="{today.isoformat()}"' in page
 
 
 @pytest.mark.parametrize(
@@ -126,37 +125,6 @@ def test_the_report_page_asks_for_a_period_first_and_then_lists_by_item(world: W
 def test_a_backwards_or_too_long_period_is_refused(world: World, first: str, last: str, message: str) -> None:
     page = _karin(world).get(reverse("reports:delegation_report"), {"first_day": first, "last_day": last})
     assert message in page.content.decode()
-
-
-def test_the_file_holds_the_same_rows_and_cannot_smuggle_a_formula(world: World, delegation: dict) -> None:
-    today = timezone.localdate()
-    item = DelegationItem.objects.create(
-        code="=1+1", decision_kind=DecisionKind.SUPPORT, delegate="@Enhetschef", valid_from=date(2020, 1, 1)
-    )
-    _decide(world, item, today)
-    period = {"first_day": today.isoformat(), "last_day": today.isoformat()}
-    response = _karin(world).get(reverse("reports:delegation_report_csv"), period)
-    assert response["Content-Type"] == "text/csv; charset=utf-8" and response["Cache-Control"] == "no-store"
-    assert response["Content-Disposition"] == f'attachment; filename="delegationsbeslut-{today}-{today}.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Punkt i delegationsordningen", "Delegat", "Diarienummer"]
-    assert rows[1:] == [
-        [
-            "'=1+1",
-            "'@Enhetschef",
-            world.own_case.reference,
-            "Insats efter ansökan eller behovsprövning",
-            str(today),
-            "hanna",
-            "Nej",
-        ]
-    ]
-
-
-def test_the_file_without_a_period_goes_back_to_the_form(world: World) -> None:
-    response = _karin(world).get(reverse("reports:delegation_report_csv"), {"first_day": "2026-03-01"})
-    assert response.status_code == 302
-    assert response["Location"] == reverse("reports:delegation_report") + "?first_day=2026-03-01&last_day="
 
 
 def test_only_the_unit_manager_has_the_menu_link(world: World) -> None:

@@ -67,6 +67,19 @@ def server_url(server_var: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def task_worker(server_url: str, server_var: Path) -> Iterator[None]:
+    """The task worker beside the server, as in production: exports are made by it (reports.tasks)."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(UTVAG_VAR_DIR=str(server_var), UTVAG_DEMO="true", DJANGO_SETTINGS_MODULE="utvag.settings")
+    command = [sys.executable, str(ROOT / "manage.py"), "db_worker", "--interval", "0.2", "--no-startup-delay"]
+    log = (server_var / "worker.log").open("w")
+    worker = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    yield
+    worker.terminate()
+    worker.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is missing: run `make browser-deps`")
