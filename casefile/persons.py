@@ -53,8 +53,7 @@ def search_persons(actor: Actor, query: str) -> SearchResult:
         except ValidationError as exc:
             return SearchResult(error=exc.messages[0])
     elif len(query) >= MIN_NAME_FRAGMENT:
-        # A name fragment can match a large share of everyone: start from the user's own cases instead.
-        visible = access.visible_persons_from_cases(actor.user).filter(_name_matches(query.lower()))
+        visible = access.visible_persons_matching(actor.user, _name_matches(query.lower()))
     else:
         return SearchResult(error=_("Skriv minst två bokstäver av namnet, eller ett helt personnummer."))
     with transaction.atomic():
