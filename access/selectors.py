@@ -4,8 +4,10 @@ Every list, search, detail view, API call and export reads personal data through
 (enforced by tests/test_authorization_matrix.py). Missing and forbidden look the same: 404.
 """
 
+import json
 from typing import Any
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -88,26 +90,88 @@ def visible_persons(user: User) -> QuerySet[Person]:
     return Person.objects.filter(is_child | is_relative).filter(~_hidden_protected(user, "id"))
 
 
+def _own_persons(user: User, scope: Q) -> tuple[QuerySet[Case, Any], QuerySet[Relation, Any]]:
+    """The ids of the children of the user's visible cases and of their relatives, as two subqueries.
+
+    Found from the cases, through indexes, so they cost the size of the team whatever the size of
+    the register. The children are a UNION of those of the role's own scope and those of the cases
+    it is let into one by one (live emergency grants, and namings to a case for the case roles):
+    PostgreSQL cannot estimate "own team OR a live grant", guesses half of all cases, and turns the
+    whole query into scans of every case, relation and protected person.
+    """
+    let_in = active_emergency_case_ids(user)
+    if user.role in CASE_ROLES:
+        let_in = let_in.union(member_case_ids(user), all=True)
+    shown = ~_hidden_protected(user, "child_id")
+    own = Case.objects.filter(scope).filter(shown).values("child_id")
+    one_by_one = Case.objects.filter(id__in=let_in).filter(shown).values("child_id")
+    children = own.union(one_by_one, all=True)
+    return children, Relation.objects.filter(child_id__in=children).values("relative_id")
+
+
 def visible_persons_from_cases(user: User) -> QuerySet[Person]:
     """The same persons as `visible_persons`, found from the user's cases instead of tested one by one.
 
-    For filters that match a large share of everyone, such as a name fragment: among 2 million
+    For filters that match a large share of everyone, such as a broad name fragment: among 2 million
     persons "ber" matches hundreds of thousands, each of which `visible_persons` would test. Starting
     from the team's children and their relatives keeps the cost at the size of the team, whatever
-    the size of the rest of the register. access/tests/test_visibility_forms.py holds the two forms equal.
+    the size of the rest of the register. access/tests/test_visibility_forms.py holds the forms equal.
     """
     scope = _own_scope(user)
     if scope is None:
         return Person.objects.none()
-    # The same cases as visible_cases, but as a UNION: PostgreSQL cannot estimate "own team OR a live
-    # grant" and guesses half of all cases, which turns the whole query into scans of every case,
-    # relation and protected person.
-    case_ids = Case.objects.filter(scope).values("id").union(active_emergency_case_ids(user), all=True)
-    if user.role in CASE_ROLES:
-        case_ids = case_ids.union(member_case_ids(user), all=True)
-    children = Case.objects.filter(id__in=case_ids).filter(~_hidden_protected(user, "child_id")).values("child_id")
-    relatives = Relation.objects.filter(child_id__in=children).values("relative_id")
+    children, relatives = _own_persons(user, scope)
     return Person.objects.filter(id__in=children.union(relatives, all=True)).filter(~_hidden_protected(user, "id"))
+
+
+def visible_persons_among(user: User, candidates: QuerySet[Person]) -> QuerySet[Person]:
+    """The same rule again, for a few thousand candidates at most (a name fragment's matches).
+
+    The candidates are read first (through their own index, such as the trigram index on names),
+    and each is looked up in the user's own persons, built as two hashed sets: the cost is the
+    candidates plus the team's persons. Written as "a child OR a relative" so that PostgreSQL hashes
+    the sets instead of joining them, which it would start from the team again.
+    """
+    scope = _own_scope(user)
+    if scope is None:
+        return Person.objects.none()
+    children, relatives = _own_persons(user, scope)
+    return candidates.filter(Q(id__in=children) | Q(id__in=relatives)).filter(~_hidden_protected(user, "id"))
+
+
+# Above about this many persons in the whole register whose names match, reading every match costs
+# more than testing each of the team's own persons (about 11,700 for a team of 3,000 cases, at city
+# and national scale alike); below it, the matches are the cheaper side (docs/benchmarks.md).
+MATCHES_FIRST_UP_TO = 20_000
+
+
+def _estimated_count(persons: QuerySet[Person]) -> int | None:
+    """PostgreSQL's own estimate of how many rows `persons` has: planning only, nothing is read.
+
+    None on SQLite, which does not estimate rows.
+    """
+    if connection.vendor != "postgresql":
+        return None
+    plan = json.loads(persons.explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def visible_persons_matching(user: User, match: Q) -> QuerySet[Person]:
+    """`visible_persons` narrowed by `match` (a name fragment), found from whichever side is smaller.
+
+    PostgreSQL cannot choose by itself: it guesses a fixed 200 for the team's persons and so always
+    starts from the team, testing every one of its persons' names even when a name is rare. Its
+    estimate of the matches alone is good, so that decides. SQLite has neither estimate nor trigram
+    index and keeps starting from the team. Either way the rule is the same (the forms are held
+    equal by access/tests/test_visibility_forms.py); a wrong estimate costs time, never persons.
+    """
+    if _own_scope(user) is None:
+        return Person.objects.none()  # and no estimate asked for: nothing to find
+    matches = Person.objects.filter(match)
+    estimate = _estimated_count(matches)
+    if estimate is not None and estimate <= MATCHES_FIRST_UP_TO:
+        return visible_persons_among(user, matches)
+    return visible_persons_from_cases(user).filter(match)
 
 
 def relatives_of_visible_child(user: User, child_id: int) -> QuerySet[Relation]:

@@ -1,18 +1,23 @@
-"""`visible_persons` and `visible_persons_from_cases` are one rule written two ways; they must agree.
+"""`visible_persons`, `visible_persons_from_cases` and `visible_persons_among` are one rule written
+three ways; they must agree, and so must `visible_persons_matching`, which chooses between the last two.
 
-Search uses the second (it starts from the team's cases, so a broad name fragment costs the size of
-the team); person pages and reads use the first. A difference would show one person in a search
-that their page then refuses, or hide one from search that the page shows.
+Name search uses the chooser (from the matches when a fragment is rare in the register, from the
+team's cases when it is common); person pages and reads use the first. A difference would show one
+person in a search that their page then refuses, or hide one from search that the page shows.
 """
 
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from access import selectors
-from access.models import EmergencyAccess, ProtectedIdentityAuthorization
-from accounts.models import User
+from access.models import CaseMember, EmergencyAccess, ProtectedIdentityAuthorization
+from accounts.models import Role, Team, User
+from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
+from cases.services import case_open
 from conftest import World, grant_emergency, make_person
 from people.models import Person, ProtectionLevel, RelationKind
 from people.services import relation_create
@@ -26,7 +31,9 @@ def _both_forms(user: User) -> tuple[set[int], set[int]]:
 
 @pytest.fixture
 def wider_world(world: World) -> World:
-    """Adds a protected guardian, a sibling shared by two teams' children and live and expired grants."""
+    """Adds a protected guardian, a sibling shared by two teams' children, live and expired grants, a
+    closed case, a protected child whose protection the unit manager's live grant lifts, and dina of
+    another Norr team, named to one case and no longer to another."""
     hidden_guardian = make_person(
         "Tove", "Berg", date(1979, 2, 3), 654, protection_level=ProtectionLevel.CONFIDENTIALITY_MARK
     )
@@ -46,6 +53,50 @@ def wider_world(world: World) -> World:
         started_at=long_ago,
         expires_at=long_ago + timedelta(hours=4),
     )
+    closed = case_open(child=make_person("Nils", "Berglund", date(2009, 4, 5), 246), team=world.team_a)
+    Case.objects.filter(pk=closed.pk).update(
+        status=CaseStatus.CLOSED,
+        closed_at=timezone.now(),
+        closure_reason=ClosureReason.NO_MEASURES,
+        closure_outcome=ClosureOutcome.NOT_APPLICABLE,
+    )
+    relation_create(
+        child=closed.child,
+        relative=make_person("Eva", "Berglund", date(1975, 6, 7), 135),
+        kind=RelationKind.PARENT_WITHOUT_CUSTODY,
+    )
+    lifted = case_open(
+        child=make_person(
+            "Ebba", "Ekberg", date(2013, 8, 9), 864, protection_level=ProtectionLevel.PROTECTED_REGISTRATION
+        ),
+        team=world.team_a,
+    )
+    EmergencyAccess.objects.create(
+        user=world.user("karin"),
+        case=lifted,
+        reason="Ingen namngiven handläggare nås.",
+        started_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(hours=4),
+        lifts_protection=True,
+    )
+    dina = User.objects.create_user(
+        username="dina",
+        password=None,
+        role=Role.DEFECTOR_SPECIALIST,
+        unit=world.norr,
+        team=Team.objects.create(unit=world.norr, name="Avhopparteamet"),
+    )
+    world.users["dina"] = dina
+    for case, withdrawn_at in ((world.own_case, None), (closed, timezone.now())):
+        CaseMember.objects.create(
+            case=case,
+            user=dina,
+            reason="Avhopparspecialist i programmet.",
+            named_by=world.user("karin"),
+            named_at=timezone.now(),
+            expires_on=timezone.localdate() + timedelta(days=30),
+            withdrawn_at=withdrawn_at,
+        )
     return world
 
 
@@ -77,3 +128,69 @@ def test_both_forms_show_nothing_to_an_inactive_user_or_to_the_log_reviewer(wide
     hanna.save()
     for user in (hanna, wider_world.user("lars"), wider_world.user("anna")):
         assert _both_forms(user) == (set(), set())
+
+
+# Fragments as name search builds them: inside names, at the start of a name, and one that matches
+# nearly everyone.
+MATCHES = {
+    "berg": Q(search_name__contains="berg"),
+    "holm": Q(search_name__contains="holm"),
+    "ek at the start": Q(search_name__startswith="ek") | Q(search_name__contains=" ek"),
+    "a": Q(search_name__contains="a"),
+}
+
+
+def _found_by_every_search_form(user: User, match: Q, monkeypatch: pytest.MonkeyPatch) -> set[int]:
+    """The persons each form finds for `match`, asserted equal; the chooser is made to choose each way."""
+
+    def ids(persons: QuerySet[Person]) -> set[int]:
+        return set(persons.values_list("id", flat=True))
+
+    found = {
+        "one by one": ids(selectors.visible_persons(user).filter(match)),
+        "from cases": ids(selectors.visible_persons_from_cases(user).filter(match)),
+        "among the matches": ids(selectors.visible_persons_among(user, Person.objects.filter(match))),
+    }
+    for estimate in (0, 10**9, None):  # few matches, many, and SQLite's no estimate at all
+        monkeypatch.setattr(selectors, "_estimated_count", lambda persons, estimate=estimate: estimate)
+        found[f"chosen with an estimate of {estimate}"] = ids(selectors.visible_persons_matching(user, match))
+    assert len({frozenset(persons) for persons in found.values()}) == 1, (user.username, found)
+    return found["one by one"]
+
+
+@pytest.mark.parametrize("fragment", MATCHES)
+def test_every_search_form_finds_every_role_the_same_persons(
+    wider_world: World, fragment: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found_by_someone = set()
+    for user in wider_world.users.values():
+        found_by_someone |= _found_by_every_search_form(user, MATCHES[fragment], monkeypatch)
+    assert found_by_someone, "someone must find someone, or this test proves nothing"
+
+
+def test_every_search_form_follows_protection_grants_closed_cases_and_relatives(
+    wider_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def found(username: str, fragment: str) -> set[str]:
+        ids = _found_by_every_search_form(wider_world.user(username), MATCHES[fragment], monkeypatch)
+        return set(Person.objects.filter(id__in=ids).values_list("search_name", flat=True))
+
+    closed_case_family = {"nils berglund", "eva berglund"}
+    assert found("hanna", "berg") == {"elias berg", "maria berg", *closed_case_family}
+    assert found("olle", "berg") == {"elias berg", "maria berg", "tove berg", *closed_case_family}  # named for Tove
+    assert found("hanna", "ek at the start") == {"alva ek"}  # not Ebba: protected, and hanna is not named
+    assert found("karin", "ek at the start") == {"alva ek", "ebba ekberg"}  # named; her grant lifts protection
+    assert found("sara", "holm") == {"saga holm", "ida holm"}  # her own team's child, and a shared sibling
+    assert found("sara", "berg") == {"elias berg", "maria berg"}  # through her live grant only
+    assert found("bo", "holm") == {"ida holm"}  # his grant on Söder's case has expired
+    assert found("dina", "berg") == {"elias berg", "maria berg"}  # named to Elias's case, withdrawn from Nils's
+    assert found("lars", "a") == set()
+
+
+def test_the_estimate_that_chooses_comes_from_postgresql_and_sqlite_has_none(wider_world: World) -> None:
+    estimate = selectors._estimated_count(Person.objects.filter(MATCHES["berg"]))
+    if connection.vendor == "postgresql":
+        assert isinstance(estimate, int)
+        assert estimate >= 0
+    else:
+        assert estimate is None
