@@ -20,5 +20,7 @@ def permissions(request: HttpRequest) -> dict[str, Any]:
             "administer": rules.may_administer(user),
             "name_staff": rules.may_name_staff(user),
             "report_delegation": rules.may_report_delegation(user),
+            "read_catalogue": rules.may_read_catalogue(user),
+            "analyse_needs": rules.may_analyse_needs(user),
         }
     }

@@ -97,3 +97,23 @@ def may_name_staff(user: User) -> bool:
 def may_report_delegation(user: User) -> bool:
     """Unit managers report their unit's decisions. Nobody else sees the report."""
     return user.is_active and user.role == Role.UNIT_MANAGER
+
+
+def may_read_catalogue(user: User) -> bool:
+    """What the municipality offers is no one's personal data: everyone in the case work reads it."""
+    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
+
+
+def may_manage_catalogue(user: User) -> bool:
+    """Unit managers keep the catalogue: what is offered, to whom, and how many places."""
+    return user.is_active and user.role == Role.UNIT_MANAGER
+
+
+def may_count_anonymous_use(user: User) -> bool:
+    """Those who give a service without a needs assessment count it: no person is ever named."""
+    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
+
+
+def may_analyse_needs(user: User) -> bool:
+    """The läges- och behovsanalys: what is offered against what the unit's plans ask for."""
+    return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None

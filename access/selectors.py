@@ -76,6 +76,14 @@ def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Cas
     return Case.objects.filter(scope).filter(~_hidden_protected(user, "child_id"))
 
 
+def counted_cases(user: User) -> QuerySet[Case]:
+    """The cases whose figures a unit manager's analysis counts: every case of the unit, protected ones
+    included, since a count names no one. Never for showing a case; nobody else counts."""
+    if not (user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None):
+        return Case.objects.none()
+    return Case.objects.filter(team__unit_id=user.unit_id)
+
+
 def visible_persons(user: User) -> QuerySet[Person]:
     """Children of visible cases and their relatives, less protected persons the user is not named for.
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from access.models import CaseMember
 from accounts.models import Team, User
 from cases.models import Case, CaseStatus
+from catalogue.models import Service
 from core.legal import legal_basis_for
 from demo.bulk import save_all
 from demo.synthetic import SyntheticPeople
@@ -283,6 +284,10 @@ GOALS = [
 ]
 
 
+# The demo catalogue's services (demo/catalogue.py) that carry the goals above.
+CARRIED_BY = {InsatsKind.OPEN_CARE: "kompassen", InsatsKind.FAMILY_SUPPORT: "familjebehandling"}
+
+
 def _plans(
     rng: random.Random, participations: list[Participation], staff: dict[int, User], fallback: User, today: date
 ) -> None:
@@ -294,6 +299,7 @@ def _plans(
     for child_id, guardian_id in pairs.values_list("child_id", "relative_id"):
         custodians.setdefault(child_id, []).append(guardian_id)
     items: list[PlanItem] = []
+    services = {s.key: s for s in Service.objects.filter(key__in=CARRIED_BY.values())}
     for participation in participations:
         worker = staff.get(participation.case.responsible_id or 0, fallback)
         for domain, insats, goal_child, goal_worker, responsible in rng.sample(GOALS, rng.randint(1, len(GOALS))):
@@ -305,6 +311,7 @@ def _plans(
                     goal_child=goal_child,
                     goal_worker=goal_worker,
                     insats=insats,
+                    service=services.get(CARRIED_BY.get(insats, "")),
                     description=goal_worker,
                     responsible=responsible,
                     starts_on=starts,

@@ -18,6 +18,7 @@ from demo import background as loaders
 from demo import history
 from demo.bulk import reserve_ids, save_all
 from demo.casework import seed_casework, seed_delegation_order
+from demo.catalogue import seed_catalogue
 from demo.programme import seed_programme
 from demo.synthetic import FAMILY_NAMES, SyntheticPeople, protection_for
 from people.models import Person, ProtectionLevel, Relation, RelationKind
@@ -233,6 +234,8 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"{len(cases)} cases saved")
             signals = seed_casework(rng, cases, users, anchor)
             progress(f"casework saved: {signals} signals with their assessments, clocks and journals")
+            # Its own random stream, so the casework drawn after it stays as it was.
+            seed_catalogue(random.Random(f"catalogue-{seed_value}"), users["behandlare"], today)
             participations = seed_programme(rng, cases, users, maker, today)
             progress(f"exit programme saved: {participations} participations")
         if loading is not None:

@@ -149,6 +149,9 @@ class PlanItemForm(DesignSystemForm):
     insats = forms.ChoiceField(label=_("Vad som bär insatsen"), choices=InsatsKind.choices, widget=forms.RadioSelect)
     description = forms.CharField(label=_("Vad som görs"), max_length=300)
     decision_id = forms.TypedChoiceField(label=_("Beslut"), coerce=int, required=False, empty_value=None)
+    service_id = forms.TypedChoiceField(
+        label=_("Insats i kommunens katalog"), coerce=int, required=False, empty_value=None
+    )
     responsible = forms.CharField(
         label=_("Ansvarig person eller samverkanspart"), max_length=200, help_text=_("Till exempel: skolans kurator.")
     )
@@ -171,8 +174,14 @@ class PlanItemForm(DesignSystemForm):
         rows=3,
     )
 
-    def __init__(self, *args: Any, custodians: dict[int, str], decisions: list[Any], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, custodians: dict[int, str], decisions: list[Any], services: list[Any], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["service_id"].choices = [  # type: ignore[attr-defined]
+            ("", _("Ingen insats ur katalogen")),
+            *((s.pk, f"{s.name} ({s.provider})") for s in services),
+        ]
         self.fields["guardian_ids"].choices = list(custodians.items())  # type: ignore[attr-defined]
         self.fields["guardian_ids"].widget.attrs["class"] = "ds-input"
         self.fields["decision_id"].choices = [  # type: ignore[attr-defined]

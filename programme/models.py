@@ -395,6 +395,16 @@ class PlanItem(models.Model):
         related_name="+",
         verbose_name=_("beslut"),
     )
+    # The service of the municipality's catalogue that carries the goal, where one does. Nullable with no
+    # default: SQLite adds the column in place and keeps the table's append-only triggers.
+    service = models.ForeignKey(
+        "catalogue.Service",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_items",
+        verbose_name=_("insats i katalogen"),
+    )
     responsible = models.CharField(_("ansvarig person eller samverkanspart"), max_length=200)
     starts_on = models.DateField(_("från"))
     ends_on = models.DateField(_("till"), null=True, blank=True)

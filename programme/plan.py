@@ -18,6 +18,8 @@ from access.actor import Actor
 from access.permissions import CaseAction
 from access.reads import changing_case
 from cases.models import Case
+from catalogue import selectors as catalogue
+from catalogue.models import Service
 from core.errors import Problems
 from core.fields import TEXT_LIMIT
 from core.legal import legal_basis_for
@@ -62,6 +64,7 @@ class ItemInput:
     follow_up_on: date
     ends_on: date | None = None
     decision_id: int | None = None
+    service_id: int | None = None
     guardian_ids: list[int] = field(default_factory=list)
     child_consents: bool = False
     consent_how: str = ""
@@ -127,6 +130,21 @@ def _decision(problems: Problems, case: Case, data: ItemInput) -> Decision | Non
     return decision
 
 
+def _service(problems: Problems, data: ItemInput) -> Service | None:
+    """A plan names only a service given after an individual needs assessment, offered when it starts:
+    one given without is counted anonymously, never tied to a child."""
+    if data.service_id is None:
+        return None
+    service = catalogue.for_plans(data.starts_on).filter(pk=data.service_id).first()
+    if service is None:
+        problems.add(
+            "service_id",
+            _("Välj en insats ur katalogen som erbjuds när målet börjar, efter behovsprövning."),
+            "service",
+        )
+    return service
+
+
 def _check_consent(problems: Problems, case: Case, data: ItemInput) -> str:
     custodians = custodians_of(case)
     guardians = frozenset(data.guardian_ids)
@@ -154,6 +172,7 @@ def plan_item_add(*, actor: Actor, case_public_id: object, participation_id: UUI
         _check_texts(problems, data)
         _check_days(problems, data)
         decision = _decision(problems, case, data)
+        service = _service(problems, data)
         route = _check_consent(problems, case, data)
         problems.raise_any()
         item = PlanItem.objects.create(
@@ -164,6 +183,7 @@ def plan_item_add(*, actor: Actor, case_public_id: object, participation_id: UUI
             insats=data.insats,
             description=data.description.strip(),
             decision=decision,
+            service=service,
             responsible=data.responsible.strip(),
             starts_on=data.starts_on,
             ends_on=data.ends_on,

@@ -46,13 +46,14 @@ def plan_item_new(request: StaffRequest, public_id: UUID, participation_id: UUID
     today = timezone.localdate()
     form = PlanItemForm(
         request.POST or None,
-        custodians=choices.custodians,
+        custodians=choices.custodians.shown,
         decisions=choices.decisions,
+        services=choices.services,
         initial={"starts_on": today, "follow_up_on": today + FOLLOW_UP_AFTER},
     )
 
     def context() -> dict[str, Any]:
-        hidden = len(plan.custodians_of(choices.read.case)) - len(choices.custodians)
+        hidden = choices.custodians.hidden
         return {"case": choices.read.case, "participation": choices.participation, "hidden_custodians": hidden}
 
     return form_page(

@@ -13,6 +13,7 @@ from access import rules
 from access.actor import Actor
 from access.reads import refuse
 from reports import delegation as selectors
+from reports import needs
 from reports.forms import DelegationReportForm
 from web.http import StaffRequest
 
@@ -28,3 +29,10 @@ def delegation_report(request: StaffRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         report = selectors.delegation_report(Actor.from_request(request), **form.cleaned_data)
     return render(request, "reports/delegation_report.html", {"form": form, "report": report})
+
+
+@require_GET
+@login_required
+def needs_analysis(request: StaffRequest) -> HttpResponse:
+    analysis = needs.needs_analysis(Actor.from_request(request))
+    return render(request, "reports/needs_analysis.html", {"analysis": analysis})

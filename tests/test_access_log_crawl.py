@@ -339,6 +339,31 @@ def test_the_programme_page_and_its_api_log_the_case_once(
     assert list(rows) == [(action, view_name, world.own_case.child_id, world.own_case.pk)]
 
 
+def test_the_plan_logs_the_case_and_each_guardian_it_names(world: World) -> None:
+    participation = _in_programme(world)
+    case = world.own_case
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    url = reverse("programme:plan", args=[case.public_id, participation.public_id])  # type: ignore[attr-defined]
+    assert _client(world, "hanna").get(url).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    assert sorted(rows) == [
+        ("list", "programme.plan.guardians", world.guardian.pk, case.pk),
+        ("view", "programme.plan", case.child_id, case.pk),
+    ]
+
+
+def test_the_catalogue_and_the_needs_analysis_show_no_person_and_log_none(world: World) -> None:
+    from catalogue.tests.test_catalogue import added, unassessed
+
+    pages = [reverse("catalogue:catalogue"), reverse("reports:needs_analysis")]
+    pages += [reverse("catalogue:service", args=[added(world).key])]
+    pages += [reverse("catalogue:count_new", args=[unassessed(world).key])]
+    client = _client(world, "karin")
+    for url in pages:
+        assert client.get(url).status_code == 200, url
+    assert not AccessEvent.objects.exists()
+
+
 def test_a_programme_form_logs_its_view_and_its_change_a_write(world: World) -> None:
     participation = _in_programme(world)
     before = set(AccessEvent.objects.values_list("pk", flat=True))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from conftest import World, grant_emergency
 
@@ -426,6 +427,16 @@ ROLE_ROUTES = {
     # The log extract is the log's: log reviewers and unit managers; the list, whoever may export.
     "reports:access_log_export": ("get", {"lars", "karin"}, 200),
     "reports:export_list": ("get", {"lars", "karin"}, 200),
+    # The läges- och behovsanalys: figures of the unit's plans, for its manager alone.
+    "reports:needs_analysis": ("get", {"karin"}, 200),
+    # The catalogue is no one's personal data: all who do case work read it and count what is given
+    # without a needs assessment; the unit manager keeps it.
+    "catalogue:catalogue": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "catalogue:service": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "catalogue:count_new": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "catalogue:count_fix": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "catalogue:service_new": ("get", {"karin"}, 200),
+    "catalogue:service_edit": ("get", {"karin"}, 200),
 }
 # An export's own pages, tried on karin's finished delegation export: hers alone (no role opens
 # another's file), and 404 for everyone else, like a missing page.
@@ -580,6 +591,8 @@ def test_role_route(world: World, route: str, username: str) -> None:
         **{route: [world.user("hanna").pk] for route in ACCOUNT_ROUTES},
         "access:protected_naming_withdraw": [world.user("hanna").protected_authorizations.get().pk],
     }
+    if route in CATALOGUE_ARGS:
+        args_by_route[route] = CATALOGUE_ARGS[route](_counted_service(world))
     args = args_by_route.get(route, [])
     client = _client(world, username)
     response = getattr(client, method)(
@@ -592,6 +605,36 @@ def test_role_route(world: World, route: str, username: str) -> None:
 
 
 STARTS_ELSEWHERE = {"lars": "/logg/", "anna": "/admin/konton/"}
+CATALOGUE_ARGS: dict[str, Callable[[tuple[str, int]], list[object]]] = {
+    "catalogue:service": lambda made: [made[0]],
+    "catalogue:service_edit": lambda made: [made[0]],
+    "catalogue:count_new": lambda made: [made[0]],
+    "catalogue:count_fix": lambda made: list(made),
+}
+
+
+def _counted_service(world: World) -> tuple[str, int]:
+    """A service given without a needs assessment, and one month's count of it."""
+    from datetime import date
+
+    from catalogue.models import AnonymousCount, Service
+
+    service = Service.objects.create(
+        key="samtal",
+        name="Samtal",
+        kind="open-activity",
+        description="Samtal utan ansökan.",
+        provider="Öppenvården",
+        target_group="Unga",
+        without_assessment=True,
+        committee_decision="SN 1/2025",
+        valid_from=date(2025, 7, 1),
+    )
+    month = timezone.localdate().replace(day=1)
+    count = AnonymousCount.objects.create(
+        service=service, month=month, age_band="15-17", count=3, recorded_by=world.user("bo")
+    )
+    return service.key, count.pk
 
 
 @pytest.mark.parametrize("route", sorted(EXPORT_ROUTES))

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "people",
     "cases",
     "delegation",
+    "catalogue",
     "deadlines",
     "intake",
     "investigations",

@@ -34,6 +34,7 @@ GUARDED = (
     "programme_consent",
     "programme_followup",
     "programme_itemreview",
+    "catalogue_anonymouscount",
 )
 
 
