@@ -24,6 +24,18 @@ def notify(*, recipients: list[User], kind: NoticeKind, case: Case, deadline: De
     return len(Notice.objects.bulk_create(rows, ignore_conflicts=deadline is not None))
 
 
+def notify_each(*, kind: NoticeKind, cases: list[Case]) -> int:
+    """The same notice to the workers of each case, in one insert (plus a query per case that has no
+    responsible worker, to find its team's)."""
+    now = timezone.now()
+    rows = [
+        Notice(recipient=user, kind=kind, case=case, created_at=now)
+        for case in cases
+        for user in case_workers_to_tell(case)
+    ]
+    return len(Notice.objects.bulk_create(rows))
+
+
 def notices_mark_read(*, user: User, notice_ids: list[int]) -> int:
     """Only the recipient marks their own notices read; other ids are ignored."""
     return Notice.objects.filter(recipient=user, pk__in=notice_ids, read_at__isnull=True).update(read_at=timezone.now())

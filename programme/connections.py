@@ -28,7 +28,7 @@ from core.identity import IdentityNumber, parse_entered_identity_number
 from core.legal import legal_basis_for
 from core.models import LegalBasis
 from deadlines.models import NoticeKind
-from deadlines.notices import case_workers_to_tell, notify
+from deadlines.notices import notify_each
 from people.models import Person
 from people.services import person_create
 from programme.models import (
@@ -200,18 +200,25 @@ def network_event_record(
 
 
 def _open_windows(event: NetworkEvent) -> None:
+    """One window per connected child (the event is new, so none has one yet), and one notice to each
+    child's worker: three queries however many children the person is connected to."""
     today = timezone.localdate()
     reached = live_connections().filter(person=event.person).select_related("participation__case__responsible")
-    for connection in reached:
-        participation = connection.participation
-        _window, made = MotivationWindow.objects.get_or_create(
-            participation=participation,
+    first: dict[int, Connection] = {}
+    for connection in reached.order_by("id"):
+        first.setdefault(connection.participation_id, connection)
+    MotivationWindow.objects.bulk_create(
+        MotivationWindow(
+            participation=connection.participation,
             event=event,
-            defaults={"connection": connection, "opened_on": today, "lapses_on": today + WINDOW},
+            connection=connection,
+            opened_on=today,
+            lapses_on=today + WINDOW,
         )
-        if made:
-            case = participation.case
-            notify(recipients=case_workers_to_tell(case), kind=NoticeKind.MOTIVATION_WINDOW, case=case)
+        for connection in first.values()
+    )
+    cases = [connection.participation.case for connection in first.values()]
+    notify_each(kind=NoticeKind.MOTIVATION_WINDOW, cases=cases)
 
 
 def window_act(

@@ -199,3 +199,29 @@ def test_a_protected_connected_childs_notice_goes_to_the_named_worker_alone(worl
     told = set(Notice.objects.filter(kind=NoticeKind.MOTIVATION_WINDOW).values_list("recipient__username", flat=True))
     assert told == {"hanna"}
     assert Notice.objects.filter(kind=NoticeKind.MOTIVATION_WINDOW, recipient__username="olle").count() == 0
+
+
+def test_an_event_costs_the_same_queries_however_many_children_are_connected(world: World) -> None:
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.services import case_open
+    from conftest import make_person
+
+    def children(n: int, offset: int) -> list[Participation]:
+        made = []
+        for i in range(n):
+            child = make_person("Barn", f"Nummer{offset + i}", date(2010, 1, 1), 900 + offset + i)
+            case = case_open(child=child, team=world.team_a, responsible=world.user("hanna"))
+            made.append(raised(world, user="adam", case=case))
+        return made
+
+    def timed(participations: list[Participation], number: str) -> int:
+        links = [_connect(world, p, "adam", identity_number=number) for p in participations]
+        with CaptureQueriesContext(db) as queries:
+            _detained(world, participations[0], links[0])
+        assert MotivationWindow.objects.filter(connection__in=links).count() == len(participations)
+        return len(queries)
+
+    second = synthetic_identity_number(date(1997, 5, 5), 556).display
+    assert timed(children(1, 0), OLDER) == timed(children(6, 10), second)
