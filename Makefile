@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test browser-deps lint bench bench-exports messages
+.PHONY: demo test browser-deps lint bench bench-load bench-exports messages
 
 $(STAMP): requirements.lock requirements-dev.lock
 	@bash scripts/make-venv.sh $(VENV)
@@ -35,6 +35,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.fresh $(BENCH_ARGS)
+
+# The hot pages under load: gunicorn in production settings, wrk at 1, 4 and 16 clients (docs/benchmarks.md).
+bench-load: $(STAMP)
+	@bash scripts/ensure-wrk.sh
+	$(PY) -m benchmarks.fresh --module benchmarks.load
 
 # A 5,000- and a 50,000-row export made by the real task worker, on a fresh copy (docs/benchmarks.md).
 bench-exports: $(STAMP)
