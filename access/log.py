@@ -1,6 +1,8 @@
 """Writing the access log. Called by the read selectors in the same transaction as the read."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -145,13 +147,12 @@ def write_access_events(
     flagged, with the grant's reason, wherever the read happens (case, person, list, search, API).
     Emergency access is only granted outside the actor's own scope, so a flag means "outside scope";
     a relative who is also in the actor's own cases is flagged too, which errs towards review.
+
+    Inside `batched()` the rows are built at once and inserted with the batch's others when it ends.
     """
     now = timezone.now()
-    grants = live_grants(actor, now)
-    rows = []
-    for person_id, case_id in list(subjects) or [(None, None)]:
-        grant_reason = grants.reason_for(person_id, case_id)
-        event = AccessEvent(
+    rows = [
+        AccessEvent(
             occurred_at=now,
             user_id=actor.user.pk,
             username=actor.user.get_username(),
@@ -162,12 +163,51 @@ def write_access_events(
             view_name=view_name,
             request_id=actor.request_id,
             ip_address=actor.ip_address,
-            reason=reason or grant_reason or "",
-            emergency=emergency or grant_reason is not None,
+            reason=reason,
+            emergency=emergency,
         )
-        rows.append(event)
+        for person_id, case_id in list(subjects) or [(None, None)]
+    ]
+    pending = _pending.get()
+    if pending is None:
+        _write(actor, rows)
+    else:
+        pending.append((actor, rows))
+
+
+def _write(actor: Actor, rows: list[AccessEvent]) -> None:
+    grants = live_grants(actor, timezone.now())
+    for event in rows:
+        grant_reason = grants.reason_for(event.person_id, event.case_id)
+        if grant_reason is not None:
+            event.reason = event.reason or grant_reason
+            event.emergency = True
     sign_events(rows)
     insert_events(rows)
+
+
+_pending: ContextVar[list[tuple[Actor, list[AccessEvent]]] | None] = ContextVar("access_log_batch", default=None)
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """The rows written inside, inserted together when the block ends without an error: one grant lookup,
+    one id reservation and one COPY for a page that logs its case and then what it shows with it.
+
+    Only inside the transaction the rows belong to (`reads.reading_case`), so they commit or roll back
+    with what they record, as each would alone. Nested batches join the outer one.
+    """
+    if _pending.get() is not None:
+        yield
+        return
+    token = _pending.set([])
+    try:
+        yield
+        written = _pending.get() or []
+    finally:
+        _pending.reset(token)
+    for actor in {id(a): a for a, _rows in written}.values():
+        _write(actor, [row for a, rows in written if a is actor for row in rows])
 
 
 COPY_COLUMNS = ("id", *MAC_FIELDS, "key_id", "mac_version", "mac")

@@ -16,7 +16,7 @@ from django.http import Http404
 
 from access import rules, selectors
 from access.actor import Actor
-from access.log import write_access_events
+from access.log import batched, write_access_events
 from access.models import AccessAction, EmergencyAccess
 from access.permissions import CaseAction
 from cases.models import Case
@@ -149,7 +149,7 @@ def reading_case(
     its DENIED row and then raises Http404.
     """
     key = parse_uuid(public_id)
-    with transaction.atomic():
+    with transaction.atomic(), batched():
         read = _readable_case(
             actor, key, view_name=view_name, action=action, for_action=for_action, restricted=restricted
         )
