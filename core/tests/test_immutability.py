@@ -34,6 +34,10 @@ GUARDED = (
     "programme_consent",
     "programme_followup",
     "programme_itemreview",
+    "programme_outcomefield",
+    "programme_outcomerecord",
+    "programme_outcomevalue",
+    "programme_outcomereminder",
 )
 
 
