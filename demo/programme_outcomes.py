@@ -14,11 +14,19 @@ from programme.outcome_models import FieldKind, OutcomeField, OutcomeRecord, Out
 
 # Of the occasions that have come, the share recorded: the baseline nearly always, follow-ups less the
 # longer it has been, and after the end less still (the child has left the programme's daily contact).
-RECORDED = {"entry": 0.9, "entry-6": 0.75, "entry-12": 0.65, "entry-24": 0.55, "end-6": 0.5, "end-12": 0.4, "end-24": 0.3}
+RECORDED = {
+    "entry": 0.9,
+    "entry-6": 0.75,
+    "entry-12": 0.65,
+    "entry-24": 0.55,
+    "end-6": 0.5,
+    "end-12": 0.4,
+    "end-24": 0.3,
+}
 UNKNOWN = 0.12  # a value not known at an occasion
-SOURCES = [OutcomeSource.CHILD] * 11 + [OutcomeSource.GUARDIAN] * 3 + [OutcomeSource.SCHOOL] * 3 + [
-    OutcomeSource.RECORDS
-] * 3
+SOURCES = (
+    [OutcomeSource.CHILD] * 11 + [OutcomeSource.GUARDIAN] * 3 + [OutcomeSource.SCHOOL] * 3 + [OutcomeSource.RECORDS] * 3
+)
 WORDS = [
     "Det är lugnare nu. Jag går inte ut sent.",
     "Jag är fortfarande rädd när jag är i centrum.",

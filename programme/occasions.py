@@ -78,7 +78,9 @@ def occasions(participation: Participation, recorded: set[str], today: date) -> 
             continue
         due_on = add_months(start, months)
         opens_on = start if occasion == Occasion.ENTRY else add_months(start, months - OPENS_BEFORE)
-        rows.append(Due(occasion, due_on, opens_on, _status(participation, occasion, due_on, opens_on, recorded, today)))
+        rows.append(
+            Due(occasion, due_on, opens_on, _status(participation, occasion, due_on, opens_on, recorded, today))
+        )
     return rows
 
 

@@ -32,7 +32,7 @@ class FieldKind(models.TextChoices):
     TEXT = "text", _("Kort text")
 
 
-SCALES = {FieldKind.SCALE_5: range(1, 6), FieldKind.SCALE_10: range(0, 11)}
+SCALES: dict[str, range] = {FieldKind.SCALE_5: range(1, 6), FieldKind.SCALE_10: range(0, 11)}
 COUNT_LIMIT = 999  # more than any child's count of anything in a period; a typo beyond it is refused
 SHORT_TEXT = 200
 

@@ -92,9 +92,9 @@ def shown(value: OutcomeValue) -> str:
     if kind == FieldKind.DATE:
         return value.day.isoformat() if value.day else ""
     if kind == FieldKind.CHOICE:
-        return dict(value.field.coded()).get(value.code, value.code)
+        return str(dict(value.field.coded()).get(value.code, value.code))
     if kind == FieldKind.TEXT:
-        return value.text
+        return str(value.text)
     return str(value.number)
 
 
@@ -130,7 +130,9 @@ def goals_on(participation: Participation, day: date) -> list[tuple[str, int]]:
     """How many of the plan's goals stood at each status on `day`, by the last follow-up up to then."""
     items = list(PlanItem.objects.filter(participation=participation, starts_on__lte=day).values_list("pk", flat=True))
     status = dict.fromkeys(items, ItemStatus.PLANNED.value)
-    reviews = ItemReview.objects.filter(item__in=items, follow_up__held_on__lte=day).order_by("follow_up__held_on", "id")
+    reviews = ItemReview.objects.filter(item__in=items, follow_up__held_on__lte=day).order_by(
+        "follow_up__held_on", "id"
+    )
     for item_id, reviewed in reviews.values_list("item_id", "status"):
         status[item_id] = reviewed
     counts = Counter(status.values())

@@ -18,6 +18,7 @@ from access.reads import changing_case
 from core.errors import Problems
 from core.fields import TEXT_LIMIT
 from core.uuids import parse_uuid
+from programme.models import Participation
 from programme.occasions import occasion_due
 from programme.outcome_models import (
     COUNT_LIMIT,
@@ -96,13 +97,15 @@ def _values(problems: Problems, data: OutcomeInput, in_use: list[OutcomeField]) 
     return given
 
 
-def _check_record(problems: Problems, data: OutcomeInput, participation: object) -> None:
+def _check_record(problems: Problems, data: OutcomeInput, participation: Participation) -> None:
     if data.occasion not in Occasion.values:
         problems.add("occasion", _("Välj tillfälle."), "occasion")
     else:
-        due = occasion_due(participation, data.occasion)  # type: ignore[arg-type]
+        due = occasion_due(participation, data.occasion)
         if due is None:
-            problems.add("occasion", _("Tillfällena efter avslutet kommer först när deltagandet har avslutats."), "not_yet")
+            problems.add(
+                "occasion", _("Tillfällena efter avslutet kommer först när deltagandet har avslutats."), "not_yet"
+            )
         elif data.recorded_on < due.opens_on:
             problems.add(
                 "recorded_on",
@@ -122,7 +125,7 @@ def _check_record(problems: Problems, data: OutcomeInput, participation: object)
         problems.add("child_words", _("Högst %(n)d tecken.") % {"n": TEXT_LIMIT}, "max_length")
 
 
-def _corrected(problems: Problems, data: OutcomeInput, participation: object) -> OutcomeRecord | None:
+def _corrected(problems: Problems, data: OutcomeInput, participation: Participation) -> OutcomeRecord | None:
     if data.corrects is None or data.corrects == "":
         standing = OutcomeRecord.objects.filter(
             participation=participation, occasion=data.occasion, corrected_by__isnull=True
@@ -137,7 +140,9 @@ def _corrected(problems: Problems, data: OutcomeInput, participation: object) ->
         else None
     )
     if record is None:
-        problems.add("corrects", _("Det som rättas ska vara den senaste registreringen i detta deltagande."), "corrects")
+        problems.add(
+            "corrects", _("Det som rättas ska vara den senaste registreringen i detta deltagande."), "corrects"
+        )
     elif record.occasion != data.occasion:
         problems.add("occasion", _("En rättelse gäller samma tillfälle som det den rättar."), "corrects_occasion")
     return record

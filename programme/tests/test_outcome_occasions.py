@@ -60,8 +60,6 @@ def test_each_occasion_is_upcoming_then_due_then_overdue_unless_recorded() -> No
 
 def test_a_child_who_moved_away_is_followed_up_by_the_new_municipality_from_the_move() -> None:
     moved = _participation(date(2026, 1, 10), date(2026, 3, 1), EndReason.MOVED)
-    statuses = {d.occasion: d.status for d in occasions(moved, {"entry"}, date(2028, 1, 1))}
+    statuses: dict[str, Status] = {d.occasion: d.status for d in occasions(moved, {"entry"}, date(2028, 1, 1))}
     assert statuses["entry"] == Status.RECORDED
-    assert {statuses[o] for o in ("entry-6", "entry-12", "entry-24", "end-6", "end-12", "end-24")} == {
-        Status.ELSEWHERE
-    }
+    assert {statuses[o] for o in ("entry-6", "entry-12", "entry-24", "end-6", "end-12", "end-24")} == {Status.ELSEWHERE}

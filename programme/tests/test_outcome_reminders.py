@@ -1,7 +1,7 @@
 """The reminder: when an occasion falls due with nothing recorded, the case's worker is told, once; not
 when it is recorded, not when the child moved away, and not about an occasion missed long ago."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -26,7 +26,7 @@ def _told() -> list[tuple[str, int]]:
     return sorted(Notice.objects.filter(kind=NoticeKind.OUTCOME_DUE).values_list("recipient__username", "case_id"))
 
 
-def _due_on(participation: Participation, occasion: str) -> object:
+def _due_on(participation: Participation, occasion: str) -> date:
     due = occasion_due(participation, occasion)
     assert due is not None
     return due.due_on
@@ -68,7 +68,7 @@ def test_a_child_who_moved_away_is_not_followed_up_here_after_the_move(world: Wo
     )
     participation.refresh_from_db()
     for occasion in ("entry-6", "end-6", "end-12"):
-        assert remind_due_outcomes(today=_due_on(participation, occasion)) == 0  # type: ignore[arg-type]
+        assert remind_due_outcomes(today=_due_on(participation, occasion)) == 0
     assert _told() == []
 
 
@@ -83,7 +83,7 @@ def test_an_occasion_after_the_end_is_reminded_and_one_missed_long_ago_is_not(wo
     participation.refresh_from_db()
     # Today: the entry, 6- and 12-month occasions were missed months ago; nothing is told about them.
     assert remind_due_outcomes(today=timezone.localdate()) == 0
-    assert remind_due_outcomes(today=_due_on(participation, "end-6")) == 1  # type: ignore[arg-type]
+    assert remind_due_outcomes(today=_due_on(participation, "end-6")) == 1
     assert list(OutcomeReminder.objects.values_list("occasion", flat=True)) == ["end-6"]
 
 

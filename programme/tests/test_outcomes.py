@@ -2,6 +2,7 @@
 corrections as new records, read through `access` and logged, and the same queries however many."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,15 +18,15 @@ from conftest import World, signed_in
 from programme.models import EndReason, Participation
 from programme.outcome_models import OutcomeField, OutcomeRecord, OutcomeValue
 from programme.outcome_selectors import outcome_page, outcomes_page
-from programme.outcomes import outcome_record, value_field
+from programme.outcomes import value_field
 from programme.services import EndInput, participation_end
 from programme.tests.helpers import days_ago, raised
-from programme.tests.outcome_helpers import outcome, recorded
+from programme.tests.outcome_helpers import recorded
 
 pytestmark = pytest.mark.django_db
 
 
-def _refused(world: World, participation: Participation, user: str = "hanna", **overrides: object) -> ValidationError:
+def _refused(world: World, participation: Participation, user: str = "hanna", **overrides: Any) -> ValidationError:
     with pytest.raises(ValidationError) as refused:
         recorded(world, participation, user=user, **overrides)
     return refused.value
@@ -126,7 +127,9 @@ def test_a_retired_field_is_no_longer_asked_and_old_records_still_show_it(world:
     participation = raised(world, days=10)
     record = recorded(world, participation, values={"debt": True})
     OutcomeField.objects.filter(key="debt").update(retired_on=timezone.localdate())
-    page = outcome_page(Actor.system(world.user("hanna")), world.own_case.public_id, participation.public_id, record.public_id)
+    page = outcome_page(
+        Actor.system(world.user("hanna")), world.own_case.public_id, participation.public_id, record.public_id
+    )
     assert ("debt", "Ja") in [(row.field.key, row.shown) for row in page.rows]
     refused = _refused(world, participation, occasion="entry-6", values={"debt": True})
     assert "value_debt" in refused.error_dict or "recorded_on" in refused.error_dict
@@ -227,14 +230,18 @@ def test_the_outcome_pages_and_api_read_in_the_same_number_of_queries_however_ma
         latest = recorded(world, participation, occasion="entry-24", on=days_ago(60), corrects=latest.public_id)
     assert [_queries(client, url) for url in urls] == one
     record_url = reverse("programme:outcome", args=[*args, first.public_id])
-    assert _queries(client, record_url) == _queries(client, reverse("programme:outcome", args=[*args, latest.public_id]))
+    assert _queries(client, record_url) == _queries(
+        client, reverse("programme:outcome", args=[*args, latest.public_id])
+    )
 
 
 def test_the_api_gives_codes_and_values_and_is_logged_as_an_api_read(world: World) -> None:
     participation = raised(world, days=10)
     record = recorded(world, participation)
     client = signed_in(world.user("hanna"))
-    response = client.get(reverse("api:participation_outcomes", args=[world.own_case.public_id, participation.public_id]))
+    response = client.get(
+        reverse("api:participation_outcomes", args=[world.own_case.public_id, participation.public_id])
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["occasions"][0] == {
@@ -247,6 +254,9 @@ def test_the_api_gives_codes_and_values_and_is_logged_as_an_api_read(world: Worl
     assert values["own_safety"] == 4 and values["protective_measures"] is True and values["occupation"] == "school"
     row = AccessEvent.objects.filter(view_name="api.programme.outcomes").get()
     assert row.action == AccessAction.API
-    assert signed_in(world.user("sara")).get(
-        reverse("api:participation_outcomes", args=[world.own_case.public_id, participation.public_id])
-    ).status_code == 404
+    assert (
+        signed_in(world.user("sara"))
+        .get(reverse("api:participation_outcomes", args=[world.own_case.public_id, participation.public_id]))
+        .status_code
+        == 404
+    )
