@@ -260,3 +260,16 @@ def test_the_api_gives_codes_and_values_and_is_logged_as_an_api_read(world: Worl
         .status_code
         == 404
     )
+
+
+def test_the_form_and_a_record_speak_english_with_the_language_switch(world: World) -> None:
+    participation = raised(world, days=10)
+    record = recorded(world, participation)
+    client = signed_in(world.user("hanna"))
+    client.cookies["django_language"] = "en"
+    args = [world.own_case.public_id, participation.public_id]
+    form = client.get(reverse("programme:outcome_new", args=args)).content.decode()
+    assert "How safe the child says they feel" in form and "Crime, threats and protection" in form
+    assert "Hur trygg" not in form
+    page = client.get(reverse("programme:outcome", args=[*args, record.public_id])).content.decode()
+    assert "Outcome: At entry" in page and "Mostly present, some absence" in page
