@@ -137,6 +137,9 @@ class NoticeKind(models.TextChoices):
     # To the worker of a child in the programme: something happened to a person the child is connected
     # to, so the child may be open to leaving. Names nobody; the child's programme page says what.
     MOTIVATION_WINDOW = "motivation_window", _("Möjligt motivationsfönster")
+    # To the worker of a child in the programme: an outcome occasion (6, 12, 24 months) is due and nothing
+    # is recorded. Names no value; the participation's outcomes page says which occasion.
+    OUTCOME_DUE = "outcome_due", _("Uppföljning av utfall att registrera")
 
 
 class Notice(models.Model):

@@ -16,6 +16,7 @@ from cases.models import Case, CaseStatus
 from catalogue.models import Service
 from core.legal import legal_basis_for
 from demo.bulk import save_all
+from demo.programme_outcomes import seed_outcomes
 from demo.synthetic import SyntheticPeople
 from people.models import Relation, RelationKind
 from programme.models import (
@@ -108,6 +109,7 @@ def seed_programme(
     _network(rng, rows.participations, users["avhopp"], maker, today)
     carrying_out = {t.participation.pk: t.participation for t in rows.transitions if t.phase.code == "plan"}
     _plans(rng, [p for p in carrying_out.values() if p.ended_on is None], staff, users["avhopp"], today)
+    seed_outcomes(rng, rows.participations, staff, users["avhopp"], today)
     return len(rows.participations)
 
 

@@ -7,7 +7,20 @@ from ninja import Router
 
 from access.actor import Actor
 from access.models import AccessAction
-from programme.schemas import CriterionOut, DefectorOut, MotivationOut, ParticipationOut, PhaseOut, WaitOut
+from programme.outcome_models import FieldKind, OutcomeValue
+from programme.outcome_selectors import OutcomesPage, outcomes_page
+from programme.schemas import (
+    CriterionOut,
+    DefectorOut,
+    MotivationOut,
+    OccasionOut,
+    OutcomeOut,
+    OutcomesOut,
+    ParticipationOut,
+    PhaseOut,
+    ValueOut,
+    WaitOut,
+)
 from programme.selectors import ProgrammePage, Wait, programme_page
 from web.api import ERRORS
 
@@ -69,3 +82,59 @@ def participation_detail(request: HttpRequest, case_id: UUID, participation_id: 
         Actor.from_request(request), case_id, participation_id, view_name="api.programme", action=AccessAction.API
     )
     return _participation_out(page)
+
+
+def _value(value: OutcomeValue) -> ValueOut:
+    kind = value.field.kind
+    stored = {
+        FieldKind.YES_NO: value.flag,
+        FieldKind.DATE: value.day,
+        FieldKind.CHOICE: value.code,
+        FieldKind.TEXT: value.text,
+    }.get(kind, value.number)  # type: ignore[call-overload]
+    return ValueOut(field=value.field.key, kind=kind, value=stored)
+
+
+def _outcomes_out(page: OutcomesPage) -> OutcomesOut:
+    by_pk = {r.pk: r.public_id for r in page.records}
+    return OutcomesOut(
+        participation_id=page.participation.public_id,
+        occasions=[
+            OccasionOut(
+                occasion=row.due.occasion,
+                due_on=row.due.due_on,
+                status=row.due.status,
+                record_id=row.record.public_id if row.record else None,
+            )
+            for row in page.occasions
+        ],
+        records=[
+            OutcomeOut(
+                id=r.public_id,
+                occasion=r.occasion,
+                recorded_on=r.recorded_on,
+                source=r.source,
+                child_words=r.child_words,
+                corrects=by_pk.get(r.corrects_id) if r.corrects_id else None,
+                values=[_value(v) for v in page.values[r.pk]],
+            )
+            for r in page.records
+        ],
+    )
+
+
+@router.get(
+    "/v1/cases/{case_id}/programme/{participation_id}/outcomes",
+    response={200: OutcomesOut, **ERRORS},
+    url_name="participation_outcomes",
+)
+def participation_outcomes(request: HttpRequest, case_id: UUID, participation_id: UUID) -> OutcomesOut:
+    page = outcomes_page(
+        Actor.from_request(request),
+        case_id,
+        participation_id,
+        view_name="api.programme.outcomes",
+        action=AccessAction.API,
+        with_values=True,
+    )
+    return _outcomes_out(page)

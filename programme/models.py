@@ -494,3 +494,12 @@ class ItemReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id} {self.status}"
+
+
+# The outcome models live in their own module; imported here so that Django finds them with the app's.
+from programme.outcome_models import (  # noqa: E402, F401
+    OutcomeField,
+    OutcomeRecord,
+    OutcomeReminder,
+    OutcomeValue,
+)

@@ -31,3 +31,13 @@ def locked_open_participation(case: Case, participation_id: UUID | str) -> Parti
         raise ValidationError(_("Deltagandet i programmet är avslutat."), code="participation_ended")
     participation.case = case
     return participation
+
+
+def locked_participation(case: Case, participation_id: UUID | str) -> Participation:
+    """For a record that outlives the participation (its outcomes after the end): locked, open or ended."""
+    key = parse_uuid(participation_id)
+    participation = Participation.objects.select_for_update().filter(case=case, public_id=key).first() if key else None
+    if participation is None:
+        raise ValidationError(_("Deltagandet finns inte i detta ärende."), code="not_in_case")
+    participation.case = case
+    return participation

@@ -50,3 +50,32 @@ class ParticipationOut(Schema):
     defector: DefectorOut | None  # the latest assessment
     criteria: list[CriterionOut]
     motivation: list[MotivationOut]
+
+
+class OccasionOut(Schema):
+    occasion: str
+    due_on: date
+    status: str  # upcoming, due, overdue, recorded, elsewhere
+    record_id: UUID | None  # the record that stands for it
+
+
+class ValueOut(Schema):
+    field: str  # the field's key
+    kind: str
+    value: bool | int | date | str
+
+
+class OutcomeOut(Schema):
+    id: UUID
+    occasion: str
+    recorded_on: date
+    source: str
+    child_words: str
+    corrects: UUID | None
+    values: list[ValueOut]  # only the known ones
+
+
+class OutcomesOut(Schema):
+    participation_id: UUID
+    occasions: list[OccasionOut]
+    records: list[OutcomeOut]  # newest first, corrected ones too

@@ -30,6 +30,7 @@ from programme.models import (
     PhaseTransition,
     PoliceCriterion,
 )
+from programme.outcome_selectors import OccasionRow, occasion_rows
 from programme.rows import participation_in_case
 
 
@@ -81,6 +82,7 @@ class ProgrammePage:
     to_first_support: Wait
     chart: LineChart | None = field(default=None)
     restricted: Restricted | None = field(default=None)  # None: not this reader's to see
+    occasions: list[OccasionRow] = field(default_factory=list)
 
     @property
     def current(self) -> PhaseTransition:
@@ -140,6 +142,7 @@ def programme_page(
             to_first_support=Wait(participation.raised_on, _first_support(read.case, participation.raised_on)),
             chart=line_chart([(m.heard_on, m.level) for m in motivation], levels=len(STAGE_ORDER)),
             restricted=_restricted(actor, read, participation),
+            occasions=occasion_rows(participation, list(participation.outcomes.all()), timezone.localdate()),
         )
 
 

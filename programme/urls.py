@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cases.paths import CASE
-from programme import connection_views, plan_views, views
+from programme import connection_views, outcome_views, plan_views, views
 
 PARTICIPATION = CASE + "program/<uuid:participation_id>/"
 
@@ -35,4 +35,7 @@ urlpatterns = [
         name="consent_withdraw",
     ),
     path(PARTICIPATION + "plan/pdf/", plan_views.plan_download, name="plan_pdf"),
+    path(PARTICIPATION + "utfall/", outcome_views.outcomes_view, name="outcomes"),
+    path(PARTICIPATION + "utfall/ny/", outcome_views.outcome_new, name="outcome_new"),
+    path(PARTICIPATION + "utfall/<uuid:outcome_id>/", outcome_views.outcome_view, name="outcome"),
 ]

@@ -326,6 +326,8 @@ def _in_programme(world: World) -> object:
     [
         ("programme:participation", "view", "programme.participation"),
         ("api:participation_detail", "api", "api.programme"),
+        ("programme:outcomes", "view", "programme.outcomes"),
+        ("api:participation_outcomes", "api", "api.programme.outcomes"),
     ],
 )
 def test_the_programme_page_and_its_api_log_the_case_once(
@@ -374,6 +376,26 @@ def test_a_programme_form_logs_its_view_and_its_change_a_write(world: World) -> 
     assert client.post(url, data).status_code == 302
     rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name")
     assert list(rows) == [("view", "programme.motivation.form"), ("write", "programme.motivation")]
+
+
+def test_an_outcome_logs_its_form_its_write_and_its_page(world: World) -> None:
+    participation = _in_programme(world)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    client = _client(world, "adam")
+    args = [world.own_case.public_id, participation.public_id]  # type: ignore[attr-defined]
+    url = reverse("programme:outcome_new", args=args)
+    assert client.get(url).status_code == 200
+    data = {"occasion": "entry", "recorded_on": timezone.localdate().isoformat(), "source": "child"}
+    made = client.post(url, data | {"child_words": "Det är lugnt."})["Location"]
+    assert client.get(made).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk").values_list("action", "view_name", "case_id")
+    case = world.own_case.pk
+    assert list(rows) == [
+        ("view", "programme.outcome_record.form", case),
+        ("view", "programme.outcome_record.form", case),
+        ("write", "programme.outcome_record", case),
+        ("view", "programme.outcome", case),
+    ]
 
 
 def test_the_log_extract_logs_its_question_and_every_person_in_the_file(world: World) -> None:

@@ -107,8 +107,10 @@ def _work(world: World, kind: str) -> dict[str, object]:
     participation = _raised(holder, case)
     connection, window = _connected(holder, participation)
     consent = _planned(holder, participation)
+    outcome = _outcome(holder, participation)
     return {
         "consent": consent,
+        "outcome": outcome,
         "participation": participation,
         "connection": connection,
         "window": window,
@@ -157,6 +159,17 @@ def _planned(holder: object, participation: object) -> object:
     ids = {"case_public_id": participation.case.public_id, "participation_id": participation.public_id}  # type: ignore[attr-defined]
     item = plan_item_add(actor=holder, **ids, data=data)  # type: ignore[arg-type]
     return Consent.objects.get(item=item)
+
+
+def _outcome(holder: object, participation: object) -> object:
+    """The outcome at entry, recorded by the worker holding the case."""
+    from django.utils import timezone
+
+    from programme.outcomes import OutcomeInput, outcome_record
+
+    data = OutcomeInput(occasion="entry", recorded_on=timezone.localdate(), source="child", child_words="Lugnt.")
+    ids = {"case_public_id": participation.case.public_id, "participation_id": participation.public_id}  # type: ignore[attr-defined]
+    return outcome_record(actor=holder, **ids, data=data)  # type: ignore[arg-type]
 
 
 def _connected(holder: object, participation: object) -> tuple[object, object]:
@@ -321,6 +334,7 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
             "motivation_new",
             "plan_item_new",
             "follow_up_new",
+            "outcome_new",
         )
     },
     "programme:consent_withdraw": ("programme", _case_url("programme:consent_withdraw", "participation", "consent")),
@@ -384,8 +398,14 @@ WORK_READ_ROUTES = {
     "programme:participation": _case_url("programme:participation", "participation"),
     "programme:plan": _case_url("programme:plan", "participation"),
     "programme:plan_pdf": _case_url("programme:plan_pdf", "participation"),
+    "programme:outcomes": _case_url("programme:outcomes", "participation"),
+    "programme:outcome": _case_url("programme:outcome", "participation", "outcome"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",
+        args=[work["case"].public_id, work["participation"].public_id],  # type: ignore[attr-defined]
+    ),
+    "api:participation_outcomes": lambda work: reverse(
+        "api:participation_outcomes",
         args=[work["case"].public_id, work["participation"].public_id],  # type: ignore[attr-defined]
     ),
 }

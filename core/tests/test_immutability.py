@@ -35,6 +35,10 @@ GUARDED = (
     "programme_followup",
     "programme_itemreview",
     "catalogue_anonymouscount",
+    "programme_outcomefield",
+    "programme_outcomerecord",
+    "programme_outcomevalue",
+    "programme_outcomereminder",
 )
 
 
