@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "decisions",
     "journal",
     "documents",
+    "assessments",
     "programme",
     "casefile",
     "reports",

@@ -34,6 +34,13 @@ GUARDED = (
     "programme_consent",
     "programme_followup",
     "programme_itemreview",
+    "assessments_instrument",
+    "assessments_scale",
+    "assessments_scalevalue",
+    "assessments_domain",
+    "assessments_item",
+    "assessments_assessment",
+    "assessments_rating",
 )
 
 
