@@ -2,6 +2,7 @@
 every instrument its migrations load are checked. A licensee's text lives only in their database."""
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,9 +15,12 @@ SKIPPED = {".venv", ".git", "node_modules", "staticfiles", "var", "vendor"}
 
 
 def _tracked_json() -> list[Path]:
+    git = shutil.which("git")
     try:
+        if git is None:
+            raise OSError("no git")
         listed = subprocess.run(
-            ["git", "ls-files", "*.json"], cwd=ROOT, capture_output=True, text=True, check=True
+            [git, "ls-files", "*.json"], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout.split()
         return [ROOT / name for name in listed]
     except (OSError, subprocess.CalledProcessError):  # no git (an unpacked release): every file in the tree

@@ -23,12 +23,27 @@ def licensed(**changes: object) -> dict[str, object]:
         "name": "Ett licensierat exempel",
         "licence": "licensed",
         "source": "Licenstagarens fil.",
-        "scales": [{"key": "grad", "name": "Grad", "values": [{"value": 0, "label": "Ingen"}, {"value": 1, "label": "Viss"}, {"value": 2, "label": "Tydlig"}]}],
+        "scales": [
+            {
+                "key": "grad",
+                "name": "Grad",
+                "values": [
+                    {"value": 0, "label": "Ingen"},
+                    {"value": 1, "label": "Viss"},
+                    {"value": 2, "label": "Tydlig"},
+                ],
+            }
+        ],
         "domains": [
-            {"key": "d1", "area": "Område 1", "name": "Domän 1", "items": [
-                {"key": "f1", "respondent": "worker", "scale": "grad", "required": True, "text": "Exempeltext ett"},
-                {"key": "f2", "respondent": "worker", "scale": "grad"},
-            ]}
+            {
+                "key": "d1",
+                "area": "Område 1",
+                "name": "Domän 1",
+                "items": [
+                    {"key": "f1", "respondent": "worker", "scale": "grad", "required": True, "text": "Exempeltext ett"},
+                    {"key": "f2", "respondent": "worker", "scale": "grad"},
+                ],
+            }
         ],
     } | changes
 
@@ -43,14 +58,22 @@ def test_the_open_instrument_is_shipped_with_bbic_risk_and_protective_factors_an
     instrument = Instrument.objects.get(key="utvag-oppen")
     assert instrument.licence == Licence.OPEN and "egna" in instrument.source
     areas = set(instrument.domains.values_list("area", flat=True))
-    assert areas == {"Barnets behov", "Föräldrarnas förmåga", "Familj och miljö", "Risk- och skyddsfaktorer", "Barnets egen del"}
+    assert areas == {
+        "Barnets behov",
+        "Föräldrarnas förmåga",
+        "Familj och miljö",
+        "Risk- och skyddsfaktorer",
+        "Barnets egen del",
+    }
     risk = instrument.domains.filter(area="Risk- och skyddsfaktorer").values_list("name", flat=True)
     assert list(risk) == ["Individ", "Familj", "Kamrater", "Skola", "Närsamhälle"]
     assert instrument.items.filter(respondent="child").count() == 4
     assert not instrument.items.filter(text="").exists()
 
 
-def test_a_licensees_file_is_loaded_once_and_the_same_file_again_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_licensees_file_is_loaded_once_and_the_same_file_again_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _file(tmp_path, licensed())
     call_command("load_instrument", str(path))
     call_command("load_instrument", str(path))
@@ -73,11 +96,50 @@ def test_a_changed_file_under_a_loaded_version_is_refused(tmp_path: Path) -> Non
         (licensed(licence="free"), "'licence' must be one of open, licensed"),
         (licensed(key="Med Mellanslag"), "instrument: 'key' must be lower-case"),
         (licensed(scales=[]), "instrument: 'scales' must be a non-empty list"),
-        (licensed(scales=[{"key": "grad", "name": "Grad", "values": [{"value": 1, "label": "A"}, {"value": 1, "label": "B"}]}]), "value 1 is used twice"),
-        (licensed(scales=[{"key": "grad", "name": "Grad", "values": [{"value": "1", "label": "A"}]}]), "'value' must be a whole number"),
-        (licensed(domains=[{"key": "d1", "area": "A", "name": "D", "items": [{"key": "f1", "respondent": "parent"}]}]), "'respondent' must be one of"),
-        (licensed(domains=[{"key": "d1", "area": "A", "name": "D", "items": [{"key": "f1", "respondent": "worker", "scale": "nej"}]}]), "scale 'nej' is not one of"),
-        (licensed(domains=[{"key": "d1", "area": "A", "name": "D", "items": [{"key": "f1", "respondent": "worker"}, {"key": "f1", "respondent": "worker"}]}]), "key 'f1' is used twice"),
+        (
+            licensed(
+                scales=[
+                    {"key": "grad", "name": "Grad", "values": [{"value": 1, "label": "A"}, {"value": 1, "label": "B"}]}
+                ]
+            ),
+            "value 1 is used twice",
+        ),
+        (
+            licensed(scales=[{"key": "grad", "name": "Grad", "values": [{"value": "1", "label": "A"}]}]),
+            "'value' must be a whole number",
+        ),
+        (
+            licensed(
+                domains=[{"key": "d1", "area": "A", "name": "D", "items": [{"key": "f1", "respondent": "parent"}]}]
+            ),
+            "'respondent' must be one of",
+        ),
+        (
+            licensed(
+                domains=[
+                    {
+                        "key": "d1",
+                        "area": "A",
+                        "name": "D",
+                        "items": [{"key": "f1", "respondent": "worker", "scale": "nej"}],
+                    }
+                ]
+            ),
+            "scale 'nej' is not one of",
+        ),
+        (
+            licensed(
+                domains=[
+                    {
+                        "key": "d1",
+                        "area": "A",
+                        "name": "D",
+                        "items": [{"key": "f1", "respondent": "worker"}, {"key": "f1", "respondent": "worker"}],
+                    }
+                ]
+            ),
+            "key 'f1' is used twice",
+        ),
         (licensed(licence="open"), "an open instrument's item needs its 'text'"),
     ],
 )

@@ -40,8 +40,12 @@ def test_nothing_outside_assessments_reads_ratings() -> None:
     readers = [
         str(path.relative_to(ROOT))
         for path in _sources(ROOT)
-        if APP not in path.parents and path not in WRITES_SYNTHETIC
-        and any(name.startswith(("assessments.models", "assessments.selectors", "assessments.structure")) for name in _imports_of(path))
+        if APP not in path.parents
+        and path not in WRITES_SYNTHETIC
+        and any(
+            name.startswith(("assessments.models", "assessments.selectors", "assessments.structure"))
+            for name in _imports_of(path)
+        )
     ]
     assert readers == []
 

@@ -55,7 +55,13 @@ def test_the_api_gives_ids_and_values_the_childs_answers_marked_as_the_childs(wo
     assert only["id"] == str(made.public_id) and only["instrument"] == "utvag-oppen"
     child = [r for r in only["ratings"] if r["respondent"] == "child"]
     assert child == [
-        {"item": "barn-trygghet", "domain": "barn-trygghet", "respondent": "child", "value": 1, "comment": "Jag är rädd när jag går hem."}
+        {
+            "item": "barn-trygghet",
+            "domain": "barn-trygghet",
+            "respondent": "child",
+            "value": 1,
+            "comment": "Jag är rädd när jag går hem.",
+        }
     ]
 
 
