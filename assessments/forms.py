@@ -73,6 +73,25 @@ class AssessmentForm(DesignSystemForm):
             self.fields["correction_reason"] = text_field(_("Vad som rättas och varför"), rows=3)
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "ds-input")
+        self.order_fields(self._page_order())
+
+    def _page_order(self) -> list[str]:
+        """The fields in the order the page shows them, so the error summary lists them in that order too."""
+        items = list(self.structure.items.values())
+        answers = [
+            [rating_field(i.key), words_field(i.key)] for child in (False, True) for i in items if i.is_child == child
+        ]
+        flat = [name for pair in answers for name in pair]
+        split = 2 * sum(1 for i in items if not i.is_child)
+        return [
+            "assessed_on",
+            "corrects",
+            "correction_reason",
+            *flat[:split],
+            "child_part",
+            "child_part_note",
+            *flat[split:],
+        ]
 
     def sections(self, *, child: bool) -> list[Section]:
         """The worker's questions or the child's, a section per domain, in the instrument's order."""

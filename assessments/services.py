@@ -157,7 +157,8 @@ def assessment_record(*, actor: Actor, case_public_id: object, data: AssessmentI
         shape = structure(instrument)
         _common(problems, case, data)
         checked = _answers(problems, shape, data.answers)
-        if not checked.ratings:
+        if not checked.ratings and not any(item.item.required for item in shape.items.values()):
+            # With required items their own errors say it; without, an empty assessment says nothing.
             problems.add(NON_FIELD_ERRORS, _("Fyll i minst en fråga."), "empty")
         child_part = _child_part(problems, shape, data, checked)
         earlier = _corrected(problems, case, instrument, data)
