@@ -82,7 +82,7 @@ class AssessmentForm(DesignSystemForm):
             [rating_field(i.key), words_field(i.key)] for child in (False, True) for i in items if i.is_child == child
         ]
         flat = [name for pair in answers for name in pair]
-        split = 2 * sum(1 for i in items if not i.is_child)
+        split = 2 * len([i for i in items if not i.is_child])
         return [
             "assessed_on",
             "corrects",
