@@ -2,7 +2,7 @@
 domain, one assessment, and what the form for a new one offers.
 
 The change is shown per domain, per item, for this one child over time. There is no total, no sum
-across domains and no ordering of anything by a rating (`tests/test_no_scores.py` holds that line).
+across domains and no ordering of anything by a rating (`assessments/tests/test_no_scores.py` holds that line).
 """
 
 from dataclasses import dataclass, field
