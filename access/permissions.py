@@ -13,7 +13,8 @@ staff, outreach workers and the defector specialist document their own work in t
 defector specialist, who works beside the police, also records that a child is held or remanded,
 and carries the child's part in the exit programme with the case worker (its phases, the defector
 status and the police's criteria, the child's motivation): that is the specialist's own work, and
-none of it is a decision about the child.
+none of it is a decision about the child. Structured assessments (`assessments`) are made by the case
+worker, the unit manager and treatment staff: they support professional judgement and inform the plan.
 """
 
 from collections.abc import Mapping
@@ -35,6 +36,7 @@ class CaseAction(models.TextChoices):
     CLOSE = "close", _("Avsluta och öppna ärendet igen")
     PROGRAMME = "programme", _("Föra barnets deltagande i avhopparprogrammet: faser, avhopparstatus, motivation")
     STAFF = "staff", _("Utse personal från andra team i enheten att arbeta i ärendet")
+    ASSESS = "assess", _("Göra strukturerade bedömningar: behov, risk- och skyddsfaktorer, barnets egen syn")
 
 
 # Who else works in a case is the unit manager's to decide: it widens who sees the child.
@@ -42,7 +44,9 @@ AUTHORITY = frozenset(CaseAction) - {CaseAction.STAFF}
 ROLE_ACTIONS: Mapping[str, frozenset[CaseAction]] = {
     Role.CASEWORKER: AUTHORITY,
     Role.UNIT_MANAGER: AUTHORITY | {CaseAction.STAFF},
-    Role.TREATMENT: frozenset({CaseAction.JOURNAL}),
+    # Treatment staff meet the child most often and do structured assessments in their own work; an
+    # assessment informs the plan and decides nothing.
+    Role.TREATMENT: frozenset({CaseAction.JOURNAL, CaseAction.ASSESS}),
     Role.OUTREACH: frozenset({CaseAction.JOURNAL}),
     Role.DEFECTOR_SPECIALIST: frozenset({CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME}),
 }

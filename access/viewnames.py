@@ -138,6 +138,11 @@ VIEW_WORDS: dict[str, Promise] = {
     "reports.export": _("En export"),
     "reports.exports": _("Exporterna"),
     "administration.accounts": _("Kontona"),
+    "assessments.list": _("Barnets strukturerade bedömningar"),
+    "assessments.detail": _("En strukturerad bedömning"),
+    "assessments.assessment": _("Strukturerad bedömning registrerad"),
+    "assessments.assessment.form": _("Formulär för strukturerad bedömning"),
+    "api.assessments": _("Strukturerade bedömningar via API"),
 }
 
 

@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.security import django_auth
 
+from assessments.api import router as assessments
 from casefile.api import router as casefile
 from programme.api import router as programme
 
@@ -16,6 +17,7 @@ from programme.api import router as programme
 api = NinjaAPI(title="Utväg API", version="1", auth=django_auth, urls_namespace="api", docs_decorator=login_required)
 api.add_router("", casefile)
 api.add_router("", programme)
+api.add_router("", assessments)
 
 
 @api.exception_handler(ValidationError)

@@ -1,6 +1,7 @@
 """The programme's pages for the benchmark: participations of the timed team, and one plan of 200 goals."""
 
 from datetime import timedelta
+from uuid import UUID
 
 from django.utils import timezone
 
@@ -17,6 +18,14 @@ def programme_pages(user: User) -> list[tuple[object, object]]:
     """(case, participation) public ids of up to 20 participations in the user's team, as the seed made them."""
     rows = Participation.objects.filter(case__team=user.team, case__child__protection_level="none").order_by("id")
     return list(rows.values_list("case__public_id", "public_id")[:20])
+
+
+def assessed_cases(user: User) -> list[UUID]:
+    """Public ids of up to 20 cases of the user's team with structured assessments, as the seed made them."""
+    from assessments.models import Assessment
+
+    rows = Assessment.objects.filter(case__team=user.team, case__child__protection_level="none")
+    return list(dict.fromkeys(rows.order_by("case_id").values_list("case__public_id", flat=True)))[:20]
 
 
 def big_plan(user: User) -> tuple[object, object]:

@@ -37,7 +37,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from benchmarks.programme import big_plan, programme_pages  # noqa: E402
+from benchmarks.programme import assessed_cases, big_plan, programme_pages  # noqa: E402
 from cases.models import Case  # noqa: E402
 from demo.growth import grow_casework  # noqa: E402
 from journal.models import JournalEntry  # noqa: E402
@@ -132,7 +132,7 @@ def main() -> int:
     _grow_a_spread(user, cases)
     reviewer = Client()
     reviewer.force_login(User.objects.get(username="logg"))
-    taking_part, plan_200 = programme_pages(user), big_plan(user)
+    taking_part, plan_200, assessed = programme_pages(user), big_plan(user), assessed_cases(user)
     pages: dict[str, Callable[[int], object]] = {
         "case overview": lambda i: client.get(reverse("casefile:case_detail", args=[cases[i % len(cases)]])),
         "person search": lambda i: client.post(reverse("casefile:person_search"), {"q": names[i % len(names)]}),
@@ -146,9 +146,16 @@ def main() -> int:
         "programme": lambda i: client.get(reverse("programme:participation", args=taking_part[i % len(taking_part)])),
         "plan": lambda i: client.get(reverse("programme:plan", args=taking_part[i % len(taking_part)])),
         "plan 200": lambda i: client.get(reverse("programme:plan", args=plan_200)),
+        "outcomes": lambda i: client.get(reverse("programme:outcomes", args=taking_part[i % len(taking_part)])),
+        "assessments": lambda i: client.get(
+            reverse("assessments:assessment_list", args=[assessed[i % max(len(assessed), 1)]])
+        ),
+        "catalogue": lambda i: client.get(reverse("catalogue:catalogue")),
     }
     if not taking_part:  # a seed from before the programme: nothing of it to time
-        pages = {name: page for name, page in pages.items() if name not in {"programme", "plan"}}
+        pages = {name: page for name, page in pages.items() if name not in {"programme", "plan", "outcomes"}}
+    if not assessed:  # a seed from before the assessments
+        pages.pop("assessments")
     wanted = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
     pages = {name: page for name, page in pages.items() if not wanted or name in wanted}
     floors: dict[str, Callable[[int], object]] = {

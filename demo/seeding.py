@@ -16,6 +16,7 @@ from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from cases.services import allocate_case_numbers, case_reference
 from demo import background as loaders
 from demo import history
+from demo.assessments import seed_assessments
 from demo.bulk import reserve_ids, save_all
 from demo.casework import seed_casework, seed_delegation_order
 from demo.catalogue import seed_catalogue
@@ -238,6 +239,8 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             seed_catalogue(random.Random(f"catalogue-{seed_value}"), users["behandlare"], today)
             participations = seed_programme(rng, cases, users, maker, today)
             progress(f"exit programme saved: {participations} participations")
+            assessments = seed_assessments(rng, cases, users, today)
+            progress(f"structured assessments saved: {assessments}")
         if loading is not None:
             loading.wait()
         else:

@@ -398,6 +398,50 @@ def test_an_outcome_logs_its_form_its_write_and_its_page(world: World) -> None:
     ]
 
 
+def _assessed(world: World) -> object:
+    from assessments.tests.helpers import assessed
+
+    return assessed(world)
+
+
+@pytest.mark.parametrize(
+    ("route", "action", "view_name", "with_assessment"),
+    [
+        ("assessments:assessment_list", "view", "assessments.list", False),
+        ("assessments:assessment", "view", "assessments.detail", True),
+        ("api:assessment_list", "api", "api.assessments", False),
+    ],
+)
+def test_the_assessments_pages_and_their_api_log_the_case_once(
+    world: World, route: str, action: str, view_name: str, with_assessment: bool
+) -> None:
+    made = _assessed(world)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    args = [world.own_case.public_id, *([made.public_id] if with_assessment else [])]  # type: ignore[attr-defined]
+    assert _client(world, "hanna").get(reverse(route, args=args)).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    assert list(rows) == [(action, view_name, world.own_case.child_id, world.own_case.pk)]
+
+
+def test_the_assessment_form_logs_its_view_a_refusal_and_its_write(world: World) -> None:
+    from assessments.tests.helpers import RISK_ITEMS
+
+    client = _client(world, "hanna")
+    url = reverse("assessments:assessment_new", args=[world.own_case.public_id])
+    assert client.get(url).status_code == 200
+    posted = {f"item-{key}": "2" for key in RISK_ITEMS} | {"assessed_on": timezone.localdate().isoformat()}
+    posted |= {"child_part": "declined"}
+    assert client.post(url, posted | {"item-rs-skola-risk": "5"}).status_code == 200  # outside the scale
+    assert client.post(url, posted).status_code == 302
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "reason")
+    assert list(rows) == [
+        ("view", "assessments.assessment.form", ""),
+        ("refused", "assessments.assessment", "item-rs-skola-risk:out_of_scale"),
+        ("view", "assessments.assessment.form", ""),
+        ("write", "assessments.assessment", ""),
+    ]
+
+
 def test_the_log_extract_logs_its_question_and_every_person_in_the_file(world: World) -> None:
     _client(world, "hanna").get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
     before = set(AccessEvent.objects.values_list("pk", flat=True))

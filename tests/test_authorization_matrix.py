@@ -108,7 +108,9 @@ def _work(world: World, kind: str) -> dict[str, object]:
     connection, window = _connected(holder, participation)
     consent = _planned(holder, participation)
     outcome = _outcome(holder, participation)
+    assessment = _assessed(holder, case)
     return {
+        "assessment": assessment,
         "consent": consent,
         "outcome": outcome,
         "participation": participation,
@@ -133,6 +135,13 @@ def _raised(holder: object, case: object) -> object:
 
     data = RaiseInput(raised_on=timezone.localdate(), raised_how="report", raised_by="Polisen")
     return participation_raise(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
+
+
+def _assessed(holder: object, case: object) -> object:
+    from assessments.services import assessment_record
+    from assessments.tests.helpers import data
+
+    return assessment_record(actor=holder, case_public_id=case.public_id, data=data())  # type: ignore[arg-type, attr-defined]
 
 
 def _planned(holder: object, participation: object) -> object:
@@ -281,13 +290,14 @@ def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
 # What each role may do in a case it may change (`access.permissions`), written out here by user so
 # that a change to the table shows as a failing test: authority over the child is the case worker's
 # and the unit manager's; bo (treatment), fia (outreach) and adam (defector specialist) write journal
-# entries, and adam also records detentions and carries the exit programme.
+# entries, bo also makes structured assessments, and adam records detentions and carries the exit programme.
 AUTHORITY = {"hanna", "olle", "sara", "karin"}
 ACTION_USERS = {
     "journal": AUTHORITY | {"bo", "fia", "adam"},
     "detention": AUTHORITY | {"adam"},
     "programme": AUTHORITY | {"adam"},
     "staff": {"karin"},
+    "assess": AUTHORITY | {"bo"},
     **{action: AUTHORITY for action in ("protection", "preliminary", "investigate", "decide", "documents", "close")},
 }
 
@@ -324,6 +334,7 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "casefile:case_close": ("close", _case_url("casefile:case_close")),
     "programme:participation_new": ("programme", _case_url("programme:participation_new")),
     "access:case_members": ("staff", _case_url("access:case_members")),
+    "assessments:assessment_new": ("assess", _case_url("assessments:assessment_new")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
         for name in (
@@ -400,6 +411,9 @@ WORK_READ_ROUTES = {
     "programme:plan_pdf": _case_url("programme:plan_pdf", "participation"),
     "programme:outcomes": _case_url("programme:outcomes", "participation"),
     "programme:outcome": _case_url("programme:outcome", "participation", "outcome"),
+    "assessments:assessment_list": _case_url("assessments:assessment_list"),
+    "assessments:assessment": _case_url("assessments:assessment", "assessment"),
+    "api:assessment_list": _case_url("api:assessment_list"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",
         args=[work["case"].public_id, work["participation"].public_id],  # type: ignore[attr-defined]

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "decisions",
     "journal",
     "documents",
+    "assessments",
     "programme",
     "casefile",
     "reports",

@@ -39,6 +39,13 @@ GUARDED = (
     "programme_outcomerecord",
     "programme_outcomevalue",
     "programme_outcomereminder",
+    "assessments_instrument",
+    "assessments_scale",
+    "assessments_scalevalue",
+    "assessments_domain",
+    "assessments_item",
+    "assessments_assessment",
+    "assessments_rating",
 )
 
 

@@ -16,6 +16,7 @@ from core.calendar import add_months
 from core.identity import synthetic_identity_number
 from demo.seeding import DEMO_PASSWORD
 from tests.e2e.accessibility import assert_accessible
+from tests.e2e.test_assessment_journey import _assess
 
 pytestmark = pytest.mark.browser
 
@@ -116,7 +117,12 @@ def _raised_and_met(page: Page, case_url: str) -> str:
 
 
 def _assessed_with_the_open_instrument(page: Page, participation_url: str) -> None:
-    """Filled in when the assessments land."""
+    page.goto(participation_url)
+    page.get_by_role("link", name="Strukturerade bedömningar").click()
+    assert_accessible(page)
+    _assess(page, risk="3 · Finns tydligt", safety="1 · Dåligt", words="Jag är rädd när jag går hem.")
+    expect(page.get_by_text("Barnet: Jag är rädd när jag går hem.")).to_be_visible()  # the child's own part
+    assert_accessible(page)
 
 
 def _motivation(page: Page, participation_url: str, stage: str, words: str) -> None:
