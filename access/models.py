@@ -20,6 +20,9 @@ class AccessAction(models.TextChoices):
     REFUSED = "refused", _("Ändring avvisad")
     EMERGENCY_START = "emergency", _("Nödåtkomst begärd")
     DENIED = "denied", _("Nekad")
+    # A protected destination (where a child or a threatened relative lives now) was shown: its own
+    # kind, so that the log reviewer sees every such view flagged (`access.review`).
+    DESTINATION = "destination", _("Visning av skyddad vistelseort")
 
 
 class AccessEvent(models.Model):
@@ -191,3 +194,40 @@ class CaseMember(models.Model):
     @property
     def is_live(self) -> bool:
         return self.withdrawn_at is None and self.expires_on >= timezone.localdate()
+
+
+class DestinationNaming(models.Model):
+    """Staff named by the unit manager to know where a child in a case is protected: the destination of
+    a skyddat boende, a placement or a relocation, and the addresses of relatives under threat.
+
+    Nobody knows a destination by role or team alone, not the case's own worker and not the unit manager:
+    a leaked address can get a child killed, so the few who must know are named, with a reason, and the
+    naming and its end are kept. Never through emergency access.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="destination_namings")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="destination_namings")
+    reason = models.TextField(_("skäl"), max_length=2000)
+    named_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    named_at = models.DateTimeField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("namngiven för skyddad vistelseort")
+        verbose_name_plural = _("namngivna för skyddad vistelseort")
+        ordering = ["-named_at"]
+        indexes = [models.Index(fields=["user", "case"], name="destination_naming_user_case")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "user"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="destination_naming_one_live",
+            ),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="destination_naming_reason_required"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.case}"

@@ -7,7 +7,7 @@ active account only: a deactivated one may do nothing.
 
 from django.utils import timezone
 
-from access.models import CaseMember, EmergencyAccess, ProtectedIdentityAuthorization
+from access.models import CaseMember, DestinationNaming, EmergencyAccess, ProtectedIdentityAuthorization
 from access.permissions import CaseAction, actions_of
 from accounts.models import CASE_ROLES, Role, User
 from cases.models import Case
@@ -67,6 +67,20 @@ def may_see_restricted(user: User, case: Case) -> bool:
     if user.role in CASE_ROLES and case.team_id == user.team_id:
         return True
     return user.role == Role.DEFECTOR_SPECIALIST and is_case_member(user, case)
+
+
+def may_see_destination(user: User, case: Case) -> bool:
+    """A protected destination in the case (where the child or a threatened relative is now): only staff
+    the unit manager has named for it (`DestinationNaming`), while they may still change the case. Not by
+    role, team or emergency access. `case` must have come through access.reads."""
+    if not user.is_active or not may_change_case(user, case):
+        return False
+    return DestinationNaming.objects.filter(user=user, case=case, withdrawn_at__isnull=True).exists()
+
+
+def may_name_for_destination(user: User, case: Case) -> bool:
+    """The unit manager of the case's unit names who may know where the child is protected."""
+    return user.is_active and user.role == Role.UNIT_MANAGER and case.team.unit_id == user.unit_id
 
 
 def case_actions(user: User, case: Case) -> frozenset[CaseAction]:

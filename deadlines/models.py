@@ -29,6 +29,12 @@ class DeadlineKind(models.TextChoices):
     # The party's three weeks (44 § FL). When they have run out, the committee records whether the
     # decision was appealed or has gained legal force; so it is a clock, but nobody is late the morning after.
     APPEAL_PERIOD = "appeal", _("Överklagandetid")
+    # Protection (`protection`): the police placed the child before the committee could decide.
+    POLICE_PLACEMENT_DECISION = "police-placement", _("Nämndens eget beslut efter polisens placering")
+    SHELTER_COURT_REFERRAL = "shelter-referral", _("Underställning av omedelbart skyddat boende")
+    SHELTER_APPLICATION = "shelter-application", _("Ansökan om skyddat boende hos förvaltningsrätten")
+    SHELTER_REVIEW = "shelter-review", _("Övervägande av skyddat boende")
+    LVU_SECRET_REVIEW = "lvu-14-review", _("Övervägande av hemlig vistelseort (14 § LVU)")
 
 
 # Clocks that run out at the end of someone else's time: reminded, never escalated.
@@ -140,6 +146,11 @@ class NoticeKind(models.TextChoices):
     # To the worker of a child in the programme: an outcome occasion (6, 12, 24 months) is due and nothing
     # is recorded. Names no value; the participation's outcomes page says which occasion.
     OUTCOME_DUE = "outcome_due", _("Uppföljning av utfall att registrera")
+    # To the responsible worker and the defector specialists named to the case: a threat's level
+    # changed. Names nobody; the protection page says who is threatened and how much.
+    THREAT_CHANGED = "threat_changed", _("Hotbilden har ändrats")
+    # To the staff named for the destination: a conflict warning about a planned placement. Names nobody.
+    PLACEMENT_CONFLICT = "placement_conflict", _("Varning inför placering")
 
 
 class Notice(models.Model):

@@ -9,6 +9,13 @@ Sources (shared/docs/requirements-sweden.md and the statute text, see core migra
 - LVU 8 §: the application for care within four weeks of the day the custody was carried out.
 - LVU 13 §: review within six months of when care began to be carried out, then of the last review.
 - reporter feedback (19 kap. 6 § SoL 2025, from 2026-01-15): one week after the preliminary decision.
+- the committee's own decision after the police placed a child: "genast" [ours: the day of the placement,
+  or the next when it was late; not moved past weekends, as the protection assessment].
+- skyddat boende, lag (2024:79) om placering av barn i skyddat boende: an immediate insats referred to the
+  court within one week of the decision (4 kap. 3 §), the application within six weeks (4 kap. 6 §), the
+  insats considered every six months (5 kap. 3 and 6 §§). The paragraph numbers and the six weeks are as the
+  issue gives them; they were not checked against SFS 2024:79 here (see core migration 0009).
+- LVU 14 § tredje stycket: a decision that the whereabouts are not revealed is considered every three months.
 """
 
 from datetime import date, datetime, timedelta
@@ -72,3 +79,24 @@ def reporter_feedback_due_at_once(asked_on: date) -> date:
 def appeal_period_ends(delivered_on: date) -> date:
     """44 § FL: three weeks from the day the party got the decision (moved off a holiday, 1930:173)."""
     return statutory_deadline(delivered_on, weeks=3)
+
+
+def police_placement_decision_due(placed_at: datetime) -> date:
+    """The police placed the child (e.g. on a Saturday night); the committee decides "genast"."""
+    return protection_assessment_due(placed_at)
+
+
+def shelter_court_referral_due(decided_on: date) -> date:
+    return statutory_deadline(decided_on, weeks=1)
+
+
+def shelter_application_due(decided_on: date) -> date:
+    return statutory_deadline(decided_on, weeks=6)
+
+
+def shelter_review_due(from_day: date) -> date:
+    return statutory_deadline(from_day, months=6)
+
+
+def lvu_secret_review_due(from_day: date) -> date:
+    return statutory_deadline(from_day, months=3)

@@ -33,6 +33,11 @@ LEGAL_KEYS = {
     DeadlineKind.LVU_CARE_APPLICATION: "lvu-care-application",
     DeadlineKind.LVU_REVIEW: "lvu-review",
     DeadlineKind.APPEAL_PERIOD: "appeal-period",
+    DeadlineKind.POLICE_PLACEMENT_DECISION: "police-placement",
+    DeadlineKind.SHELTER_COURT_REFERRAL: "shelter-court-referral",
+    DeadlineKind.SHELTER_APPLICATION: "shelter-application-time",
+    DeadlineKind.SHELTER_REVIEW: "shelter-review",
+    DeadlineKind.LVU_SECRET_REVIEW: "lvu-secret-review",
 }
 
 

@@ -40,8 +40,20 @@ LEGAL_KEYS: dict[str, tuple[str, ...]] = {
     DecisionKind.LVU_RECONSIDER: ("lvu-reconsider",),
     DecisionKind.SUPPORT: ("support-personal-needs", "support-beyond-right", "support-no-needs-assessment"),
 }
-# The kinds a new decision may be recorded as (`OTHER` only names decisions recorded before).
+# The protective measures: recorded by `protection`, which asks what the law asks beside the decision
+# (who else is granted skyddat boende, the other guardian's consent, the provider).
+PROTECTION_LEGAL_KEYS: dict[str, tuple[str, ...]] = {
+    DecisionKind.SHELTER: ("shelter",),
+    DecisionKind.SHELTER_APPLICATION: ("shelter-application",),
+    DecisionKind.SHELTER_IMMEDIATE: ("shelter-immediate",),
+    DecisionKind.SHELTER_REVIEW: ("shelter-review",),
+    DecisionKind.LVU_SECRET_WHEREABOUTS: ("lvu-secret-whereabouts",),
+    DecisionKind.LVU_SECRET_REVIEW: ("lvu-secret-review",),
+}
+# The kinds the case's decision form offers (`OTHER` only names decisions recorded before).
 OFFERED_KINDS = tuple(LEGAL_KEYS)
+PROTECTION_KINDS = tuple(PROTECTION_LEGAL_KEYS)
+ALL_LEGAL_KEYS = LEGAL_KEYS | PROTECTION_LEGAL_KEYS
 REVIEW_KINDS = frozenset({DecisionKind.LVU_REVIEW, DecisionKind.LVU_RECONSIDER})
 
 
@@ -64,16 +76,18 @@ class DecisionInput:
 
 def legal_bases_for(kind: str, day: date) -> list[LegalBasis]:
     """What a decision of `kind` taken on `day` may rest on: the choices a form offers."""
-    return list(LegalBasis.objects.filter(in_force(day), key__in=LEGAL_KEYS.get(kind, ())))
+    return list(LegalBasis.objects.filter(in_force(day), key__in=ALL_LEGAL_KEYS.get(kind, ())))
 
 
-def _check(data: DecisionInput, case: Case, signer_role: str) -> tuple[LegalBasis, DelegationItem, str]:
+def _check(
+    data: DecisionInput, case: Case, signer_role: str, kinds: tuple[str, ...]
+) -> tuple[LegalBasis, DelegationItem, str]:
     errors: dict[str, str | ValidationError] = {}
     communication = communication_error(case, data.kind, data.communication, data.decided_on)
     if communication:
         errors["communication"] = communication
     delegation: DelegationItem | None = None
-    if data.kind not in OFFERED_KINDS:
+    if data.kind not in kinds:
         errors["kind"] = _("Välj beslutstyp.")
     elif data.decided_on > timezone.localdate():
         errors["decided_on"] = _("Beslutsdatum kan inte ligga i framtiden.")
@@ -117,32 +131,38 @@ def _check(data: DecisionInput, case: Case, signer_role: str) -> tuple[LegalBasi
 
 def decision_record(*, actor: Actor, case_public_id: object, data: DecisionInput) -> Decision:
     with changing_case(actor, case_public_id, view_name="decision.record", action=CaseAction.DECIDE) as case:
-        basis, delegation, reasons = _check(data, case, actor.role)
-        if case.status != CaseStatus.OPEN:
-            raise ValidationError(_("Ärendet är avslutat. Öppna det igen först."), code="case_closed")
-        investigation = _investigation(case, data)
-        corrects = Decision.objects.filter(case=case, public_id=data.corrects_id).first() if data.corrects_id else None
-        if data.corrects_id and corrects is None:
-            raise ValidationError(_("Beslutet som ska rättas finns inte i ärendet."), code="corrects_missing")
-        outcome = data.outcome if data.kind == DecisionKind.SUPPORT else None
-        decision = Decision.objects.create(
-            case=case,
-            kind=data.kind,
-            legal_basis=basis,
-            delegation=delegation,
-            decided_by_name=data.decided_by_name.strip()[:200],
-            decided_on=data.decided_on,
-            executed_on=data.executed_on,
-            reasons=reasons,
-            appeal_information=(data.appeal_information.strip() or appeal_text(basis, outcome))[:2000],
-            investigation=investigation,
-            corrects=corrects,
-            signed_by=actor.user,
-            signed_at=timezone.now(),
-            communication=data.communication if data.kind in COMMUNICATED_KINDS else None,
-            outcome=outcome,
-        )
-        _clocks(decision, case, data)
+        return decision_record_in(actor=actor, case=case, data=data, kinds=OFFERED_KINDS)
+
+
+def decision_record_in(*, actor: Actor, case: Case, data: DecisionInput, kinds: tuple[str, ...]) -> Decision:
+    """The decision, its checks and its clocks, in a case the caller has opened with `changing_case`
+    for `CaseAction.DECIDE`: `protection` records a measure and its decision in one transaction."""
+    basis, delegation, reasons = _check(data, case, actor.role, kinds)
+    if case.status != CaseStatus.OPEN:
+        raise ValidationError(_("Ärendet är avslutat. Öppna det igen först."), code="case_closed")
+    investigation = _investigation(case, data)
+    corrects = Decision.objects.filter(case=case, public_id=data.corrects_id).first() if data.corrects_id else None
+    if data.corrects_id and corrects is None:
+        raise ValidationError(_("Beslutet som ska rättas finns inte i ärendet."), code="corrects_missing")
+    outcome = data.outcome if data.kind == DecisionKind.SUPPORT else None
+    decision = Decision.objects.create(
+        case=case,
+        kind=data.kind,
+        legal_basis=basis,
+        delegation=delegation,
+        decided_by_name=data.decided_by_name.strip()[:200],
+        decided_on=data.decided_on,
+        executed_on=data.executed_on,
+        reasons=reasons,
+        appeal_information=(data.appeal_information.strip() or appeal_text(basis, outcome))[:2000],
+        investigation=investigation,
+        corrects=corrects,
+        signed_by=actor.user,
+        signed_at=timezone.now(),
+        communication=data.communication if data.kind in COMMUNICATED_KINDS else None,
+        outcome=outcome,
+    )
+    _clocks(decision, case, data)
     return decision
 
 
@@ -201,6 +221,26 @@ def _clocks(decision: Decision, case: Case, data: DecisionInput) -> None:
     elif kind in REVIEW_KINDS:
         deadlines_meet_in_case(case=case, kind=DeadlineKind.LVU_REVIEW)
         _start(decision, DeadlineKind.LVU_REVIEW, decision.decided_on, rules.lvu_review_due(decision.decided_on))
+    else:
+        _protection_clocks(decision, case)
+
+
+def _protection_clocks(decision: Decision, case: Case) -> None:
+    """Lag (2024:79) and 14 § LVU: each clock starts the moment its decision is recorded."""
+    kind, day = decision.kind, decision.decided_on
+    if kind in {DecisionKind.SHELTER, DecisionKind.SHELTER_IMMEDIATE, DecisionKind.SHELTER_APPLICATION}:
+        deadlines_meet_in_case(case=case, kind=DeadlineKind.POLICE_PLACEMENT_DECISION)
+    if kind == DecisionKind.SHELTER_IMMEDIATE:
+        _start(decision, DeadlineKind.SHELTER_COURT_REFERRAL, day, rules.shelter_court_referral_due(day))
+        _start(decision, DeadlineKind.SHELTER_APPLICATION, day, rules.shelter_application_due(day))
+    elif kind == DecisionKind.SHELTER_APPLICATION:
+        deadlines_meet_in_case(case=case, kind=DeadlineKind.SHELTER_APPLICATION)
+    if kind in {DecisionKind.SHELTER, DecisionKind.SHELTER_IMMEDIATE, DecisionKind.SHELTER_REVIEW}:
+        deadlines_meet_in_case(case=case, kind=DeadlineKind.SHELTER_REVIEW)
+        _start(decision, DeadlineKind.SHELTER_REVIEW, day, rules.shelter_review_due(day))
+    elif kind in {DecisionKind.LVU_SECRET_WHEREABOUTS, DecisionKind.LVU_SECRET_REVIEW}:
+        deadlines_meet_in_case(case=case, kind=DeadlineKind.LVU_SECRET_REVIEW)
+        _start(decision, DeadlineKind.LVU_SECRET_REVIEW, day, rules.lvu_secret_review_due(day))
 
 
 def _start(decision: Decision, kind: DeadlineKind, started_on: date, due_on: date) -> Deadline:

@@ -20,6 +20,13 @@ class DecisionKind(models.TextChoices):
     LVU_REVIEW = "lvu-review", _("Övervägande av vård enligt 2 § LVU (13 § första stycket)")
     LVU_RECONSIDER = "lvu-reconsider", _("Omprövning av vård enligt 3 § LVU (13 § andra stycket)")
     SUPPORT = "support", _("Insats efter ansökan eller behovsprövning")
+    # Protective measures (`protection`): recorded there, with what the law asks beside the decision.
+    SHELTER = "shelter", _("Skyddat boende för barnet med samtycke av båda vårdnadshavarna")
+    SHELTER_APPLICATION = "shelter-application", _("Ansöka hos förvaltningsrätten om skyddat boende för barnet")
+    SHELTER_IMMEDIATE = "shelter-immediate", _("Omedelbar insats i form av skyddat boende för barnet")
+    SHELTER_REVIEW = "shelter-review", _("Övervägande av skyddat boende för barnet")
+    LVU_SECRET_WHEREABOUTS = "lvu-14", _("Barnets vistelseort ska inte röjas för vårdnadshavare (14 § LVU)")
+    LVU_SECRET_REVIEW = "lvu-14-review", _("Övervägande av hemlig vistelseort (14 § tredje stycket LVU)")
     # Kept so that decisions recorded under it still read; no longer offered (every kind needs its own law).
     OTHER = "other", _("Annat beslut")
 

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "documents",
     "assessments",
     "programme",
+    "protection",
     "casefile",
     "reports",
     "administration",
