@@ -21,6 +21,7 @@ from demo.bulk import reserve_ids, save_all
 from demo.casework import seed_casework, seed_delegation_order
 from demo.catalogue import seed_catalogue
 from demo.programme import seed_programme
+from demo.protection import seed_protection
 from demo.synthetic import FAMILY_NAMES, SyntheticPeople, protection_for
 from people.models import Person, ProtectionLevel, Relation, RelationKind
 
@@ -241,6 +242,8 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"exit programme saved: {participations} participations")
             assessments = seed_assessments(rng, cases, users, today)
             progress(f"structured assessments saved: {assessments}")
+            threats = seed_protection(random.Random(f"protection-{seed_value}"), users, today)
+            progress(f"threat and protection saved: {threats} threat pictures")
         if loading is not None:
             loading.wait()
         else:
