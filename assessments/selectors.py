@@ -6,7 +6,6 @@ across domains and no ordering of anything by a rating (`assessments/tests/test_
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.http import Http404
 
@@ -14,11 +13,13 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.permissions import CaseAction
 from access.reads import CaseRead, reading_case
-from assessments.chart import Chart, domain_chart
 from assessments.models import Assessment, Instrument, Rating
 from assessments.structure import DomainView, ItemView, Structure, structure, structures
 from cases.models import Case
 from core.uuids import parse_uuid
+from web.chart import Chart, Series, line_chart
+
+CHART_HEIGHT = 140
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _change(domain: DomainView, current: list[Assessment], ratings: dict[int, di
         ChangeRow(assessment=a, cells=[Cell(item=i, rating=ratings[a.pk].get(i.item.pk)) for i in domain.items])
         for a in current
     ]
-    series: list[tuple[str, int, list[tuple[date, int]]]] = []
+    series: list[Series] = []
     for n, item in enumerate(domain.items):
         if not item.values:
             continue  # words only: the table shows them
@@ -96,8 +97,10 @@ def _change(domain: DomainView, current: list[Assessment], ratings: dict[int, di
             for row in rows
             if (cell := row.cells[n]).rating is not None and cell.rating.value in item.allowed
         ]
-        series.append((item.column, len(item.values), values))
-    return DomainChange(domain=domain, rows=rows, chart=domain_chart(series) if series else None)
+        series.append(Series(name=item.column, levels=len(item.values), values=values))
+    # Two values at least: a single assessment shows no change, and the table says it.
+    chart = line_chart(series, height=CHART_HEIGHT, fewest=2) if series else None
+    return DomainChange(domain=domain, rows=rows, chart=chart)
 
 
 def _histories(assessments: list[Assessment]) -> list[InstrumentHistory]:

@@ -28,6 +28,14 @@ def assessed_cases(user: User) -> list[UUID]:
     return list(dict.fromkeys(rows.order_by("case_id").values_list("case__public_id", flat=True)))[:20]
 
 
+def threatened_cases(user: User) -> list[UUID]:
+    """Public ids of up to 20 cases of the user's team with a threat picture, as the seed made them."""
+    from protection.models import ThreatAssessment
+
+    rows = ThreatAssessment.objects.filter(case__team=user.team, case__child__protection_level="none")
+    return list(dict.fromkeys(rows.order_by("case_id").values_list("case__public_id", flat=True)))[:20]
+
+
 def big_plan(user: User) -> tuple[object, object]:
     """A participation whose plan holds 200 goals, made once per copy of the database (the seed's plans are
     a few goals each; the page must not grow with them)."""

@@ -37,7 +37,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from benchmarks.programme import assessed_cases, big_plan, programme_pages  # noqa: E402
+from benchmarks.programme import assessed_cases, big_plan, programme_pages, threatened_cases  # noqa: E402
 from cases.models import Case  # noqa: E402
 from demo.growth import grow_casework  # noqa: E402
 from journal.models import JournalEntry  # noqa: E402
@@ -133,6 +133,7 @@ def main() -> int:
     reviewer = Client()
     reviewer.force_login(User.objects.get(username="logg"))
     taking_part, plan_200, assessed = programme_pages(user), big_plan(user), assessed_cases(user)
+    threatened = threatened_cases(user)
     pages: dict[str, Callable[[int], object]] = {
         "case overview": lambda i: client.get(reverse("casefile:case_detail", args=[cases[i % len(cases)]])),
         "person search": lambda i: client.post(reverse("casefile:person_search"), {"q": names[i % len(names)]}),
@@ -151,11 +152,14 @@ def main() -> int:
             reverse("assessments:assessment_list", args=[assessed[i % max(len(assessed), 1)]])
         ),
         "catalogue": lambda i: client.get(reverse("catalogue:catalogue")),
+        "protection": lambda i: client.get(reverse("protection:page", args=[threatened[i % max(len(threatened), 1)]])),
     }
     if not taking_part:  # a seed from before the programme: nothing of it to time
         pages = {name: page for name, page in pages.items() if name not in {"programme", "plan", "outcomes"}}
     if not assessed:  # a seed from before the assessments
         pages.pop("assessments")
+    if not threatened:  # a seed from before threat and protection
+        pages.pop("protection")
     wanted = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
     pages = {name: page for name, page in pages.items() if not wanted or name in wanted}
     floors: dict[str, Callable[[int], object]] = {

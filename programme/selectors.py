@@ -17,7 +17,6 @@ from access.reads import CaseRead, log_result_set, reading_case
 from cases.models import Case
 from decisions.models import Decision
 from delegation.models import DecisionKind
-from programme.chart import LineChart, line_chart
 from programme.models import (
     STAGE_ORDER,
     Connection,
@@ -32,6 +31,9 @@ from programme.models import (
 )
 from programme.outcome_selectors import OccasionRow, occasion_rows
 from programme.rows import participation_in_case
+from web.chart import Chart, Series, line_chart
+
+CHART_HEIGHT = 160
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class ProgrammePage:
     motivation: list[MotivationRecord]  # oldest first
     to_first_meeting: Wait
     to_first_support: Wait
-    chart: LineChart | None = field(default=None)
+    chart: Chart | None = field(default=None)
     restricted: Restricted | None = field(default=None)  # None: not this reader's to see
     occasions: list[OccasionRow] = field(default_factory=list)
 
@@ -140,7 +142,10 @@ def programme_page(
             motivation=motivation,
             to_first_meeting=Wait(participation.raised_on, _first_meeting(transitions)),
             to_first_support=Wait(participation.raised_on, _first_support(read.case, participation.raised_on)),
-            chart=line_chart([(m.heard_on, m.level) for m in motivation], levels=len(STAGE_ORDER)),
+            chart=line_chart(
+                [Series(name="", levels=len(STAGE_ORDER), values=[(m.heard_on, m.level) for m in motivation])],
+                height=CHART_HEIGHT,
+            ),
             restricted=_restricted(actor, read, participation),
             occasions=occasion_rows(participation, list(participation.outcomes.all()), timezone.localdate()),
         )
