@@ -108,6 +108,16 @@ def service_page(actor: Actor, key: str) -> ServicePage:
     )
 
 
+def counted_service(actor: Actor, key: str) -> Service:
+    """The service whose anonymous use the actor is about to count: one given without assessment."""
+    if not rules.may_count_anonymous_use(actor.user):
+        refuse(actor, view_name="catalogue.count")
+    service = Service.objects.filter(key=key, without_assessment=True).first()
+    if service is None:
+        raise Http404
+    return service
+
+
 def count_in_force(service: Service, count_id: int) -> AnonymousCount:
     since = first_countable_month(timezone.localdate())
     row = in_force(service, since).filter(pk=count_id).first()

@@ -91,10 +91,7 @@ def service_edit(request: StaffRequest, key: str) -> HttpResponse:
 
 def _counting(request: StaffRequest, key: str) -> tuple[Actor, Service]:
     actor = Actor.from_request(request)
-    page = selectors.service_page(actor, key)
-    if not page.may_count:
-        refuse(actor, view_name="catalogue.count")
-    return actor, page.service
+    return actor, selectors.counted_service(actor, key)
 
 
 @require_http_methods(["GET", "POST"])
