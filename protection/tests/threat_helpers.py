@@ -21,8 +21,8 @@ def guardian_relation(world: World) -> Relation:
     return Relation.objects.get(child=world.own_case.child, relative=world.guardian)
 
 
-def sibling(world: World) -> Relation:
-    brother = make_person("Leo", "Berg", date(2014, 2, 3), 654)
+def sibling(world: World, name: str = "Leo", serial: int = 654) -> Relation:
+    brother = make_person(name, "Berg", date(2014, 2, 3), serial)
     return relation_create(child=world.own_case.child, relative=brother, kind=RelationKind.SIBLING)
 
 
