@@ -68,8 +68,12 @@ class ThreatForm(DesignSystemForm):
         names = {CHILD: _("Barnet, %(name)s") % {"name": child}}
         names |= {key: f"{r.relative} ({r.get_kind_display().lower()})" for key, r in offered.items()}
         for key, who in names.items():
-            self.fields[f"level_{key}"].label = _("%(who)s: nivå") % {"who": who}
-            self.fields[f"note_{key}"].label = _("%(who)s: om hotet") % {"who": who}
+            self._label(f"level_{key}", _("%(who)s: nivå") % {"who": who})
+            self._label(f"note_{key}", _("%(who)s: om hotet") % {"who": who})
+
+    def _label(self, name: str, label: str) -> None:
+        # A posted form was validated before the case was read: its bound fields took the empty label then.
+        self.fields[name].label = self[name].label = label
 
     def threatened(self) -> tuple[ThreatenedInput, ...]:
         return tuple(

@@ -1,5 +1,6 @@
 """Every page and endpoint that shows personal data writes exactly the expected access-log rows."""
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -492,7 +493,7 @@ def test_the_threat_form_logs_its_view_a_refusal_and_its_write(world: World) -> 
         "threatened_by": "Ett gäng.",
     }
     assert client.post(url, posted | {"level_child": "high"}).status_code == 200  # no review date
-    review = (today + timezone.timedelta(days=30)).isoformat()
+    review = (today + timedelta(days=30)).isoformat()
     assert client.post(url, posted | {"level_child": "high", "review_on": review}).status_code == 302
     rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "reason")
     assert list(rows) == [

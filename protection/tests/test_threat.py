@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from access.actor import Actor
 from access.models import AccessAction, AccessEvent, CaseMember
-from accounts.models import Role, User
-from cases.models import Team
+from accounts.models import Role, Team, User
 from conftest import World, make_person
 from deadlines.models import Notice, NoticeKind
 from people.models import RelationKind

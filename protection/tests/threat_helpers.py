@@ -1,6 +1,7 @@
 """Building threat pictures for the tests, through the service as a user would."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -53,7 +54,7 @@ def picture_input(
     return ThreatInput(**(data | fields))  # type: ignore[arg-type]
 
 
-def recorded(world: World, *threatened: ThreatenedInput, user: str = "hanna", **fields: object) -> ThreatAssessment:
+def recorded(world: World, *threatened: ThreatenedInput, user: str = "hanna", **fields: Any) -> ThreatAssessment:
     return threat_record(
         actor=Actor.system(world.user(user)),
         case_public_id=world.own_case.public_id,
