@@ -219,14 +219,15 @@ def test_the_form_refuses_a_picture_without_level_or_review_date_in_swedish(worl
         "source_note": "Polisens hotbedömning.",
         "threatened_by": "Ett nätverk i området.",
     }
-    response = _client(world, "hanna").post(url, posted)
+    relation = guardian_relation(world).pk
+    response = _client(world, "hanna").post(url, posted | {f"level_r{relation}": ""})
     assert response.status_code == 200
     page = response.content.decode()
     assert "Ange när hotbilden ska ses över." in page and "Ange en nivå för minst en hotad person." in page
+    assert "Maria Berg (vårdnadshavare): nivå" in page  # the posted relative keeps its name when shown again
     assert not ThreatAssessment.objects.exists()
     assert AccessEvent.objects.filter(action=AccessAction.REFUSED, view_name="protection.threat").exists()
     review = (timezone.localdate() + timedelta(days=30)).isoformat()
-    relation = guardian_relation(world).pk
     response = _client(world, "hanna").post(
         url, posted | {"review_on": review, "level_child": "high", f"level_r{relation}": "raised"}
     )
