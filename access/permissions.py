@@ -13,7 +13,9 @@ staff, outreach workers and the defector specialist document their own work in t
 defector specialist, who works beside the police, also records that a child is held or remanded,
 and carries the child's part in the exit programme with the case worker (its phases, the defector
 status and the police's criteria, the child's motivation): that is the specialist's own work, and
-none of it is a decision about the child. Structured assessments (`assessments`) are made by the case
+none of it is a decision about the child. The threat picture (hotbild) is made with the police, and the
+specialist who works beside them records it with the case worker and the unit manager: it assesses a
+danger and decides nothing about the child. Structured assessments (`assessments`) are made by the case
 worker, the unit manager and treatment staff: they support professional judgement and inform the plan.
 """
 
@@ -37,6 +39,7 @@ class CaseAction(models.TextChoices):
     PROGRAMME = "programme", _("Föra barnets deltagande i avhopparprogrammet: faser, avhopparstatus, motivation")
     STAFF = "staff", _("Utse personal från andra team i enheten att arbeta i ärendet")
     ASSESS = "assess", _("Göra strukturerade bedömningar: behov, risk- och skyddsfaktorer, barnets egen syn")
+    THREAT = "threat", _("Göra hotbild tillsammans med polisen")
 
 
 # Who else works in a case is the unit manager's to decide: it widens who sees the child.
@@ -48,7 +51,9 @@ ROLE_ACTIONS: Mapping[str, frozenset[CaseAction]] = {
     # assessment informs the plan and decides nothing.
     Role.TREATMENT: frozenset({CaseAction.JOURNAL, CaseAction.ASSESS}),
     Role.OUTREACH: frozenset({CaseAction.JOURNAL}),
-    Role.DEFECTOR_SPECIALIST: frozenset({CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME}),
+    Role.DEFECTOR_SPECIALIST: frozenset(
+        {CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME, CaseAction.THREAT}
+    ),
 }
 
 

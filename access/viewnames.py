@@ -143,6 +143,12 @@ VIEW_WORDS: dict[str, Promise] = {
     "assessments.assessment": _("Strukturerad bedömning registrerad"),
     "assessments.assessment.form": _("Formulär för strukturerad bedömning"),
     "api.assessments": _("Strukturerade bedömningar via API"),
+    "protection.page": _("Sidan för hot och skydd i ärendet"),
+    "protection.page.threatened": _("Hotade anhöriga på sidan för hot och skydd"),
+    "protection.threat": _("Hotbild registrerad"),
+    "protection.threat.form": _("Formulär för ny hotbild"),
+    "api.protection": _("Hotbilden via API"),
+    "api.protection.threatened": _("Hotade anhöriga i hotbilden via API"),
 }
 
 

@@ -12,12 +12,14 @@ from ninja.security import django_auth
 from assessments.api import router as assessments
 from casefile.api import router as casefile
 from programme.api import router as programme
+from protection.api import router as protection
 
 # The OpenAPI document and its viewer are for signed-in staff only, like the API itself.
 api = NinjaAPI(title="Utväg API", version="1", auth=django_auth, urls_namespace="api", docs_decorator=login_required)
 api.add_router("", casefile)
 api.add_router("", programme)
 api.add_router("", assessments)
+api.add_router("", protection)
 
 
 @api.exception_handler(ValidationError)

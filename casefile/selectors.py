@@ -29,6 +29,7 @@ from intake.models import Detention, Signal
 from investigations.models import Investigation
 from people.models import Relation
 from programme.selectors import ParticipationRow, participations_of
+from protection.selectors import ThreatSummary, threat_summary
 from web.paging import LatestPage, latest_page
 
 MY_WORK_LIMIT = 100
@@ -157,6 +158,7 @@ class CaseWork:
     communications: list[Communication]
     detentions: list[Detention]
     participations: list[ParticipationRow]  # the child's part in the exit programme, newest first
+    threat: ThreatSummary | None  # the current threat picture, the child's own level only
     may: dict[str, bool]  # what the reader's role may do here (`access.permissions`; nothing via a grant)
 
     @property
@@ -283,6 +285,7 @@ def case_work(read: CaseRead, pages: CasePages | None = None) -> CaseWork:
         communications=case_communications(case),
         detentions=case_detentions(case),
         participations=participations_of(case, with_windows=read.sees_restricted),
+        threat=threat_summary(case),
         open_deadlines=open_deadlines,
         may=read.may,
     )

@@ -1,5 +1,6 @@
 """Every page and endpoint that shows personal data writes exactly the expected access-log rows."""
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -457,4 +458,47 @@ def test_the_log_extract_logs_its_question_and_every_person_in_the_file(world: W
         ("search", "access_log.export", None),
         ("export", "access_log.export", world.own_case.child_id),
         ("export", "access_log.export", world.guardian.pk),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("route", "action", "view_name"),
+    [("protection:page", "view", "protection.page"), ("api:case_protection", "api", "api.protection")],
+)
+def test_the_protection_page_and_its_api_log_the_case_and_each_threatened_relative(
+    world: World, route: str, action: str, view_name: str
+) -> None:
+    from protection.tests.threat_helpers import guardian_relation, recorded
+    from protection.threat import ThreatenedInput
+
+    recorded(world, ThreatenedInput(relation_id=guardian_relation(world).pk, level="raised"))
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    assert _client(world, "hanna").get(reverse(route, args=[world.own_case.public_id])).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    case = world.own_case
+    assert sorted(rows) == sorted(
+        [(action, view_name, case.child_id, case.pk), ("list", f"{view_name}.threatened", world.guardian.pk, case.pk)]
+    )
+
+
+def test_the_threat_form_logs_its_view_a_refusal_and_its_write(world: World) -> None:
+    client = _client(world, "adam")
+    url = reverse("protection:threat_new", args=[world.own_case.public_id])
+    assert client.get(url).status_code == 200
+    today = timezone.localdate()
+    posted = {
+        "assessed_on": today.isoformat(),
+        "source": "police",
+        "source_note": "Polisen.",
+        "threatened_by": "Ett gäng.",
+    }
+    assert client.post(url, posted | {"level_child": "high"}).status_code == 200  # no review date
+    review = (today + timedelta(days=30)).isoformat()
+    assert client.post(url, posted | {"level_child": "high", "review_on": review}).status_code == 302
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "reason")
+    assert list(rows) == [
+        ("view", "protection.threat.form", ""),
+        ("refused", "protection.threat", "review_on:required"),
+        ("view", "protection.threat.form", ""),
+        ("write", "protection.threat", ""),
     ]

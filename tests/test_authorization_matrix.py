@@ -290,7 +290,8 @@ def _case_url(name: str, *extra: str) -> Callable[[dict[str, object]], str]:
 # What each role may do in a case it may change (`access.permissions`), written out here by user so
 # that a change to the table shows as a failing test: authority over the child is the case worker's
 # and the unit manager's; bo (treatment), fia (outreach) and adam (defector specialist) write journal
-# entries, bo also makes structured assessments, and adam records detentions and carries the exit programme.
+# entries, bo also makes structured assessments, and adam records detentions, carries the exit programme
+# and records the threat picture made with the police.
 AUTHORITY = {"hanna", "olle", "sara", "karin"}
 ACTION_USERS = {
     "journal": AUTHORITY | {"bo", "fia", "adam"},
@@ -298,6 +299,7 @@ ACTION_USERS = {
     "programme": AUTHORITY | {"adam"},
     "staff": {"karin"},
     "assess": AUTHORITY | {"bo"},
+    "threat": AUTHORITY | {"adam"},
     **{action: AUTHORITY for action in ("protection", "preliminary", "investigate", "decide", "documents", "close")},
 }
 
@@ -335,6 +337,7 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "programme:participation_new": ("programme", _case_url("programme:participation_new")),
     "access:case_members": ("staff", _case_url("access:case_members")),
     "assessments:assessment_new": ("assess", _case_url("assessments:assessment_new")),
+    "protection:threat_new": ("threat", _case_url("protection:threat_new")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
         for name in (
@@ -414,6 +417,8 @@ WORK_READ_ROUTES = {
     "assessments:assessment_list": _case_url("assessments:assessment_list"),
     "assessments:assessment": _case_url("assessments:assessment", "assessment"),
     "api:assessment_list": _case_url("api:assessment_list"),
+    "protection:page": _case_url("protection:page"),
+    "api:case_protection": _case_url("api:case_protection"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",
         args=[work["case"].public_id, work["participation"].public_id],  # type: ignore[attr-defined]
