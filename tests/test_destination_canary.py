@@ -45,7 +45,6 @@ class Crawl:
     statuses: dict[tuple[str, str], int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     text: str = ""  # the last body read
-    text: str = ""  # the last body read
 
     def read(self, who: str, where: str, response: HttpResponseBase, typed: str = "") -> HttpResponseBase:
         self.requests += 1
