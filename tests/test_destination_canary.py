@@ -89,7 +89,8 @@ def _pages(crawl: Crawl, client: Client, who: str, urls: dict[str, list[str]]) -
             response = crawl.read(who, name, client.get(url))
             if response.status_code == 200:
                 links |= _links(crawl.text)
-                crawl.read(who, f"{name} (htmx)", client.get(url, headers={"HX-Request": "true"}))
+                if response.get("Content-Type", "").startswith("text/html") and _answers_htmx(url):
+                    crawl.read(who, f"{name} (htmx)", client.get(url, headers={"HX-Request": "true"}))
     for url in sorted(links - {url for route_urls in urls.values() for url in route_urls}):
         crawl.read(who, url, client.get(url))
 
