@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World, grant_emergency
+from tests.routes import our_routes
 
 ROLES = ["hanna", "olle", "bo", "fia", "adam", "sara", "karin", "lars", "anna"]
 NORR_TEAM = {"hanna", "olle", "bo", "fia", "adam"}
@@ -21,28 +22,6 @@ SEES = {
     "other_team": {"sara"},
     "protected": {"hanna", "karin"},  # named staff only; olle is on the team but not named
 }
-
-# Routes from other packages that hold no personal data of ours.
-THIRD_PARTY_PREFIXES = (
-    "account_",
-    "mfa_",
-    "set_language",
-    "headless",
-    "socialaccount",
-    "usersessions",
-    "openid_connect",
-)
-
-
-def _route_names(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
-    names: set[str] = set()
-    for pattern in (resolver or get_resolver()).url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            names |= _route_names(pattern, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            names.add(f"{namespace}{pattern.name}")
-    return names
 
 
 def _record(world: World, kind: str) -> object:
@@ -494,7 +473,7 @@ ACCOUNT_ROUTES = (
 
 
 def test_every_route_has_a_rule() -> None:
-    ours = {name for name in _route_names() if not name.startswith(THIRD_PARTY_PREFIXES)}
+    ours = {route.name for route in our_routes()}
     missing = ours - set(RECORD_ROUTES) - set(ROLE_ROUTES) - set(FORM_ROUTES) - set(POST_ROUTES) - set(DOCUMENT_ROUTES)
     missing -= set(WORK_READ_ROUTES) | set(RESTRICTED_FORM_ROUTES) | set(EXPORT_ROUTES)
     assert not missing, f"routes without an access rule in this test: {sorted(missing)}"
