@@ -4,7 +4,10 @@ The page (`protection.views.protection_page`, the threat picture's part) asks ea
 a part adds nothing it may not show to the reader (`CaseRead`).
 """
 
+from django.urls import reverse
+
 from access.reads import CaseRead
+from protection.destination_selectors import open_warnings
 
 
 def measures_part(read: CaseRead) -> dict[str, object]:
@@ -13,5 +16,11 @@ def measures_part(read: CaseRead) -> dict[str, object]:
 
 
 def destinations_part(read: CaseRead) -> dict[str, object]:
-    """Destinations, relocations, handovers and warnings, for the staff named for them (`destination_*`)."""
-    return {}
+    """A link to the destination page and its live warnings, for the staff named for them; to anyone
+    else nothing at all: not a count, not a hint that a placement exists (`destination_*`)."""
+    if not read.sees_destination:
+        return {}
+    return {
+        "destination_url": reverse("protection:destinations", args=[read.case.public_id]),
+        "destination_warnings": open_warnings(read),
+    }
