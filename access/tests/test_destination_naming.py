@@ -94,3 +94,35 @@ def test_the_page_is_the_unit_managers(world: World) -> None:
     assert client.post(end).status_code == 302
     naming.refresh_from_db()
     assert naming.withdrawn_at is not None
+
+
+def test_the_log_reviewer_sees_every_destination_row_flagged_and_can_ask_for_them_alone(world: World) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from access.review import LogQuestion, search_log
+    from protection.tests.helpers import placed
+
+    named(world, "hanna")
+    placed(world, "hanna", municipality="Gävle")
+    page = reverse("protection:destinations", args=[world.own_case.public_id])
+    signed_in(world.user("hanna")).get(page)
+    signed_in(world.user("olle")).get(page)
+    signed_in(world.user("hanna")).get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
+    today = timezone.localdate()
+    question = LogQuestion(first_day=today - timedelta(days=1), last_day=today, destination_only=True)
+    answer = search_log(Actor.system(world.user("lars")), question)
+    shown = {(row.event.username, row.event.action, row.event.view_name) for row in answer.rows}
+    assert ("hanna", AccessAction.DESTINATION, "protection.destination") in shown
+    assert ("olle", AccessAction.DENIED, "protection.destination") in shown
+    assert not any(view == "case.overview" for _user, _action, view in shown)
+    assert all(row.destination for row in answer.rows)
+    everything = search_log(Actor.system(world.user("lars")), LogQuestion(first_day=today, last_day=today))
+    flags = {row.event.view_name: row.destination for row in everything.rows}
+    assert (flags["protection.destination"], flags["case.overview"]) == (True, False)
+    body = signed_in(world.user("lars")).get(reverse("access:access_log")).content.decode()
+    assert 'data-color="danger">Skyddad vistelseort</span>' in body
+    old_export = {**question.to_json()}
+    del old_export["destination_only"]
+    assert LogQuestion.from_json(old_export).destination_only is False
