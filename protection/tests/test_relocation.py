@@ -51,6 +51,7 @@ def destination(world: World) -> Destination:
 def test_a_relocation_with_its_handover_on_a_legal_basis(world: World, destination: Destination) -> None:
     relocation = _moved(world, destination)
     handover = _handover(world, relocation, basis=NECESSARY)
+    assert handover.legal_basis is not None
     assert (handover.legal_basis.key, handover.consent_from, handover.recipient) == (
         "handover-necessary",
         "",
