@@ -227,7 +227,11 @@ def conflicts_view(request: StaffRequest, public_id: UUID) -> HttpResponse:
 
     return form_page(
         request,
-        form=ConflictForm(request.POST or None, connections=connections),
+        form=ConflictForm(
+            request.POST or None,
+            connections=connections,
+            initial={"expires_on": timezone.localdate() + conflicts.LONGEST // 2},
+        ),
         change=lambda data: conflicts.conflict_record(
             actor=actor, case_public_id=public_id, data=conflicts.ConflictInput(**data)
         ),
