@@ -47,7 +47,8 @@ def nameable_for_destination(case: Case) -> QuerySet[User]:
 
 
 def _check_namer(actor: Actor, case: Case) -> None:
-    # STAFF is the unit manager's action; the rule also ties it to the case's own unit.
+    # The rule by name, though today a unit manager who may change the case (STAFF) meets it: if either
+    # widens, naming for a destination must not widen with it.
     if not rules.may_name_for_destination(actor.user, case):
         raise PermissionDenied(CaseAction.STAFF)
 

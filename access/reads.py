@@ -230,6 +230,12 @@ def read_case(
     raise AssertionError("reading_case either yields a case or raises")
 
 
+# A change to a destination by someone not named for it is refused with words that say why.
+NOT_NAMED = _(
+    "Bara personal som enhetschefen har namngett för barnets skyddade vistelseort får registrera eller ändra den."
+)
+
+
 @contextmanager
 def changing_case(
     actor: Actor,
@@ -277,11 +283,6 @@ def changing_case(
         raise
     assert isinstance(read, _Refused)  # a readable case returned above
     read.answer()
-
-
-NOT_NAMED = _(
-    "Bara personal som enhetschefen har namngett för barnets skyddade vistelseort får registrera eller ändra den."
-)
 
 
 def _error_codes(exc: ValidationError) -> str:
