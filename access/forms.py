@@ -78,6 +78,7 @@ class LogQuestionForm(DesignSystemForm):
     last_day = DayField(label=_("Till och med"), initial=timezone.localdate)
     action = forms.ChoiceField(label=_("Händelse"), required=False, choices=[("", _("Alla")), *AccessAction.choices])
     emergency_only = forms.BooleanField(label=_("Bara nödåtkomst"), required=False)
+    destination_only = forms.BooleanField(label=_("Bara skyddad vistelseort"), required=False)
     seed = forms.IntegerField(
         label=_("Stickprovets nummer"),
         required=False,
@@ -115,6 +116,7 @@ class LogQuestionForm(DesignSystemForm):
             username=data["username"].strip(),
             action=data["action"],
             emergency_only=data["emergency_only"],
+            destination_only=data["destination_only"],
         )
 
 
@@ -160,6 +162,25 @@ class MemberForm(DesignSystemForm):
         help_text=_("Till exempel: avhopparspecialist i barnets deltagande i avhopparprogrammet."),
     )
     expires_on = DayField(label=_("Till och med"), help_text=_("Högst ett år. Förläng genom att utse på nytt."))
+
+    def __init__(self, *args: Any, staff: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user_id"].choices = [  # type: ignore[attr-defined]
+            ("", _("Välj")),
+            *((u.pk, f"{u.get_full_name() or u.username} ({u.get_role_display()}, {u.team.name})") for u in staff),
+        ]
+
+
+class DestinationNamingForm(DesignSystemForm):
+    """The unit manager names someone working in the case to know where the child is protected."""
+
+    user_id = forms.TypedChoiceField(label=_("Vem"), coerce=int)
+    reason = forms.CharField(
+        label=_("Varför personen måste veta var barnet är skyddat"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Till exempel: ansvarig handläggare för omflyttningen och överlämningen."),
+    )
 
     def __init__(self, *args: Any, staff: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,18 +7,21 @@ logged (with the record it aimed at, when that exists) and answered exactly like
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from access import rules, selectors
 from access.actor import Actor
 from access.log import batched, write_access_events
 from access.models import AccessAction, EmergencyAccess
 from access.permissions import CaseAction
+from accounts.models import User
 from cases.models import Case
 from core.uuids import parse_uuid
 from people.models import Person
@@ -32,13 +35,20 @@ class CaseRead:
     it). `actions`: what the user's role may do in the case on this page (`access.permissions`); none
     through a grant. `may`: the same, by name, for templates (`may.decide`). `sees_restricted`: whether
     the programme's restricted data (connections, motivation windows) is this reader's to see; never
-    through a grant.
+    through a grant. `sees_destination`: whether the case's protected destination is this reader's to
+    see (`rules.may_see_destination`); never through a grant. Asked only by a page that would show one,
+    so other reads pay no query for it.
     """
 
     case: Case
     grant: EmergencyAccess | None
     actions: frozenset[CaseAction]
     sees_restricted: bool = False
+    reader: User | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def sees_destination(self) -> bool:
+        return self.grant is None and self.reader is not None and rules.may_see_destination(self.reader, self.case)
 
     @property
     def may(self) -> dict[str, bool]:
@@ -78,8 +88,12 @@ def _readable_case(
     action: AccessAction,
     for_action: CaseAction | None,
     restricted: bool = False,
+    destination: bool = False,
 ) -> CaseRead | _Refused:
-    """The case if the actor may see it (or take `for_action` in it), with its log row; else a DENIED row."""
+    """The case if the actor may see it (or take `for_action` in it), with its log row; else a DENIED row.
+
+    `destination`: the page shows the case's protected destination, so a reader not named for it is
+    refused like a missing record (a 403 would tell that there is something to hide)."""
     case = (
         selectors.visible_cases(actor.user, include_emergency=for_action is None)
         .select_related("child", "team__unit", "responsible")
@@ -89,6 +103,9 @@ def _readable_case(
         else None
     )
     actions = rules.case_actions(actor.user, case) if case is not None else frozenset()
+    if case is not None and destination and not rules.may_see_destination(actor.user, case):
+        # Before the role's check: to anyone not named, a destination page is missing, never forbidden.
+        return _not_named(actor, case, view_name)
     if case is not None and restricted and for_action in actions and not rules.may_see_restricted(actor.user, case):
         # Theirs to change, but the programme's restricted data is the child's own team's alone.
         write_access_events(
@@ -102,6 +119,8 @@ def _readable_case(
     if case is not None and (for_action is None or for_action in actions):
         # A change never goes through emergency access, so there is no grant to look up for one.
         grant = None if for_action is not None else selectors.is_emergency_access(actor.user, case)
+        if destination and grant is not None:
+            return _not_named(actor, case, view_name)
         write_access_events(actor, action=action, view_name=view_name, subjects=[(case.child_id, case.pk)])
         # Emergency access is for reading, except the unit manager's own unit's protected child: that
         # grant exists so that the protection assessment can be done at once.
@@ -111,6 +130,7 @@ def _readable_case(
             grant=grant,
             actions=actions if writes else frozenset(),
             sees_restricted=grant is None and rules.may_see_restricted(actor.user, case),
+            reader=actor.user,
         )
     if case is not None and actions:
         # Theirs to change, but not this action: nothing is hidden, and the row says which action.
@@ -132,6 +152,17 @@ def _readable_case(
     return _Refused()
 
 
+def _not_named(actor: Actor, case: Case, view_name: str) -> _Refused:
+    write_access_events(
+        actor,
+        action=AccessAction.DENIED,
+        view_name=view_name,
+        subjects=[(case.child_id, case.pk)],
+        reason="destination",
+    )
+    return _Refused()
+
+
 @contextmanager
 def reading_case(
     actor: Actor,
@@ -141,6 +172,7 @@ def reading_case(
     action: AccessAction = AccessAction.VIEW,
     for_action: CaseAction | None = None,
     restricted: bool = False,
+    destination: bool = False,
 ) -> Iterator[CaseRead]:
     """One transaction for reading a case and what the page shows with it, and all their log rows.
 
@@ -151,7 +183,13 @@ def reading_case(
     key = parse_uuid(public_id)
     with transaction.atomic(), batched():
         read = _readable_case(
-            actor, key, view_name=view_name, action=action, for_action=for_action, restricted=restricted
+            actor,
+            key,
+            view_name=view_name,
+            action=action,
+            for_action=for_action,
+            restricted=restricted,
+            destination=destination,
         )
         if isinstance(read, CaseRead):
             yield read
@@ -168,6 +206,7 @@ def read_case(
     action: AccessAction = AccessAction.VIEW,
     for_action: CaseAction | None = None,
     restricted: bool = False,
+    destination: bool = False,
 ) -> CaseRead:
     """The case as the user may see it, and whether through break-the-glass access.
 
@@ -175,18 +214,37 @@ def read_case(
     it (never through emergency access), with the same refusal as for a case they cannot see; a role
     that may change the case but not take the action is refused with PermissionDenied. `restricted`
     (with `for_action`): a form on the programme's restricted data, refused alike to anyone outside the
-    child's own team and the named defector specialists (`rules.may_see_restricted`).
+    child's own team and the named defector specialists (`rules.may_see_restricted`). `destination`: a
+    page that shows the case's protected destination, for the staff named for it alone (404 to others).
     """
     with reading_case(
-        actor, public_id, view_name=view_name, action=action, for_action=for_action, restricted=restricted
+        actor,
+        public_id,
+        view_name=view_name,
+        action=action,
+        for_action=for_action,
+        restricted=restricted,
+        destination=destination,
     ) as read:
         return read
     raise AssertionError("reading_case either yields a case or raises")
 
 
+# A change to a destination by someone not named for it is refused with words that say why.
+NOT_NAMED = _(
+    "Bara personal som enhetschefen har namngett för barnets skyddade vistelseort får registrera eller ändra den."
+)
+
+
 @contextmanager
 def changing_case(
-    actor: Actor, public_id: object, *, view_name: str, action: CaseAction, restricted: bool = False
+    actor: Actor,
+    public_id: object,
+    *,
+    view_name: str,
+    action: CaseAction,
+    restricted: bool = False,
+    destination: bool = False,
 ) -> Iterator[Case]:
     """One transaction for a change to a case: the need-to-know check, its log row and the change.
 
@@ -196,7 +254,9 @@ def changing_case(
     - the actor's role may not take `action` (`access.permissions`), or `restricted` data is not theirs
       (`rules.may_see_restricted`): a DENIED row, then PermissionDenied;
     - the change was refused as bad input (ValidationError): the change and its WRITE row roll back,
-      and a REFUSED row with the error codes records the attempt.
+      and a REFUSED row with the error codes records the attempt;
+    - `destination` (a change to the case's protected destination) by someone not named for it
+      (`rules.may_see_destination`): refused the same way, with words that say why (`not_named`).
     """
     key = parse_uuid(public_id)
     refused_on: Case | None = None
@@ -207,6 +267,8 @@ def changing_case(
             )
             if isinstance(read, CaseRead):
                 refused_on = read.case
+                if destination and not rules.may_see_destination(actor.user, read.case):
+                    raise ValidationError(NOT_NAMED, code="not_named")
                 yield read.case
                 return
     except ValidationError as exc:

@@ -25,6 +25,9 @@ from core.identity import IdentityNumber, identity_indexes
 from people.models import Person, ProtectionLevel
 
 LOG_PAGE_SIZE = 100
+# Where a protected destination is shown, named or refused (`AccessAction.DESTINATION`, and the views
+# around it): flagged on every row, and a filter of its own, like emergency access.
+DESTINATION_VIEWS = ("protection.destination", "access.destination_naming")
 SAMPLE_SIZE = 25
 # Random ids are drawn in rounds; a round that finds nothing new (a sparse filter) ends the draw.
 _SAMPLE_ROUNDS = 4
@@ -71,6 +74,7 @@ class LogQuestion:
     username: str = ""
     action: str = ""
     emergency_only: bool = False
+    destination_only: bool = False
 
     def period(self) -> tuple[datetime, datetime]:
         start = timezone.make_aware(datetime.combine(self.first_day, time.min))
@@ -96,6 +100,8 @@ class LogQuestion:
             username=str(data["username"]),
             action=str(data["action"]),
             emergency_only=bool(data["emergency_only"]),
+            # An export asked before the filter existed has no such key.
+            destination_only=bool(data.get("destination_only", False)),
         )
 
 
@@ -136,6 +142,7 @@ class LogRow:
     user: str  # the staff member's name, as the account has it now
     role: str
     view: str
+    destination: bool = False  # a protected destination was shown, or someone tried (`DESTINATION_VIEWS`)
 
 
 @dataclass
@@ -158,7 +165,20 @@ def matching_events(reviewer: User, question: LogQuestion) -> QuerySet[AccessEve
         events = events.filter(action=question.action)
     if question.emergency_only:
         events = events.filter(emergency=True)
+    if question.destination_only:
+        events = events.filter(destination_rows())
     return events
+
+
+def destination_rows() -> Q:
+    shown = Q(action=AccessAction.DESTINATION)
+    for prefix in DESTINATION_VIEWS:
+        shown |= Q(view_name__startswith=prefix)
+    return shown
+
+
+def is_destination_row(event: AccessEvent) -> bool:
+    return event.action == AccessAction.DESTINATION or event.view_name.startswith(DESTINATION_VIEWS)
 
 
 def persons_with_number(number: IdentityNumber) -> tuple[int, ...]:
@@ -193,6 +213,7 @@ def _rows(actor: Actor, events: list[AccessEvent]) -> list[LogRow]:
             user=users.get(event.username, event.username),
             role=str(Role(event.role).label) if event.role in Role.values else event.role,
             view=view_words(event.view_name),
+            destination=is_destination_row(event),
         )
         for event in events
     ]

@@ -4,7 +4,10 @@ The page (`protection.views.protection_page`, the threat picture's part) asks ea
 a part adds nothing it may not show to the reader (`CaseRead`).
 """
 
+from django.urls import reverse
+
 from access.reads import CaseRead
+from protection.destination_selectors import open_warnings
 
 
 def measures_part(read: CaseRead) -> dict[str, object]:
@@ -13,5 +16,15 @@ def measures_part(read: CaseRead) -> dict[str, object]:
 
 
 def destinations_part(read: CaseRead) -> dict[str, object]:
-    """Destinations, relocations, handovers and warnings, for the staff named for them (`destination_*`)."""
-    return {}
+    """A link to the destination page and its live warnings, for the staff named for them; to anyone
+    else nothing of it at all: not a count, not a hint that a placement exists (`destination_*`). And
+    the conflicts page, for those who see the programme's restricted data (`conflict_*`)."""
+    # Conflicts are restricted programme data: their page is for those who see that data, and
+    # says nothing of any destination.
+    part: dict[str, object] = {}
+    if read.sees_restricted:
+        part["conflicts_url"] = reverse("protection:conflicts", args=[read.case.public_id])
+    if read.sees_destination:
+        part["destination_url"] = reverse("protection:destinations", args=[read.case.public_id])
+        part["destination_warnings"] = open_warnings(read)
+    return part

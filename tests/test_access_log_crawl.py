@@ -502,3 +502,47 @@ def test_the_threat_form_logs_its_view_a_refusal_and_its_write(world: World) -> 
         ("view", "protection.threat.form", ""),
         ("write", "protection.threat", ""),
     ]
+
+
+def test_the_destination_page_logs_a_destination_row_and_a_refusal_a_denied_one(world: World) -> None:
+    from protection.tests.helpers import named, placed
+
+    named(world, "hanna")
+    placed(world, "hanna", municipality="Gävle")
+    before = set(AccessEvent.objects.values_list("id", flat=True))
+    url = reverse("protection:destinations", args=[world.own_case.public_id])
+    assert _client(world, "hanna").get(url).status_code == 200
+    assert _client(world, "olle").get(url).status_code == 404
+    rows = AccessEvent.objects.exclude(id__in=before)
+    assert sorted(rows.values_list("username", "action", "view_name", "person_id", "case_id", "reason")) == [
+        ("hanna", "destination", "protection.destination", world.own_case.child_id, world.own_case.pk, ""),
+        ("olle", "denied", "protection.destination", world.own_case.child_id, world.own_case.pk, "destination"),
+    ]
+
+
+def test_a_destination_form_logs_its_view_as_a_destination_row_and_the_change_a_write(world: World) -> None:
+    from protection.tests.helpers import named
+
+    named(world, "hanna")
+    before = set(AccessEvent.objects.values_list("id", flat=True))
+    url = reverse("protection:destination_new", args=[world.own_case.public_id])
+    client = _client(world, "hanna")
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"municipality": "Gävle", "from_on": "2026-01-01"}).status_code == 302
+    rows = AccessEvent.objects.exclude(id__in=before).values_list("action", "view_name")
+    assert sorted(rows) == [
+        ("destination", "protection.destination.form"),
+        ("destination", "protection.destination.form"),
+        ("write", "protection.destination.record"),
+    ]
+
+
+def test_the_naming_page_and_the_conflicts_page_log_the_case(world: World) -> None:
+    naming = reverse("access:destination_naming", args=[world.own_case.public_id])
+    assert _client(world, "karin").get(naming).status_code == 200
+    conflicts = reverse("protection:conflicts", args=[world.own_case.public_id])
+    assert _client(world, "adam").get(conflicts).status_code == 200
+    assert _rows() == [
+        ("view", "access.destination_namings", world.own_case.child_id, world.own_case.pk),
+        ("view", "protection.conflicts", world.own_case.child_id, world.own_case.pk),
+    ]
