@@ -201,7 +201,9 @@ def _checked_by_olle(world: World, document: object) -> None:
 
 def _protection(world: World, guardian: Person) -> dict[str, object]:
     """The threat picture, a police placement, the destination with its relocation, handover and warning."""
+    from core.legal import legal_basis_for
     from protection.models import (
+        Conflict,
         Destination,
         Handover,
         PlacementWarning,
@@ -261,6 +263,18 @@ def _protection(world: World, guardian: Person) -> dict[str, object]:
         recorded_by=hanna,
         recorded_at=now,
     )
+    basis = legal_basis_for("programme-connection", on=today)
+    assert basis is not None
+    conflict = Conflict.objects.create(
+        first=guardian,
+        second=world.guardian,
+        source_note="Polisens lägesbild.",
+        legal_basis=basis,
+        expires_on=today + timedelta(days=90),
+        recorded_in=case,
+        recorded_by=hanna,
+        recorded_at=now,
+    )
     naming = DestinationNaming.objects.create(
         case=case, user=hanna, reason="Handläggare för flytten.", named_by=world.user("karin"), named_at=now
     )
@@ -275,6 +289,7 @@ def _protection(world: World, guardian: Person) -> dict[str, object]:
         "placement": placement,
         "police_placement": placement,
         "naming": naming,
+        "conflict": conflict,
     }
 
 

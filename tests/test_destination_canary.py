@@ -241,9 +241,7 @@ def test_the_printed_documents_are_read_too(world: World, printed_for_real: list
 
 def test_the_named_worker_sees_the_destination(world: World) -> None:
     """The canary finds the string where it belongs: on the destination's own page, for the named worker."""
-    route = next((route for route in our_routes() if route.name == "protection:destination"), None)
-    if route is None:
-        pytest.skip("protection:destination is not a route yet")
+    route = next(route for route in our_routes() if route.name == "protection:destinations")
     records = canary_world(world)
     crawl = Crawl()
     client = _client(world, NAMED)
