@@ -12,9 +12,10 @@ protection assessment, förhandsbedömning, investigation, decisions and what fo
 staff, outreach workers and the defector specialist document their own work in the journal; the
 defector specialist, who works beside the police, also records that a child is held or remanded,
 and carries the child's part in the exit programme with the case worker (its phases, the defector
-status and the police's criteria, the child's motivation): that is the specialist's own work, and
-none of it is a decision about the child. Structured assessments (`assessments`) are made by the case
-worker, the unit manager and treatment staff: they support professional judgement and inform the plan.
+status and the police's criteria, the child's motivation), and records that the police placed the
+child in acute protection: that is the specialist's own work, and none of it is a decision about the
+child (the committee's measures that follow are `DECIDE`). Structured assessments (`assessments`) are made
+by the case worker, the unit manager and treatment staff: they support professional judgement and inform the plan.
 """
 
 from collections.abc import Mapping
@@ -37,6 +38,7 @@ class CaseAction(models.TextChoices):
     PROGRAMME = "programme", _("Föra barnets deltagande i avhopparprogrammet: faser, avhopparstatus, motivation")
     STAFF = "staff", _("Utse personal från andra team i enheten att arbeta i ärendet")
     ASSESS = "assess", _("Göra strukturerade bedömningar: behov, risk- och skyddsfaktorer, barnets egen syn")
+    PROTECT = "protect", _("Registrera skyddsåtgärder")
 
 
 # Who else works in a case is the unit manager's to decide: it widens who sees the child.
@@ -48,7 +50,11 @@ ROLE_ACTIONS: Mapping[str, frozenset[CaseAction]] = {
     # assessment informs the plan and decides nothing.
     Role.TREATMENT: frozenset({CaseAction.JOURNAL, CaseAction.ASSESS}),
     Role.OUTREACH: frozenset({CaseAction.JOURNAL}),
-    Role.DEFECTOR_SPECIALIST: frozenset({CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME}),
+    # The specialist works beside the police and hears first that they placed the child: recording that
+    # placement (`CaseAction.PROTECT`) starts the committee's clock; the decision that follows is not theirs.
+    Role.DEFECTOR_SPECIALIST: frozenset(
+        {CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME, CaseAction.PROTECT}
+    ),
 }
 
 

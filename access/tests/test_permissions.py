@@ -43,11 +43,17 @@ def test_authority_over_the_child_is_the_case_workers_and_the_unit_managers() ->
         CaseAction.PROGRAMME,
         CaseAction.STAFF,
         CaseAction.ASSESS,
+        CaseAction.PROTECT,
     }
     assert {action for action, roles in actions_table() if roles == {Role.UNIT_MANAGER}} == {CaseAction.STAFF}
     assert actions_of(Role.TREATMENT) == {CaseAction.JOURNAL, CaseAction.ASSESS}
     assert actions_of(Role.OUTREACH) == {CaseAction.JOURNAL}
-    assert actions_of(Role.DEFECTOR_SPECIALIST) == {CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME}
+    assert actions_of(Role.DEFECTOR_SPECIALIST) == {
+        CaseAction.JOURNAL,
+        CaseAction.DETENTION,
+        CaseAction.PROGRAMME,
+        CaseAction.PROTECT,
+    }
     assert actions_of(Role.LOG_REVIEWER) == actions_of(Role.SYSADMIN) == frozenset()
 
 
