@@ -118,6 +118,7 @@ def _checked(data: ProviderInput, *, changing: Provider | None) -> dict[str, obj
 
 
 def _managing(actor: Actor) -> None:
+    # Outside the change's transaction: the refusal's DENIED row must stay when the change is refused.
     if not rules.may_manage_providers(actor.user):
         refuse(actor, view_name="protection.provider_change")
 
@@ -131,27 +132,30 @@ def _provider(public_id: UUID | str, *, for_update: bool = False) -> Provider:
     return found
 
 
-@transaction.atomic
 def provider_add(*, actor: Actor, data: ProviderInput) -> Provider:
     _managing(actor)
-    return Provider.objects.create(**_checked(data, changing=None))
+    with transaction.atomic():
+        return Provider.objects.create(**_checked(data, changing=None))
 
 
-@transaction.atomic
 def provider_change(*, actor: Actor, public_id: UUID | str, data: ProviderInput) -> Provider:
     """The change is kept in the provider's history: who changed what, and when."""
     _managing(actor)
-    provider = _provider(public_id, for_update=True)
-    for name, value in _checked(data, changing=provider).items():
-        setattr(provider, name, value)
-    provider.save()
-    return provider
+    with transaction.atomic():
+        provider = _provider(public_id, for_update=True)
+        for name, value in _checked(data, changing=provider).items():
+            setattr(provider, name, value)
+        provider.save()
+        return provider
+
+
+def follow_up_add(*, actor: Actor, public_id: UUID | str, data: FollowUpInput) -> ProviderFollowUp:
+    _managing(actor)
+    return _follow_up(_provider(public_id), actor, data)
 
 
 @transaction.atomic
-def follow_up_add(*, actor: Actor, public_id: UUID | str, data: FollowUpInput) -> ProviderFollowUp:
-    _managing(actor)
-    provider = _provider(public_id)
+def _follow_up(provider: Provider, actor: Actor, data: FollowUpInput) -> ProviderFollowUp:
     problems = Problems()
     if data.kind not in FollowUpKind.values:
         problems.add("kind", _("Välj slag av uppföljning."), "kind")
