@@ -178,11 +178,12 @@ def shelter_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
 
 
 def _shelter(shelter_id: UUID) -> Extra:
-    return lambda read: {"shelter": shelter_in_case(read.case, shelter_id)}
+    """The shelter placement a form is about, by its decision (the page says which decision it is)."""
+    return lambda read: {"decision": shelter_in_case(read.case, shelter_id).decision}
 
 
 def _secret(secret_id: UUID) -> Extra:
-    return lambda read: {"secret": secret_in_case(read.case, secret_id)}
+    return lambda read: {"decision": secret_in_case(read.case, secret_id).decision}
 
 
 def _day_page(
