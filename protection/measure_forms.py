@@ -63,7 +63,7 @@ class ShelterForm(DecisionFieldsForm):
     guardian = forms.TypedChoiceField(label=_("Vårdnadshavaren som barnet bor med"), coerce=int, empty_value=None)
     guardian_granted_on = DayField(label=_("Vårdnadshavaren beviljades skyddat boende"))
     other_guardian_consent = forms.ChoiceField(
-        label=_("Den andra vårdnadshavaren"), choices=GuardianConsent.choices, widget=forms.RadioSelect
+        label=_("Hur den andra vårdnadshavaren ställer sig"), choices=GuardianConsent.choices, widget=forms.RadioSelect
     )
     other_guardian = forms.TypedChoiceField(
         label=_("Den andra vårdnadshavaren"), coerce=int, empty_value=None, required=False
