@@ -79,8 +79,8 @@ def _by_section(kind: str) -> DecisionInput:
 
 
 def measures_in(holder: Actor, case: Case) -> dict[str, object]:
-    """Skyddat boende (the other guardian there is none), a secret whereabouts and an application for skyddad folkbokföring in
-    `case`, recorded by its holder through the services (the authorization matrix's records)."""
+    """Skyddat boende (with no other guardian), a secret whereabouts and an application for skyddad
+    folkbokföring in `case`, recorded by its holder through the services (the authorization matrix's records)."""
     custodian = Relation.objects.filter(child=case.child, kind=RelationKind.GUARDIAN_WITH_CUSTODY).first()
     if custodian is None:
         parent = make_person("Förälder", "Test", date(1980, 1, 1), 900 + case.pk)

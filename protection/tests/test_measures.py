@@ -417,3 +417,46 @@ def test_the_measures_cost_the_same_however_many_there_are(
         shown = measures(read)
         assert [len(shown.police), len(shown.shelters), len(shown.secrets)] == [2, 2, 1]
         assert all(len(s.hidden_from.all()) == 1 for s in shown.secrets)
+
+
+# The screens
+
+
+def test_the_defector_specialist_records_a_police_placement_through_the_form(world: World) -> None:
+    url = reverse("protection:police_new", args=[world.own_case.public_id])
+    client = signed_in(world.user("adam"))
+    assert client.get(url).status_code == 200
+    data = {"placed_at": "2026-11-28 22:00", "police_unit": "Polisområde Malmö", "where_general": "Jourhem"}
+    response = client.post(url, data)
+    assert response["Location"] == reverse("protection:page", args=[world.own_case.public_id])
+    assert PolicePlacement.objects.get().placed_at == SATURDAY_NIGHT
+    assert signed_in(world.user("bo")).post(url, data).status_code == 403
+    assert PolicePlacement.objects.count() == 1
+
+
+def test_an_empty_shelter_form_names_every_missing_field_at_once(world: World, delegation: dict) -> None:
+    url = reverse("protection:shelter_new", args=[world.own_case.public_id])
+    response = signed_in(world.user("hanna")).post(url, {"reasons": ""})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) >= {
+        "kind",
+        "guardian",
+        "guardian_granted_on",
+        "other_guardian_consent",
+        "provider",
+        "legal_basis",
+        "delegation",
+        "decided_by_name",
+        "reasons",
+    }
+    assert not Decision.objects.exists()
+
+
+def test_the_shelter_form_offers_only_the_guardians_the_reader_may_see(world: World, delegation: dict) -> None:
+    father = second_guardian(world)
+    father.protection_level = "skyddad_folkbokforing"
+    father.save(update_fields=["protection_level"])
+    page = signed_in(world.user("olle")).get(reverse("protection:shelter_new", args=[world.own_case.public_id]))
+    text = page.content.decode()
+    assert "Maria Berg" in text and "Jonas" not in text
