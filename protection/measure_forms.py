@@ -14,7 +14,8 @@ from web.forms import DayField, DesignSystemForm, MomentField, text_field
 Choices = list[tuple[Any, str]]
 
 
-def _offer(form: forms.Form, name: str, choices: Choices) -> None:
+def offer(form: forms.Form, name: str, choices: Choices) -> None:
+    """The choices of a field (with "Välj" first on a single choice): set once the read allows them."""
     field = form.fields[name]
     assert isinstance(field, forms.ChoiceField)
     field.choices = choices if isinstance(field, forms.MultipleChoiceField) else [("", _("Välj")), *choices]
@@ -46,8 +47,8 @@ class DecisionFieldsForm(DesignSystemForm):
 
     def __init__(self, *args: Any, bases: Choices, items: Choices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _offer(self, "legal_basis", bases)
-        _offer(self, "delegation", items)
+        offer(self, "legal_basis", bases)
+        offer(self, "delegation", items)
 
 
 class ShelterForm(DecisionFieldsForm):
@@ -73,9 +74,9 @@ class ShelterForm(DecisionFieldsForm):
 
     def __init__(self, *args: Any, guardians: Choices, providers: Choices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _offer(self, "guardian", guardians)
-        _offer(self, "other_guardian", guardians)
-        _offer(self, "provider", providers)
+        offer(self, "guardian", guardians)
+        offer(self, "other_guardian", guardians)
+        offer(self, "provider", providers)
 
 
 class SecretForm(DecisionFieldsForm):
@@ -86,7 +87,7 @@ class SecretForm(DecisionFieldsForm):
 
     def __init__(self, *args: Any, guardians: Choices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _offer(self, "hidden_from", guardians)
+        offer(self, "hidden_from", guardians)
 
 
 class DayForm(DesignSystemForm):

@@ -25,7 +25,7 @@ from decisions.models import Decision
 from decisions.services import DecisionInput
 from delegation.models import DecisionKind
 from protection.measure_models import ProtectedRegistration, RegistrationOutcome, SecretWhereabouts
-from protection.measures import custodians_of, decided_with
+from protection.measures import custodians_of, day_between, decided_with
 
 OUTCOMES = frozenset({RegistrationOutcome.GRANTED, RegistrationOutcome.REFUSED, RegistrationOutcome.WITHDRAWN})
 
@@ -79,16 +79,11 @@ def secret_review(*, actor: Actor, case_public_id: object, secret_id: UUID | str
         return decided_with(actor, case, data, Problems(), (DecisionKind.LVU_SECRET_REVIEW,))
 
 
-def _between(name: str, day: date, first: date) -> None:
-    if not (first <= day <= timezone.localdate()):
-        raise ValidationError({name: _("Datumet ska ligga mellan beslutsdagen och i dag.")})
-
-
 def secret_end(*, actor: Actor, case_public_id: object, secret_id: UUID | str, ended_on: date) -> SecretWhereabouts:
     """The whereabouts may be revealed again: with no secret one left, no consideration is due."""
     with changing_case(actor, case_public_id, view_name="protection.secret_end", action=CaseAction.DECIDE) as case:
         secret = _live_secret(case, secret_id)
-        _between("ended_on", ended_on, secret.decision.decided_on)
+        day_between("ended_on", ended_on, secret.decision.decided_on)
         secret.ended_on = ended_on
         secret.save(update_fields=["ended_on"])
         if not SecretWhereabouts.objects.filter(case=case, ended_on__isnull=True).exists():
@@ -105,7 +100,7 @@ def registration_apply(
     view = "protection.registration"
     with changing_case(actor, case_public_id, view_name=view, action=CaseAction.DECIDE) as case:
         secret = _live_secret(case, secret_id)
-        _between("applied_on", applied_on, secret.decision.decided_on)
+        day_between("applied_on", applied_on, secret.decision.decided_on)
         return ProtectedRegistration.objects.create(
             case=case,
             secret_whereabouts=secret,

@@ -29,6 +29,7 @@ from protection.measure_forms import (
     PoliceForm,
     SecretForm,
     ShelterForm,
+    offer,
 )
 from protection.measure_selectors import custodian_choices, registration_in_case, secret_in_case, shelter_in_case
 from protection.provider_selectors import provider_choices
@@ -116,9 +117,7 @@ def _offer_guardians(form: Form, actor: Actor, view_name: str, *names: str) -> E
     def extra(read: CaseRead) -> dict[str, object]:
         choices = custodian_choices(actor, read, view_name=f"{view_name}.guardians")
         for name in names:
-            form.fields[name].choices = (  # type: ignore[attr-defined]  # a ChoiceField
-                choices if name == "hidden_from" else [("", _("Välj")), *choices]
-            )
+            offer(form, name, choices)
         return {}
 
     return extra

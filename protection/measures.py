@@ -233,7 +233,8 @@ def _live_shelter(case: Case, shelter_id: UUID | str) -> ShelterPlacement:
     return found
 
 
-def _day_between(field: str, day: date, first: date) -> None:
+def day_between(field: str, day: date, first: date) -> None:
+    """A day a measure's later step was taken: not before its decision, not after today."""
     if not (first <= day <= timezone.localdate()):
         raise ValidationError({field: _("Datumet ska ligga mellan beslutsdagen och i dag.")})
 
@@ -249,7 +250,7 @@ def shelter_court_referral(
             raise ValidationError(_("Bara ett omedelbart skyddat boende underställs rätten."), code="not_immediate")
         if shelter.court_referred_on is not None:
             raise ValidationError(_("Beslutet är redan underställt."), code="already_referred")
-        _day_between("referred_on", referred_on, shelter.decision.decided_on)
+        day_between("referred_on", referred_on, shelter.decision.decided_on)
         shelter.court_referred_on = referred_on
         shelter.save(update_fields=["court_referred_on"])
         deadline_meet(source=DeadlineSource.decision(shelter.decision.pk), kind=DeadlineKind.SHELTER_COURT_REFERRAL)
@@ -260,7 +261,7 @@ def shelter_end(*, actor: Actor, case_public_id: object, shelter_id: UUID | str,
     """The skyddat boende has ended: with none left in the case, no review of one is due any more."""
     with changing_case(actor, case_public_id, view_name="protection.shelter_end", action=CaseAction.DECIDE) as case:
         shelter = _live_shelter(case, shelter_id)
-        _day_between("ended_on", ended_on, shelter.decision.decided_on)
+        day_between("ended_on", ended_on, shelter.decision.decided_on)
         shelter.ended_on = ended_on
         shelter.save(update_fields=["ended_on"])
         if not ShelterPlacement.objects.filter(case=case, ended_on__isnull=True).exists():
