@@ -12,11 +12,12 @@ protection assessment, förhandsbedömning, investigation, decisions and what fo
 staff, outreach workers and the defector specialist document their own work in the journal; the
 defector specialist, who works beside the police, also records that a child is held or remanded,
 and carries the child's part in the exit programme with the case worker (its phases, the defector
-status and the police's criteria, the child's motivation): that is the specialist's own work, and
-none of it is a decision about the child. The threat picture (hotbild) is made with the police, and the
-specialist who works beside them records it with the case worker and the unit manager: it assesses a
-danger and decides nothing about the child. Structured assessments (`assessments`) are made by the case
-worker, the unit manager and treatment staff: they support professional judgement and inform the plan.
+status and the police's criteria, the child's motivation), and records that the police placed the
+child in acute protection: that is the specialist's own work, and none of it is a decision about the
+child (the committee's measures that follow are `DECIDE`). The threat picture (hotbild) is made with the
+police, and the specialist who works beside them records it with the case worker and the unit manager: it
+assesses a danger and decides nothing about the child. Structured assessments (`assessments`) are made by
+the case worker, the unit manager and treatment staff: they support professional judgement and inform the plan.
 """
 
 from collections.abc import Mapping
@@ -40,6 +41,7 @@ class CaseAction(models.TextChoices):
     STAFF = "staff", _("Utse personal från andra team i enheten att arbeta i ärendet")
     ASSESS = "assess", _("Göra strukturerade bedömningar: behov, risk- och skyddsfaktorer, barnets egen syn")
     THREAT = "threat", _("Göra hotbild tillsammans med polisen")
+    PROTECT = "protect", _("Registrera skyddsåtgärder")
 
 
 # Who else works in a case is the unit manager's to decide: it widens who sees the child.
@@ -51,8 +53,10 @@ ROLE_ACTIONS: Mapping[str, frozenset[CaseAction]] = {
     # assessment informs the plan and decides nothing.
     Role.TREATMENT: frozenset({CaseAction.JOURNAL, CaseAction.ASSESS}),
     Role.OUTREACH: frozenset({CaseAction.JOURNAL}),
+    # The specialist works beside the police and hears first that they placed the child: recording that
+    # placement (`CaseAction.PROTECT`) starts the committee's clock; the decision that follows is not theirs.
     Role.DEFECTOR_SPECIALIST: frozenset(
-        {CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME, CaseAction.THREAT}
+        {CaseAction.JOURNAL, CaseAction.DETENTION, CaseAction.PROGRAMME, CaseAction.THREAT, CaseAction.PROTECT}
     ),
 }
 

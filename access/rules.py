@@ -123,6 +123,16 @@ def may_manage_catalogue(user: User) -> bool:
     return user.is_active and user.role == Role.UNIT_MANAGER
 
 
+def may_read_providers(user: User) -> bool:
+    """The provider register names no child: everyone in the case work reads it, to choose a provider."""
+    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
+
+
+def may_manage_providers(user: User) -> bool:
+    """Unit managers keep the provider register: permits, contracts and follow-ups."""
+    return user.is_active and user.role == Role.UNIT_MANAGER
+
+
 def may_count_anonymous_use(user: User) -> bool:
     """Those who give a service without a needs assessment count it: no person is ever named."""
     return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}

@@ -104,6 +104,13 @@ def deadlines_meet_in_case(*, case: Case, kind: DeadlineKind) -> int:
     )
 
 
+def deadlines_cancel_in_case(*, case: Case, kind: DeadlineKind, reason: str) -> int:
+    """Cancel every open deadline of `kind` in the case: the measure it was for has ended."""
+    return Deadline.objects.filter(case=case, kind=kind, met_at__isnull=True, cancelled_at__isnull=True).update(
+        cancelled_at=timezone.now(), cancel_reason=reason[:300]
+    )
+
+
 def deadline_cancel(*, source: DeadlineSource, kind: DeadlineKind, reason: str) -> Deadline | None:
     deadline = open_deadline(source, kind)
     if deadline is not None:

@@ -13,6 +13,7 @@ class SourceKind(StrEnum):
     INVESTIGATION = "investigation"
     DECISION = "decision"
     DELIVERY = "delivery"  # a decision reaching one party (its appeal period)
+    POLICE_PLACEMENT = "police-placement"  # the police placed the child (the committee's own decision)
 
 
 @dataclass(frozen=True)
@@ -40,3 +41,7 @@ class DeadlineSource:
     @classmethod
     def delivery(cls, pk: int) -> "DeadlineSource":
         return cls(SourceKind.DELIVERY, pk)
+
+    @classmethod
+    def police_placement(cls, pk: int) -> "DeadlineSource":
+        return cls(SourceKind.POLICE_PLACEMENT, pk)

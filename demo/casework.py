@@ -54,16 +54,14 @@ DELEGATION_ORDER = [
     # Öppenvård, kontaktperson and the like to the case worker; what costs more to the unit manager.
     ("D 3.1", DecisionKind.SUPPORT, "Enhetschef", DelegateLevel.OFFICER, Role.UNIT_MANAGER),
     ("D 3.2", DecisionKind.SUPPORT, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
-    # Protection: skyddat boende with both guardians' consent to the unit manager; against a guardian's will
-    # the section applies to the court or decides at once (with the chair when it cannot wait); 14 § LVU is
-    # the section's alone (delegation migration 0004).
-    ("D 4.1", DecisionKind.SHELTER, "Enhetschef", DelegateLevel.OFFICER, Role.UNIT_MANAGER),
+    # Skyddat boende (lag 2024:79): with consent to the case worker; without it, and at once, the section.
+    ("D 4.1", DecisionKind.SHELTER, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
     ("D 4.2", DecisionKind.SHELTER_APPLICATION, "Sociala utskottet", DelegateLevel.SECTION, None),
     ("D 4.3", DecisionKind.SHELTER_IMMEDIATE, "Sociala utskottet", DelegateLevel.SECTION, None),
-    ("D 4.4", DecisionKind.SHELTER_IMMEDIATE, "Nämndens ordförande eller förordnad ledamot", DelegateLevel.CHAIR, None),
-    ("D 4.5", DecisionKind.SHELTER_REVIEW, "Enhetschef", DelegateLevel.OFFICER, Role.UNIT_MANAGER),
-    ("D 4.6", DecisionKind.LVU_SECRET_WHEREABOUTS, "Sociala utskottet", DelegateLevel.SECTION, None),
-    ("D 4.7", DecisionKind.LVU_SECRET_REVIEW, "Sociala utskottet", DelegateLevel.SECTION, None),
+    ("D 4.4", DecisionKind.SHELTER_REVIEW, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
+    # 14 § LVU: the committee or its section only (delegation migration 0004).
+    ("D 4.5", DecisionKind.LVU_SECRET_WHEREABOUTS, "Sociala utskottet", DelegateLevel.SECTION, None),
+    ("D 4.6", DecisionKind.LVU_SECRET_REVIEW, "Sociala utskottet", DelegateLevel.SECTION, None),
 ]
 REPORTS = [
     (

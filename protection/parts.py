@@ -8,11 +8,13 @@ from django.urls import reverse
 
 from access.reads import CaseRead
 from protection.destination_selectors import open_warnings
+from protection.measure_selectors import measures
 
 
 def measures_part(read: CaseRead) -> dict[str, object]:
-    """Police placements, skyddat boende, LVU 14 § and skyddad folkbokföring (`measure_*`)."""
-    return {}
+    """Police placements, skyddat boende, LVU 14 § and skyddad folkbokföring (`measure_*`), with their open
+    clocks; a shelter's destination only as "recorded", whoever reads."""
+    return {"measures": measures(read)}
 
 
 def destinations_part(read: CaseRead) -> dict[str, object]:

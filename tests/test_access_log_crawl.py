@@ -546,3 +546,58 @@ def test_the_naming_page_and_the_conflicts_page_log_the_case(world: World) -> No
         ("view", "access.destination_namings", world.own_case.child_id, world.own_case.pk),
         ("view", "protection.conflicts", world.own_case.child_id, world.own_case.pk),
     ]
+
+
+def test_the_provider_register_shows_no_person_and_logs_none(world: World) -> None:
+    from protection.tests.measuring import provider
+
+    made = provider()
+    pages = [reverse("protection:providers"), reverse("protection:provider_new")]
+    pages += [reverse(name, args=[made.public_id]) for name in ("protection:provider", "protection:provider_edit")]
+    pages += [reverse("protection:provider_follow_up", args=[made.public_id])]
+    client = _client(world, "karin")
+    for url in pages:
+        assert client.get(url).status_code == 200, url
+    assert not AccessEvent.objects.exists()
+
+
+def test_the_shelter_form_logs_its_view_the_guardians_it_names_a_refusal_and_its_write(
+    world: World, delegation: dict
+) -> None:
+    from protection.tests.measuring import provider
+
+    case, at = world.own_case, provider()
+    client = _client(world, "hanna")
+    url = reverse("protection:shelter_new", args=[case.public_id])
+    assert client.get(url).status_code == 200
+    today = timezone.localdate().isoformat()
+    data = {
+        "kind": "shelter",
+        "legal_basis": legal_bases_for("shelter", timezone.localdate())[0].pk,
+        "delegation": delegation["shelter"].pk,
+        "decided_by_name": "Hanna",
+        "decided_on": today,
+        "reasons": "Barnet är hotat.",
+        "guardian": world.guardian.pk,
+        "guardian_granted_on": today,
+        "other_guardian_consent": "not-consented",  # not with a SoL insats: refused
+        "provider": str(at.public_id),
+    }
+    assert client.post(url, data).status_code == 200
+    assert client.post(url, {**data, "other_guardian_consent": "no-other"}).status_code == 302
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "person_id", "case_id", "reason")
+    child, guardian = case.child_id, world.guardian.pk
+    assert list(rows) == [
+        ("view", "protection.shelter.form", child, case.pk, ""),
+        ("list", "protection.shelter.form.guardians", guardian, case.pk, ""),
+        (
+            "refused",
+            "protection.shelter",
+            child,
+            case.pk,
+            "other_guardian:other_missing, other_guardian_consent:consent_kind",
+        ),
+        ("view", "protection.shelter.form", child, case.pk, ""),
+        ("list", "protection.shelter.form.guardians", guardian, case.pk, ""),
+        ("write", "protection.shelter", child, case.pk, ""),
+    ]

@@ -44,6 +44,7 @@ def test_authority_over_the_child_is_the_case_workers_and_the_unit_managers() ->
         CaseAction.STAFF,
         CaseAction.ASSESS,
         CaseAction.THREAT,
+        CaseAction.PROTECT,
     }
     assert {action for action, roles in actions_table() if roles == {Role.UNIT_MANAGER}} == {CaseAction.STAFF}
     assert actions_of(Role.TREATMENT) == {CaseAction.JOURNAL, CaseAction.ASSESS}
@@ -53,6 +54,7 @@ def test_authority_over_the_child_is_the_case_workers_and_the_unit_managers() ->
         CaseAction.DETENTION,
         CaseAction.PROGRAMME,
         CaseAction.THREAT,
+        CaseAction.PROTECT,
     }
     assert actions_of(Role.LOG_REVIEWER) == actions_of(Role.SYSADMIN) == frozenset()
 
