@@ -79,12 +79,15 @@ def _by_section(kind: str) -> DecisionInput:
 
 
 def measures_in(holder: Actor, case: Case) -> dict[str, object]:
-    """Skyddat boende (with no other guardian), a secret whereabouts and an application for skyddad
-    folkbokföring in `case`, recorded by its holder through the services (the authorization matrix's records)."""
+    """Skyddat boende (with the other guardian's consent, if there is one), a secret whereabouts and an
+    application for skyddad folkbokföring in `case`, recorded by its holder through the services (the
+    authorization matrix's records)."""
     custodian = Relation.objects.filter(child=case.child, kind=RelationKind.GUARDIAN_WITH_CUSTODY).first()
     if custodian is None:
         parent = make_person("Förälder", "Test", date(1980, 1, 1), 900 + case.pk)
         custodian = relation_create(child=case.child, relative=parent, kind=RelationKind.GUARDIAN_WITH_CUSTODY)
+    other = Relation.objects.filter(child=case.child, kind=RelationKind.GUARDIAN_WITH_CUSTODY).exclude(pk=custodian.pk)
+    other_id = other.values_list("relative_id", flat=True).first()
     at = Provider.objects.filter(org_number="212000-1355").first() or Provider.objects.create(
         name="Kommunens boende", org_number="212000-1355", kind="shelter", own_operation=True
     )
@@ -95,7 +98,8 @@ def measures_in(holder: Actor, case: Case) -> dict[str, object]:
             decision=_by_section(DecisionKind.SHELTER),
             guardian_id=custodian.relative_id,
             guardian_granted_on=timezone.localdate(),
-            other_guardian_consent=GuardianConsent.NO_OTHER,
+            other_guardian_consent=GuardianConsent.NO_OTHER if other_id is None else GuardianConsent.CONSENTED,
+            other_guardian_id=other_id,
             provider_id=at.public_id,
         ),
     )

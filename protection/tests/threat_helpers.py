@@ -30,7 +30,7 @@ def sibling(world: World, name: str = "Leo", serial: int = 654) -> Relation:
 def protected_guardian(world: World) -> Relation:
     """A second guardian with protected identity, named for hanna alone (olle is on the team, not named)."""
     father: Person = make_person(
-        "Omar", "Hemlig", date(1978, 9, 10), 987, protection_level=ProtectionLevel.PROTECTED_REGISTRATION
+        "Omar", "Gömdsson", date(1978, 9, 10), 987, protection_level=ProtectionLevel.PROTECTED_REGISTRATION
     )
     ProtectedIdentityAuthorization.objects.create(
         person=father, user=world.user("hanna"), granted_by=world.user("karin"), granted_at=timezone.now()
