@@ -147,12 +147,15 @@ def _fast_password_hashing(settings: object) -> None:
 @pytest.fixture
 def delegation(db: None) -> dict[str, "DelegationItem"]:
     """A delegation order with one item per kind of decision, in force since 2020, as the law allows:
-    LVU's decisions to the committee's section, the rest to the case worker (signed by hanna or olle)."""
+    what the law keeps from officers (LVU, skyddat boende without consent) to the committee's section, the rest
+    to the case worker (signed by hanna or olle)."""
     from accounts.models import Role
-    from delegation.models import DecisionKind, DelegateLevel, DelegationItem
+    from delegation.models import DecisionKind, DelegateLevel, DelegationItem, DelegationLimit
+
+    reserved = {limit.decision_kind for limit in DelegationLimit.objects.all() if "officer" not in limit.allowed_levels}
 
     def level(kind: str) -> str:
-        return DelegateLevel.SECTION if kind.startswith("lvu") else DelegateLevel.OFFICER
+        return DelegateLevel.SECTION if kind in reserved else DelegateLevel.OFFICER
 
     return {
         kind: DelegationItem.objects.create(

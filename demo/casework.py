@@ -54,11 +54,12 @@ DELEGATION_ORDER = [
     # Öppenvård, kontaktperson and the like to the case worker; what costs more to the unit manager.
     ("D 3.1", DecisionKind.SUPPORT, "Enhetschef", DelegateLevel.OFFICER, Role.UNIT_MANAGER),
     ("D 3.2", DecisionKind.SUPPORT, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
-    # Skyddat boende (lag 2024:79): with consent to the case worker; without it, and at once, the section.
+    # Skyddat boende: with consent to the case worker; without it, at once and its review the section
+    # (30 kap. 6 § 2 and 8 § SoL 2025:400, delegation migration 0006).
     ("D 4.1", DecisionKind.SHELTER, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
     ("D 4.2", DecisionKind.SHELTER_APPLICATION, "Sociala utskottet", DelegateLevel.SECTION, None),
     ("D 4.3", DecisionKind.SHELTER_IMMEDIATE, "Sociala utskottet", DelegateLevel.SECTION, None),
-    ("D 4.4", DecisionKind.SHELTER_REVIEW, "Socialsekreterare", DelegateLevel.OFFICER, Role.CASEWORKER),
+    ("D 4.4", DecisionKind.SHELTER_REVIEW, "Sociala utskottet", DelegateLevel.SECTION, None),
     # 14 § LVU: the committee or its section only (delegation migration 0004).
     ("D 4.5", DecisionKind.LVU_SECRET_WHEREABOUTS, "Sociala utskottet", DelegateLevel.SECTION, None),
     ("D 4.6", DecisionKind.LVU_SECRET_REVIEW, "Sociala utskottet", DelegateLevel.SECTION, None),

@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "assessments",
     "programme",
     "protection",
+    "collaboration",
+    "outreach",
     "casefile",
     "reports",
     "administration",

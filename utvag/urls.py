@@ -4,7 +4,8 @@ from administration.views import email_management, password_reset
 
 # Each app owns its screens and its URLs; the project only mounts them.
 SCREENS = ["casefile", "access", "deadlines", "intake", "investigations", "decisions", "journal", "documents"]
-SCREENS += ["programme", "protection", "assessments", "catalogue", "reports", "administration"]
+SCREENS += ["programme", "protection", "collaboration", "outreach", "assessments", "catalogue", "reports"]
+SCREENS += ["administration"]
 
 urlpatterns = [
     # Before allauth's own: Utväg sends no mail, so a forgotten password is an administrator's to reset.

@@ -266,6 +266,33 @@ def test_a_review_meets_the_last_and_starts_the_next_and_the_end_stops_them(worl
         shelter_end(actor=actor, case_public_id=case, shelter_id=made.public_id, ended_on=date(2026, 12, 2))
 
 
+def test_the_six_monthly_review_by_an_officer_is_refused_for_the_law_keeps_it_for_the_section(
+    world: World, delegation: dict
+) -> None:
+    # 30 kap. 6 § 2 and 8 § 4 SoL (2025:400): the consideration of skyddat boende only to a section.
+    made = shelter(world, shelter_input(world, provider(), other_guardian_id=second_guardian(world).pk))
+    section = decision(DecisionKind.SHELTER_REVIEW, date(2026, 12, 1))
+    officer = DelegationItem.objects.create(
+        code="D 98",
+        decision_kind=DecisionKind.SHELTER_REVIEW,
+        delegate="Socialsekreterare",
+        delegate_level=DelegateLevel.OFFICER,
+        delegate_role="caseworker",
+        valid_from=date(2020, 1, 1),
+    )
+    review = replace(section, delegation_id=officer.pk)
+    with pytest.raises(ValidationError) as exc:
+        shelter_review(
+            actor=Actor.system(world.user("hanna")),
+            case_public_id=world.own_case.public_id,
+            shelter_id=made.public_id,
+            data=review,
+        )
+    assert _codes(exc) == {"delegation": ["delegation_reserved"]}
+    assert "30 kap. 6 § 2 och 8 § 4 SoL (2025:400)" in str(exc.value)
+    assert not Decision.objects.filter(kind=DecisionKind.SHELTER_REVIEW).exists()
+
+
 # LVU 14 § and skyddad folkbokföring
 
 
