@@ -22,5 +22,6 @@ def permissions(request: HttpRequest) -> dict[str, Any]:
             "report_delegation": rules.may_report_delegation(user),
             "read_catalogue": rules.may_read_catalogue(user),
             "analyse_needs": rules.may_analyse_needs(user),
+            "report_outcomes": rules.may_report_outcomes(user),
         }
     }

@@ -138,6 +138,11 @@ def may_count_anonymous_use(user: User) -> bool:
     return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER}
 
 
+def may_report_outcomes(user: User) -> bool:
+    """The programme's outcomes in figures for the committee: the unit manager, for the unit's children."""
+    return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None
+
+
 def may_analyse_needs(user: User) -> bool:
     """The läges- och behovsanalys: what is offered against what the unit's plans ask for."""
     return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None

@@ -129,6 +129,7 @@ VIEW_WORDS: dict[str, Promise] = {
     "decision.appeal_period.form": _("Formulär för överklagandetid"),
     "decisions.delegation_report": _("Rapport om delegationsbeslut"),
     "reports.needs_analysis": _("Läges- och behovsanalys"),
+    "reports.outcomes_report": _("Utfall i avhopparprogrammet"),
     "catalogue.catalogue": _("Insatskatalogen"),
     "catalogue.service": _("En insats i katalogen"),
     "catalogue.service_change": _("Ändring i insatskatalogen"),

@@ -13,7 +13,7 @@ from access import rules
 from access.actor import Actor
 from access.reads import refuse
 from reports import delegation as selectors
-from reports import needs
+from reports import needs, outcomes
 from reports.forms import DelegationReportForm
 from web.http import StaffRequest
 
@@ -36,3 +36,10 @@ def delegation_report(request: StaffRequest) -> HttpResponse:
 def needs_analysis(request: StaffRequest) -> HttpResponse:
     analysis = needs.needs_analysis(Actor.from_request(request))
     return render(request, "reports/needs_analysis.html", {"analysis": analysis})
+
+
+@require_GET
+@login_required
+def outcomes_report(request: StaffRequest) -> HttpResponse:
+    report = outcomes.outcomes_report(Actor.from_request(request))
+    return render(request, "reports/outcomes_report.html", {"report": report})

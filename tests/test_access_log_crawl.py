@@ -355,10 +355,10 @@ def test_the_plan_logs_the_case_and_each_guardian_it_names(world: World) -> None
     ]
 
 
-def test_the_catalogue_and_the_needs_analysis_show_no_person_and_log_none(world: World) -> None:
+def test_the_catalogue_the_needs_analysis_and_the_outcomes_show_no_person_and_log_none(world: World) -> None:
     from catalogue.tests.test_catalogue import added, unassessed
 
-    pages = [reverse("catalogue:catalogue"), reverse("reports:needs_analysis")]
+    pages = [reverse("catalogue:catalogue"), reverse("reports:needs_analysis"), reverse("reports:outcomes_report")]
     pages += [reverse("catalogue:service", args=[added(world).key])]
     pages += [reverse("catalogue:count_new", args=[unassessed(world).key])]
     client = _client(world, "karin")

@@ -476,6 +476,8 @@ ROLE_ROUTES = {
     "reports:export_list": ("get", {"lars", "karin"}, 200),
     # The läges- och behovsanalys: figures of the unit's plans, for its manager alone.
     "reports:needs_analysis": ("get", {"karin"}, 200),
+    # The programme's outcomes for the committee: figures of the unit's children, for its manager alone.
+    "reports:outcomes_report": ("get", {"karin"}, 200),
     # The catalogue is no one's personal data: all who do case work read it and count what is given
     # without a needs assessment; the unit manager keeps it.
     "catalogue:catalogue": ("get", NORR_TEAM | {"sara", "karin"}, 200),
