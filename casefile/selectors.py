@@ -28,6 +28,7 @@ from intake.detentions import case_detentions
 from intake.models import Detention, Signal
 from investigations.models import Investigation
 from people.models import Relation
+from programme.rows import outcomes_due
 from programme.selectors import ParticipationRow, participations_of
 from protection.selectors import ThreatSummary, threat_summary
 from web.paging import LatestPage, latest_page
@@ -115,7 +116,8 @@ def my_work_cases(actor: Actor, *, via_api: bool = False, question: MyWorkQuesti
 
 
 def _with_stage(cases: list[Case]) -> None:
-    """Each shown case's next open clock (day and kind) and whether an investigation runs: two queries."""
+    """Each shown case's next open clock (day and kind), whether an investigation runs and the programme's
+    outcome to record now: four queries however many cases."""
     ids = [case.pk for case in cases]
     first: dict[int, tuple[date, str]] = {}
     for case_id, due_on, kind in (
@@ -128,7 +130,9 @@ def _with_stage(cases: list[Case]) -> None:
         Investigation.objects.filter(case_id__in=ids, completed_on__isnull=True).values_list("case_id", flat=True)
     )
     today = timezone.localdate()
+    outcomes = outcomes_due(ids, today)
     for case in cases:
+        case.outcome_due = outcomes.get(case.pk)  # type: ignore[attr-defined]  # for the template
         entry = first.get(case.pk)
         # Worked out here rather than per row in the template: 100 rows of includes and filters cost
         # more than the page's queries.

@@ -80,3 +80,18 @@ def test_the_newest_case_comes_first_unless_asked_otherwise_and_still_shows_its_
 def test_a_bad_sort_order_is_ignored_not_an_error(world: World) -> None:
     response = signed_in(world.user("hanna")).get(reverse("casefile:my_work"), {"ordning": "'; drop"})
     assert response.status_code == 200
+
+
+def test_an_outcome_to_record_now_shows_on_the_case_until_it_is_recorded(world: World) -> None:
+    from core.calendar import add_months
+    from programme.tests.helpers import raised
+    from programme.tests.outcome_helpers import recorded
+
+    participation = raised(world, user="hanna", days=45)  # the baseline was due a month after entry
+    client = signed_in(world.user("hanna"))
+    page = client.get(reverse("casefile:my_work")).content.decode()
+    due = add_months(participation.raised_on, 1)
+    assert "Utfall: vid start" in page and due.isoformat() in page
+    assert "Utfall:" not in signed_in(world.user("sara")).get(reverse("casefile:my_work")).content.decode()
+    recorded(world, participation)
+    assert "Utfall:" not in client.get(reverse("casefile:my_work")).content.decode()
