@@ -143,6 +143,11 @@ def may_report_outcomes(user: User) -> bool:
     return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None
 
 
+def may_manage_outcome_fields(user: User) -> bool:
+    """The programme's outcome questions are the municipality's follow-up model: kept by unit managers."""
+    return user.is_active and user.role == Role.UNIT_MANAGER
+
+
 def may_analyse_needs(user: User) -> bool:
     """The läges- och behovsanalys: what is offered against what the unit's plans ask for."""
     return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None

@@ -130,6 +130,7 @@ VIEW_WORDS: dict[str, Promise] = {
     "decisions.delegation_report": _("Rapport om delegationsbeslut"),
     "reports.needs_analysis": _("Läges- och behovsanalys"),
     "reports.outcomes_report": _("Utfall i avhopparprogrammet"),
+    "programme.outcome_fields": _("Frågor vid uppföljning av utfall"),
     "catalogue.catalogue": _("Insatskatalogen"),
     "catalogue.service": _("En insats i katalogen"),
     "catalogue.service_change": _("Ändring i insatskatalogen"),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cases.paths import CASE
-from programme import connection_views, outcome_views, plan_views, views
+from programme import connection_views, outcome_field_views, outcome_views, plan_views, views
 
 PARTICIPATION = CASE + "program/<uuid:participation_id>/"
 
@@ -38,4 +38,11 @@ urlpatterns = [
     path(PARTICIPATION + "utfall/", outcome_views.outcomes_view, name="outcomes"),
     path(PARTICIPATION + "utfall/ny/", outcome_views.outcome_new, name="outcome_new"),
     path(PARTICIPATION + "utfall/<uuid:outcome_id>/", outcome_views.outcome_view, name="outcome"),
+    path("utfallsfragor/", outcome_field_views.outcome_field_list, name="outcome_fields"),
+    path("utfallsfragor/ny/", outcome_field_views.outcome_field_new, name="outcome_field_new"),
+    path(
+        "utfallsfragor/<slug:key>/avveckla/",
+        outcome_field_views.outcome_field_retire_view,
+        name="outcome_field_retire",
+    ),
 ]

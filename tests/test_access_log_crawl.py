@@ -360,6 +360,8 @@ def test_the_catalogue_the_needs_analysis_and_the_outcomes_show_no_person_and_lo
 
     pages = [reverse("catalogue:catalogue"), reverse("reports:needs_analysis"), reverse("reports:outcomes_report")]
     pages += [reverse("catalogue:service", args=[added(world).key])]
+    pages += [reverse("programme:outcome_fields"), reverse("programme:outcome_field_new")]
+    pages += [reverse("programme:outcome_field_retire", args=["own_safety"])]
     pages += [reverse("catalogue:count_new", args=[unassessed(world).key])]
     client = _client(world, "karin")
     for url in pages:

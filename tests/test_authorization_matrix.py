@@ -478,6 +478,10 @@ ROLE_ROUTES = {
     "reports:needs_analysis": ("get", {"karin"}, 200),
     # The programme's outcomes for the committee: figures of the unit's children, for its manager alone.
     "reports:outcomes_report": ("get", {"karin"}, 200),
+    # Its questions are the municipality's follow-up model, kept by unit managers; no one's personal data.
+    "programme:outcome_fields": ("get", {"karin"}, 200),
+    "programme:outcome_field_new": ("get", {"karin"}, 200),
+    "programme:outcome_field_retire": ("get", {"karin"}, 200),
     # The catalogue is no one's personal data: all who do case work read it and count what is given
     # without a needs assessment; the unit manager keeps it.
     "catalogue:catalogue": ("get", NORR_TEAM | {"sara", "karin"}, 200),
@@ -707,6 +711,7 @@ def test_role_route(world: World, route: str, username: str) -> None:
         "access:emergency_review": [grant.pk],
         **{route: [world.user("hanna").pk] for route in ACCOUNT_ROUTES},
         "access:protected_naming_withdraw": [world.user("hanna").protected_authorizations.get().pk],
+        "programme:outcome_field_retire": ["own_safety"],
     }
     if route in CATALOGUE_ARGS:
         args_by_route[route] = CATALOGUE_ARGS[route](_counted_service(world))
