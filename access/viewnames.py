@@ -60,6 +60,8 @@ VIEW_WORDS: dict[str, Promise] = {
     "programme.plan": _("Barnets plan"),
     "programme.plan.guardians": _("Vårdnadshavare i barnets plan"),
     "programme.plan.pdf": _("Barnets plan som PDF"),
+    "programme.care_plan": _("Vårdplan"),
+    "programme.care_plan.form": _("Formulär för vårdplan"),
     "programme.plan_item": _("Mål lagt till barnets plan"),
     "programme.plan_item.form": _("Formulär för nytt mål i planen"),
     "programme.plan_item.form.guardians": _("Vårdnadshavare i formuläret för nytt mål"),

@@ -496,7 +496,8 @@ class ItemReview(models.Model):
         return f"{self.item_id} {self.status}"
 
 
-# The outcome models live in their own module; imported here so that Django finds them with the app's.
+# The outcome and care-plan models live in their own modules; imported here so that Django finds them with the app's.
+from programme.care_plan_models import CarePlan  # noqa: E402, F401
 from programme.outcome_models import (  # noqa: E402, F401
     OutcomeField,
     OutcomeRecord,

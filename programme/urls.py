@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cases.paths import CASE
-from programme import connection_views, outcome_field_views, outcome_views, plan_views, views
+from programme import care_plan_views, connection_views, outcome_field_views, outcome_views, plan_views, views
 
 PARTICIPATION = CASE + "program/<uuid:participation_id>/"
 
@@ -35,6 +35,8 @@ urlpatterns = [
         name="consent_withdraw",
     ),
     path(PARTICIPATION + "plan/pdf/", plan_views.plan_download, name="plan_pdf"),
+    path(PARTICIPATION + "vardplan/", care_plan_views.care_plan_view, name="care_plan"),
+    path(PARTICIPATION + "vardplan/ny/", care_plan_views.care_plan_new, name="care_plan_new"),
     path(PARTICIPATION + "utfall/", outcome_views.outcomes_view, name="outcomes"),
     path(PARTICIPATION + "utfall/ny/", outcome_views.outcome_new, name="outcome_new"),
     path(PARTICIPATION + "utfall/<uuid:outcome_id>/", outcome_views.outcome_view, name="outcome"),

@@ -328,6 +328,7 @@ def _in_programme(world: World) -> object:
         ("programme:participation", "view", "programme.participation"),
         ("api:participation_detail", "api", "api.programme"),
         ("programme:outcomes", "view", "programme.outcomes"),
+        ("programme:care_plan", "view", "programme.care_plan"),
         ("api:participation_outcomes", "api", "api.programme.outcomes"),
     ],
 )

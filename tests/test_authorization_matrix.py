@@ -332,6 +332,7 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
             "plan_item_new",
             "follow_up_new",
             "outcome_new",
+            "care_plan_new",
         )
     },
     "programme:consent_withdraw": ("programme", _case_url("programme:consent_withdraw", "participation", "consent")),
@@ -420,6 +421,7 @@ WORK_READ_ROUTES = {
     "programme:participation": _case_url("programme:participation", "participation"),
     "programme:plan": _case_url("programme:plan", "participation"),
     "programme:plan_pdf": _case_url("programme:plan_pdf", "participation"),
+    "programme:care_plan": _case_url("programme:care_plan", "participation"),
     "programme:outcomes": _case_url("programme:outcomes", "participation"),
     "programme:outcome": _case_url("programme:outcome", "participation", "outcome"),
     "assessments:assessment_list": _case_url("assessments:assessment_list"),

@@ -33,6 +33,7 @@ GUARDED = (
     "programme_planitem",
     "programme_consent",
     "programme_followup",
+    "programme_careplan",
     "programme_itemreview",
     "catalogue_anonymouscount",
     "access_destinationnaming",

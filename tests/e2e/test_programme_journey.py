@@ -90,6 +90,7 @@ def test_a_16_year_old_raised_by_the_police_through_the_whole_programme(
     _motivation(page, participation_url, "Vill lämna, förbereder sig", "Jag vill inte sluta som han.")
     _defector_status_assessed(page)
     _plan_with_school_family_and_treatment(page)
+    _care_plan_for_an_lvu_application(page)
     _outcome_at_6_months(page, participation_url)
 
 
@@ -250,6 +251,26 @@ def _plan_with_school_family_and_treatment(page: Page) -> None:
         note.fill("Två samtal av fyra, bra kontakt.")
     page.get_by_role("button", name="Registrera uppföljningen").click()
     expect(page.get_by_text("Uppföljningen är registrerad.")).to_be_visible()
+    assert_accessible(page)
+
+
+def _care_plan_for_an_lvu_application(page: Page) -> None:
+    page.get_by_role("link", name="Vårdplan").click()
+    page.get_by_role("link", name="Upprätta vårdplan").click()
+    page.get_by_label("Ansökan om vård enligt LVU").check()
+    page.get_by_label("Hem för vård eller boende (HVB)").check()
+    page.get_by_label("Målet med vården").fill("Att barnet kan bo tryggt och gå klart nian.")
+    page.get_by_role("button", name="Spara vårdplanen").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary.get_by_role("link", name="Skriv hur umgänget ska ordnas", exact=False)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("De särskilda insatser som behövs").fill("Behandling på HVB och skolgång i hemmets skola.")
+    page.get_by_label("Hur umgänget med föräldrar", exact=False).fill("Med mamma varannan helg, under uppsikt.")
+    page.get_by_label("Barnets syn på den planerade vården").fill("Jag vill inte flytta, men jag fattar varför.")
+    page.get_by_label("Vårdnadshavarnas syn på den planerade vården").fill("Mamma instämmer.")
+    page.get_by_role("button", name="Spara vårdplanen").click()
+    expect(page.get_by_text("Vårdplanen är sparad.")).to_be_visible()
+    expect(page.get_by_text("Med mamma varannan helg, under uppsikt.")).to_be_visible()
     assert_accessible(page)
 
 
