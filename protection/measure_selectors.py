@@ -1,7 +1,8 @@
 """Reading protective measures within a case already read through `access.reads`.
 
-What is shown names no destination and no person beyond the case's own child: a shelter says only that
-a protected destination is recorded, and the guardians a measure concerns are counted, not named. The
+What is shown names no destination and no person beyond the case's own child: only staff named for the
+case's destination learn which provider runs the shelter (a shelter with one house is a place) and that a
+protected destination is recorded; the guardians a measure concerns are counted, not named. The
 guardians a form offers are named, each written to the log (`custodian_choices`).
 """
 
@@ -35,6 +36,7 @@ class Measures:
     case: Case
     may_protect: bool  # may record the police's placement (`CaseAction.PROTECT`)
     may_decide: bool  # may record the committee's measures and what follows them (`CaseAction.DECIDE`)
+    sees_destination: bool  # named for the case's destination: sees the shelter's provider and that one is set
     police: list[PolicePlacement]
     shelters: list[ShelterPlacement]
     secrets: list[SecretWhereabouts]
@@ -49,6 +51,7 @@ def measures(read: CaseRead) -> Measures:
         case=case,
         may_protect=CaseAction.PROTECT in read.actions,
         may_decide=CaseAction.DECIDE in read.actions,
+        sees_destination=read.sees_destination,
         police=list(PolicePlacement.objects.filter(case=case)),
         shelters=list(ShelterPlacement.objects.filter(case=case).select_related("decision", "provider")),
         secrets=list(

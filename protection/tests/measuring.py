@@ -19,10 +19,12 @@ from protection.measures import ShelterInput, shelter_record
 from protection.provider_models import Provider
 
 
-def provider(*, permit_to: date | None = None, org_number: str = "556016-0680") -> Provider:
+def provider(
+    *, permit_to: date | None = None, org_number: str = "556016-0680", name: str = "Tryggt Boende AB"
+) -> Provider:
     """A private skyddat boende with IVO's permit since the law came into force."""
     return Provider.objects.create(
-        name="Tryggt Boende AB",
+        name=name,
         org_number=org_number,
         kind="shelter",
         ivo_permit="IVO 3.5.1-1234/2024",
