@@ -55,7 +55,7 @@ def log_extract(actor: Actor, question: review.LogQuestion) -> LogExtract:
 
 def _header() -> list[str]:
     words = ("Tid", "Användare", "Roll", "Händelse", "Vy", "Person", "Ärende", "Nödåtkomst", "Skäl")
-    return [*(_(word) for word in words), _("Begäran"), _("IP-adress")]
+    return [*(_(word) for word in words), _("Begäran"), _("IP-adress"), _("Skyddad vistelseort")]
 
 
 def _rows(reviewer: User, events: QuerySet[AccessEvent]) -> Iterator[tuple[list[object], list[Subject]]]:
@@ -87,4 +87,6 @@ def _cells(
         row["reason"],
         row["request_id"],
         row["ip_address"] or "",
+        # Flagged like on the log page: a destination shown, named or refused is what a reviewer looks for.
+        _("Ja") if review.is_destination(action, row["view_name"]) else "",
     ]

@@ -178,7 +178,11 @@ def destination_rows() -> Q:
 
 
 def is_destination_row(event: AccessEvent) -> bool:
-    return event.action == AccessAction.DESTINATION or event.view_name.startswith(DESTINATION_VIEWS)
+    return is_destination(event.action, event.view_name)
+
+
+def is_destination(action: str, view_name: str) -> bool:
+    return action == AccessAction.DESTINATION or view_name.startswith(DESTINATION_VIEWS)
 
 
 def persons_with_number(number: IdentityNumber) -> tuple[int, ...]:

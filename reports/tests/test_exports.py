@@ -401,6 +401,27 @@ def test_the_log_extract_holds_the_rows_the_log_page_shows_and_is_logged_per_per
     }
 
 
+def test_the_log_extract_flags_every_row_where_a_destination_was_shown_or_refused(world: World) -> None:
+    from protection.tests.helpers import named, placed
+
+    named(world, "hanna")
+    placed(world, "hanna")
+    page = reverse("protection:destinations", args=[world.own_case.public_id])
+    signed_in(world.user("hanna")).get(page)
+    signed_in(world.user("olle")).get(page)  # refused: not named
+    signed_in(world.user("hanna")).get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
+    client = signed_in(world.user("lars"))
+    export = _log_export(client)
+    run_queued_exports()
+    rows = _csv(_download(client, export))
+    assert rows[0][-1] == "Skyddad vistelseort"
+    flags = {(row[1], row[3], row[4]): row[-1] for row in rows[1:]}
+    assert flags[("hanna", "Visning av skyddad vistelseort", "Skyddad vistelseort visad")] == "Ja"
+    assert flags[("olle", "Nekad", "Skyddad vistelseort visad")] == "Ja"  # the attempt is what to look at
+    assert flags[("karin", "Ändring", "Personal namngiven för skyddad vistelseort")] == "Ja"
+    assert flags[("hanna", "Visning", "Ärendets sida")] == ""
+
+
 def test_a_unit_managers_extract_holds_their_unit_only(world: World) -> None:
     signed_in(world.user("sara")).get(reverse("casefile:case_detail", args=[world.other_team_case.public_id]))
     signed_in(world.user("hanna")).get(reverse("casefile:case_detail", args=[world.own_case.public_id]))
