@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from access import rules
 from access.actor import Actor
+from access.events import destination_naming_made
 from access.models import CaseMember, DestinationNaming
 from access.permissions import CaseAction
 from access.reads import changing_case
@@ -69,9 +70,11 @@ def destination_name(*, actor: Actor, case_public_id: object, data: DestinationN
             problems.add(NON_FIELD_ERRORS, _("Ärendet är avslutat."), "case_closed")
         problems.raise_any()
         assert user is not None  # refused above
-        return DestinationNaming.objects.create(
+        naming = DestinationNaming.objects.create(
             case=case, user=user, reason=reason, named_by=actor.user, named_at=timezone.now()
         )
+        destination_naming_made.send(sender=DestinationNaming, naming=naming)
+        return naming
 
 
 def destination_naming_withdraw(*, actor: Actor, case_public_id: object, naming_id: int) -> DestinationNaming:

@@ -12,3 +12,6 @@ protected_access_started = Signal()
 
 # Sent with `member` (a CaseMember), inside the transaction that named them: the member is told.
 case_member_named = Signal()
+
+# Sent with `naming` (a DestinationNaming), inside the transaction that named them: the named person is told.
+destination_naming_made = Signal()

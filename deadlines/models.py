@@ -151,6 +151,9 @@ class NoticeKind(models.TextChoices):
     THREAT_CHANGED = "threat_changed", _("Hotbilden har ändrats")
     # To the staff named for the destination: a conflict warning about a planned placement. Names nobody.
     PLACEMENT_CONFLICT = "placement_conflict", _("Varning inför placering")
+    # To someone the unit manager named for the case's protected destination: they may now see it. Names
+    # no place; the destination page shows it, as a logged view of its own.
+    DESTINATION_NAMED = "destination_named", _("Du har namngetts för den skyddade vistelseorten")
 
 
 class Notice(models.Model):

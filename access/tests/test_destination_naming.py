@@ -126,3 +126,20 @@ def test_the_log_reviewer_sees_every_destination_row_flagged_and_can_ask_for_the
     old_export = {**question.to_json()}
     del old_export["destination_only"]
     assert LogQuestion.from_json(old_export).destination_only is False
+
+
+def test_the_named_person_alone_is_told_and_the_notice_names_no_place(world: World) -> None:
+    from deadlines.models import Notice, NoticeKind
+    from protection.tests.helpers import placed
+
+    named(world, "olle")
+    placed(world, "olle", municipality="Kanariestad-5e1c")
+    _name(world, "karin", "hanna")
+    told = Notice.objects.filter(kind=NoticeKind.DESTINATION_NAMED, case=world.own_case)
+    assert list(told.values_list("recipient__username", flat=True).order_by("recipient__username")) == [
+        "hanna",
+        "olle",
+    ]
+    queue = signed_in(world.user("hanna")).get(reverse("deadlines:work_queue")).content.decode()
+    assert "Du har namngetts för den skyddade vistelseorten" in queue and "Kanarie" not in queue
+    assert reverse("protection:destinations", args=[world.own_case.public_id]) in queue
