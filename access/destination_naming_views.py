@@ -45,7 +45,7 @@ def destination_naming(request: StaffRequest, public_id: UUID) -> HttpResponse:
         change=lambda data: destination_name(
             actor=actor, case_public_id=public_id, data=DestinationNamingInput(**data)
         ),
-        done=_("Personen är namngiven för barnets skyddade vistelseort."),
+        done=_("Personen är namngiven för barnets skyddade vistelseort och har fått en notis."),
         success_url=namings_url(public_id),
         template="access/destination_naming.html",
         context=context,
