@@ -179,6 +179,8 @@ VIEW_WORDS: dict[str, Promise] = {
     "protection.shelter.form.guardians": _("Vårdnadshavare i formuläret för skyddat boende"),
     "protection.shelter_referral": _("Skyddat boende underställt förvaltningsrätten"),
     "protection.shelter_referral.form": _("Formulär för underställning av skyddat boende"),
+    "protection.shelter_confirmation": _("Skyddat boende fastställt av förvaltningsrätten"),
+    "protection.shelter_confirmation.form": _("Formulär för rättens fastställelse av skyddat boende"),
     "protection.shelter_review": _("Övervägande av skyddat boende registrerat"),
     "protection.shelter_review.form": _("Formulär för övervägande av skyddat boende"),
     "protection.shelter_end": _("Skyddat boende avslutat"),

@@ -12,9 +12,10 @@ Sources (shared/docs/requirements-sweden.md and the statute text, see core migra
 - the committee's own decision after the police placed a child: "genast" [ours: the day of the placement,
   or the next when it was late; not moved past weekends, as the protection assessment].
 - skyddat boende, lag (2024:79) om placering av barn i skyddat boende: an immediate insats referred to the
-  court within one week of the decision (4 kap. 3 §), the application within six weeks (4 kap. 6 §), the
-  insats considered every six months (5 kap. 3 and 6 §§). The paragraph numbers and the six weeks are as the
-  issue gives them; they were not checked against SFS 2024:79 here (see core migration 0009).
+  court within one week of the decision (4 kap. 3 §); once the court has confirmed it, the application
+  within six weeks of the day the placement began (4 kap. 6 §; until the confirmation is recorded the clock
+  runs from the decision day, never later than the law's); the insats considered every six months (5 kap.
+  3 and 6 §§). Checked against SFS 2024:79 (core migration 0010, docs/law-sources.md part F).
 - LVU 14 § tredje stycket: a decision that the whereabouts are not revealed is considered every three months.
 """
 
@@ -90,8 +91,9 @@ def shelter_court_referral_due(decided_on: date) -> date:
     return statutory_deadline(decided_on, weeks=1)
 
 
-def shelter_application_due(decided_on: date) -> date:
-    return statutory_deadline(decided_on, weeks=6)
+def shelter_application_due(from_day: date) -> date:
+    """Six weeks from the day the placement began (from the decision day until that day is known)."""
+    return statutory_deadline(from_day, weeks=6)
 
 
 def shelter_review_due(from_day: date) -> date:

@@ -100,6 +100,14 @@ class DayForm(DesignSystemForm):
         self.fields["day"].label = label
 
 
+class ConfirmationForm(DesignSystemForm):
+    confirmed_on = DayField(label=_("Förvaltningsrätten fastställde beslutet"))
+    placed_on = DayField(
+        label=_("Placeringen påbörjades"),
+        help_text=_("Ansökan ska göras inom sex veckor från den dagen (4 kap. 6 § lagen om skyddat boende)."),
+    )
+
+
 class OutcomeForm(DesignSystemForm):
     outcome = forms.ChoiceField(
         label=_("Utfall"),

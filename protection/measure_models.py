@@ -67,6 +67,11 @@ class ShelterPlacement(models.Model):
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="+")
     destination = models.ForeignKey(Destination, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     court_referred_on = models.DateField(_("underställd förvaltningsrätten"), null=True, blank=True)
+    # An immediate insats the court has confirmed (4 kap. 6 § lag 2024:79): the application is then due six
+    # weeks from the day the placement began, not from the decision. Nullable with no default: SQLite adds
+    # the columns in place and keeps the table's append-only triggers.
+    court_confirmed_on = models.DateField(_("fastställd av förvaltningsrätten"), null=True, blank=True)
+    placed_on = models.DateField(_("placeringen påbörjades"), null=True, blank=True)
     ended_on = models.DateField(_("avslutad"), null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
@@ -79,6 +84,11 @@ class ShelterPlacement(models.Model):
             models.CheckConstraint(
                 condition=Q(other_guardian_consent="no-other") | Q(other_guardian__isnull=False),
                 name="shelter_other_guardian_named",
+            ),
+            models.CheckConstraint(
+                condition=Q(court_confirmed_on__isnull=True, placed_on__isnull=True)
+                | Q(court_confirmed_on__isnull=False, placed_on__isnull=False, court_referred_on__isnull=False),
+                name="shelter_confirmed_after_referral_with_placement_day",
             ),
         ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path(SKYDD + "polisens-placering/ny/", views.police_new, name="police_new"),
     path(SKYDD + "skyddat-boende/nytt/", views.shelter_new, name="shelter_new"),
     path(SHELTER + "understallt/", views.shelter_referral, name="shelter_referral"),
+    path(SHELTER + "faststallt/", views.shelter_confirmation, name="shelter_confirmation"),
     path(SHELTER + "overvagande/", views.shelter_review, name="shelter_review"),
     path(SHELTER + "avsluta/", views.shelter_end, name="shelter_end"),
     path(SKYDD + "hemlig-vistelseort/ny/", views.secret_new, name="secret_new"),

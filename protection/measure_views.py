@@ -23,6 +23,7 @@ from protection import measure_secrecy as secrecy
 from protection import measures
 from protection.measure_forms import (
     Choices,
+    ConfirmationForm,
     DayForm,
     DecisionFieldsForm,
     OutcomeForm,
@@ -222,6 +223,24 @@ def shelter_referral(request: StaffRequest, public_id: UUID, shelter_id: UUID) -
         view_name="protection.shelter_referral.form",
         extra=_shelter(shelter_id),
         heading=_("Underställ omedelbart skyddat boende"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def shelter_confirmation(request: StaffRequest, public_id: UUID, shelter_id: UUID) -> HttpResponse:
+    today = timezone.localdate()
+    return _measure_form(
+        request,
+        public_id,
+        form=ConfirmationForm(request.POST or None, initial={"confirmed_on": today}),
+        change=lambda actor, data: measures.shelter_court_confirmation(
+            actor=actor, case_public_id=public_id, shelter_id=shelter_id, data=measures.ConfirmationInput(**data)
+        ),
+        done=_("Att rätten fastställt beslutet är registrerat. Ansökningstiden räknas från placeringens första dag."),
+        template="protection/measure_day.html",
+        view_name="protection.shelter_confirmation.form",
+        extra=lambda read: {**_shelter(shelter_id)(read), "heading": _("Rätten har fastställt beslutet")},
     )
 
 

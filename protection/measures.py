@@ -24,7 +24,7 @@ from core.errors import Problems
 from core.uuids import parse_uuid
 from deadlines import rules
 from deadlines.models import DeadlineKind
-from deadlines.services import deadline_meet, deadline_start, deadlines_cancel_in_case
+from deadlines.services import deadline_cancel, deadline_meet, deadline_start, deadlines_cancel_in_case, open_deadline
 from deadlines.sources import DeadlineSource
 from decisions.models import Decision
 from decisions.services import DecisionInput, decision_record_in
@@ -255,6 +255,57 @@ def shelter_court_referral(
         shelter.save(update_fields=["court_referred_on"])
         deadline_meet(source=DeadlineSource.decision(shelter.decision.pk), kind=DeadlineKind.SHELTER_COURT_REFERRAL)
         return shelter
+
+
+@dataclass(frozen=True)
+class ConfirmationInput:
+    confirmed_on: date  # the day the administrative court confirmed the immediate insats
+    placed_on: date  # the day the placement began
+
+
+def shelter_court_confirmation(
+    *, actor: Actor, case_public_id: object, shelter_id: UUID | str, data: ConfirmationInput
+) -> ShelterPlacement:
+    """The court has confirmed the immediate skyddat boende: the application is due within six weeks of the
+    day the placement began (4 kap. 6 § lag 2024:79), so the clock that ran from the decision day as the
+    earliest it could be is replaced by the law's own. An application already made needs no clock."""
+    view = "protection.shelter_confirmation"
+    with changing_case(actor, case_public_id, view_name=view, action=CaseAction.DECIDE) as case:
+        shelter = _live_shelter(case, shelter_id)
+        if shelter.decision.kind != DecisionKind.SHELTER_IMMEDIATE:
+            raise ValidationError(_("Bara ett omedelbart skyddat boende fastställs av rätten."), code="not_immediate")
+        if shelter.court_referred_on is None:
+            raise ValidationError(_("Registrera först att beslutet har underställts rätten."), code="not_referred")
+        if shelter.court_confirmed_on is not None:
+            raise ValidationError(_("Att rätten fastställt beslutet är redan registrerat."), code="already_confirmed")
+        problems = Problems()
+        today, decided = timezone.localdate(), shelter.decision.decided_on
+        if not (shelter.court_referred_on <= data.confirmed_on <= today):
+            problems.add("confirmed_on", _("Datumet ska ligga mellan underställningen och i dag."), "day")
+        if not (decided <= data.placed_on <= today):
+            problems.add("placed_on", _("Placeringen kan inte ha börjat före beslutet eller efter i dag."), "day")
+        problems.raise_any()
+        shelter.court_confirmed_on, shelter.placed_on = data.confirmed_on, data.placed_on
+        shelter.save(update_fields=["court_confirmed_on", "placed_on"])
+        _application_from_placement(shelter)
+        return shelter
+
+
+def _application_from_placement(shelter: ShelterPlacement) -> None:
+    source = DeadlineSource.decision(shelter.decision.pk)
+    if open_deadline(source, DeadlineKind.SHELTER_APPLICATION) is None:
+        return  # applied for already (met), or the insats has ended (cancelled)
+    assert shelter.placed_on is not None  # set by the caller
+    reason = _("Rätten har fastställt beslutet: fristen räknas från den dag placeringen påbörjades.")
+    deadline_cancel(source=source, kind=DeadlineKind.SHELTER_APPLICATION, reason=reason)
+    deadline_start(
+        case=shelter.case,
+        kind=DeadlineKind.SHELTER_APPLICATION,
+        started_on=shelter.placed_on,
+        due_on=rules.shelter_application_due(shelter.placed_on),
+        subject=shelter.decision.get_kind_display(),
+        source=source,
+    )
 
 
 def shelter_end(*, actor: Actor, case_public_id: object, shelter_id: UUID | str, ended_on: date) -> ShelterPlacement:

@@ -341,6 +341,7 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "protection:police_new": ("protect", _case_url("protection:police_new")),
     "protection:shelter_new": ("decide", _case_url("protection:shelter_new")),
     "protection:shelter_referral": ("decide", _case_url("protection:shelter_referral", "shelter")),
+    "protection:shelter_confirmation": ("decide", _case_url("protection:shelter_confirmation", "shelter")),
     "protection:shelter_review": ("decide", _case_url("protection:shelter_review", "shelter")),
     "protection:shelter_end": ("decide", _case_url("protection:shelter_end", "shelter")),
     "protection:secret_new": ("decide", _case_url("protection:secret_new")),

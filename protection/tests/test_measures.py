@@ -30,8 +30,10 @@ from protection.measure_models import (
 )
 from protection.measure_selectors import measures
 from protection.measures import (
+    ConfirmationInput,
     PoliceInput,
     police_placement_record,
+    shelter_court_confirmation,
     shelter_court_referral,
     shelter_end,
     shelter_record,
@@ -232,6 +234,49 @@ def test_the_referral_is_recorded_once_and_meets_its_week(world: World, delegati
         shelter_court_referral(
             actor=actor, case_public_id=case, shelter_id=made.public_id, referred_on=date(2026, 12, 1)
         )
+
+
+def _confirm(world: World, made: ShelterPlacement, confirmed_on: date, placed_on: date) -> ShelterPlacement:
+    return shelter_court_confirmation(
+        actor=Actor.system(world.user("hanna")),
+        case_public_id=world.own_case.public_id,
+        shelter_id=made.public_id,
+        data=ConfirmationInput(confirmed_on=confirmed_on, placed_on=placed_on),
+    )
+
+
+def test_once_the_court_confirms_the_six_weeks_count_from_the_placement_over_christmas(
+    world: World, delegation: dict
+) -> None:
+    """4 kap. 6 § lag (2024:79): six weeks from the day the placement began, once the court has confirmed."""
+    father = second_guardian(world)
+    made = shelter(world, shelter_input(world, provider(), other_guardian_id=father.pk, decided_on=date(2026, 11, 10)))
+    assert _open(DeadlineKind.SHELTER_APPLICATION)[0].due_on == date(2026, 12, 22)  # from the decision, at the earliest
+    actor, case = Actor.system(world.user("hanna")), world.own_case.public_id
+    with pytest.raises(ValidationError, match="underställts"):
+        _confirm(world, made, date(2026, 11, 20), date(2026, 11, 13))
+    shelter_court_referral(actor=actor, case_public_id=case, shelter_id=made.public_id, referred_on=date(2026, 11, 12))
+    confirmed = _confirm(world, made, date(2026, 11, 18), date(2026, 11, 13))
+    assert (confirmed.court_confirmed_on, confirmed.placed_on) == (date(2026, 11, 18), date(2026, 11, 13))
+    [application] = _open(DeadlineKind.SHELTER_APPLICATION)
+    # 25 December is juldagen, 26 annandag jul (a Saturday), then a Sunday.
+    assert (application.started_on, application.due_on) == (date(2026, 11, 13), date(2026, 12, 28))
+    replaced = Deadline.objects.get(kind=DeadlineKind.SHELTER_APPLICATION, cancelled_at__isnull=False)
+    assert "placeringen påbörjades" in replaced.cancel_reason
+    with pytest.raises(ValidationError, match="redan registrerat"):
+        _confirm(world, made, date(2026, 11, 18), date(2026, 11, 13))
+
+
+def test_a_confirmation_with_bad_days_names_both_and_changes_nothing(world: World, delegation: dict) -> None:
+    father = second_guardian(world)
+    made = shelter(world, shelter_input(world, provider(), other_guardian_id=father.pk))
+    actor, case = Actor.system(world.user("hanna")), world.own_case.public_id
+    shelter_court_referral(actor=actor, case_public_id=case, shelter_id=made.public_id, referred_on=date(2026, 12, 1))
+    with pytest.raises(ValidationError) as exc:
+        _confirm(world, made, date(2026, 11, 30), date(2026, 11, 29))  # before the referral; before the decision
+    assert _codes(exc) == {"confirmed_on": ["day"], "placed_on": ["day"]}
+    made.refresh_from_db()
+    assert made.court_confirmed_on is None and _open(DeadlineKind.SHELTER_APPLICATION)[0].due_on == date(2027, 1, 11)
 
 
 def test_a_shelter_with_consent_is_not_referred(world: World, delegation: dict) -> None:
@@ -452,7 +497,8 @@ def test_the_measures_cost_the_same_however_many_there_are(
         shelter(world, shelter_input(world, at, other_guardian_id=father.pk, decided_on=day))
     _secret(world, [father.pk])
     read = read_case(Actor.system(world.user("hanna")), world.own_case.public_id, view_name="protection.page")
-    with django_assert_num_queries(7):  # type: ignore[operator]  six for the measures, one for the naming
+    # Six for the measures, one for whether the reader is named for the destination.
+    with django_assert_num_queries(7):  # type: ignore[operator]
         shown = measures(read)
         assert [len(shown.police), len(shown.shelters), len(shown.secrets)] == [2, 2, 1]
         assert all(len(s.hidden_from.all()) == 1 for s in shown.secrets)

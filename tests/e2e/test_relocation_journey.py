@@ -45,7 +45,8 @@ def _name_for_destination(page: Page, case_url: str, who: str) -> None:
     page.get_by_label("Vem").select_option(label=who)
     page.get_by_label("Varför personen måste veta var barnet är skyddat").fill("Handlägger omflyttningen.")
     page.get_by_role("button", name="Namnge").click()
-    expect(page.get_by_text("Personen är namngiven för barnets skyddade vistelseort och har fått en notis.")).to_be_visible()
+    named = "Personen är namngiven för barnets skyddade vistelseort och har fått en notis."
+    expect(page.get_by_text(named)).to_be_visible()
     assert_accessible(page)
 
 
