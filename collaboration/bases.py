@@ -136,6 +136,16 @@ CONSENT_NOT_YET = _(
 )
 
 
+def confirmed_texts(keys: Collection[str]) -> list["_StrOrPromise"]:
+    """The words of the confirmed conditions, for the register: each once, in the provisions' order."""
+    shown: dict[str, _StrOrPromise] = {}
+    for basis in BASES.values():
+        for condition in basis.conditions:
+            if condition.key in keys:
+                shown.setdefault(condition.key, condition.text)
+    return list(shown.values())
+
+
 def unconfirmed(basis: Basis, confirmed: Collection[str]) -> list[Condition]:
     """The basis's conditions the discloser did not confirm: every one must hold."""
     return [condition for condition in basis.conditions if condition.key not in confirmed]

@@ -43,7 +43,7 @@ class DisclosureForm(DesignSystemForm):
         _("Sekretessprövningen"),
         required=False,
         rows=4,
-        help_text=_("Varför uppgiften fick lämnas ut, med ditt namn som ansvarig."),
+        help_text=_("Din prövning: varför uppgiften fick lämnas ut trots sekretessen."),
     )
 
     def __init__(self, *args: Any, persons: list[Person], **kwargs: Any) -> None:
@@ -61,8 +61,10 @@ class DisclosureForm(DesignSystemForm):
                 choices=[(c.key, c.text) for c in basis.conditions],
                 help_text=_("Bekräfta vart och ett, om du har valt det lagrummet."),
             )
+        # The secrecy assessment is written last, once the provision and its conditions are chosen.
+        self.fields["assessment"] = self.fields.pop("assessment")
         for field in self.fields.values():
-            field.widget.attrs["autocomplete"] = "off"
+            field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
 
 
 def disclosure_input(data: dict[str, Any], *, corrects: Disclosure | None = None) -> DisclosureInput:

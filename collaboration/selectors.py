@@ -6,6 +6,7 @@ left out and only counted, like the relative on the case page.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.http import Http404
@@ -17,9 +18,13 @@ from access.reads import CaseRead, log_result_set, read_case, reading_case
 from access.selectors import relatives_of_visible_child
 from accounts.models import User
 from cases.models import Case
+from collaboration.bases import confirmed_texts
 from collaboration.disclosures import persons_of_case
 from collaboration.models import Disclosure
 from people.models import Person
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,10 @@ class DisclosureRow:
     disclosure: Disclosure
     corrects: Disclosure | None  # the row this one corrects, when it is a correction
     corrected: bool  # a newer row corrects this one
+
+    @property
+    def conditions(self) -> list["_StrOrPromise"]:
+        return confirmed_texts(self.disclosure.conditions)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ def test_the_list_shows_what_was_disclosed_to_whom_and_marks_a_correction(world:
     assert WHAT in text and "Rättat: vid fritidsgården." in text
     assert "Polisen, lokalpolisområde Norr" in text and "10 kap. 18 a §" in text
     assert "Rättad" in text and "Rättar utlämnandet" in text
+    assert "Uppgiften angår inte misstanke om ett begånget brott." in text  # a confirmed condition
     assert reverse("collaboration:disclosure_correct", args=[world.own_case.public_id, first.public_id]) not in text
 
 
