@@ -59,8 +59,9 @@ def persons_of_case(user: User, case: Case) -> list[Person]:
 def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureInput) -> Disclosure:
     with changing_case(actor, case_public_id, view_name="collaboration.disclosure", action=CaseAction.DISCLOSE) as case:
         problems = Problems()
-        corrects = _corrected(problems, case, data.corrects)
-        person = _person(problems, actor.user, case, data.person)
+        persons = persons_of_case(actor.user, case)
+        corrects = _corrected(problems, case, persons, data.corrects)
+        person = _person(problems, persons, data.person)
         what, recipient, assessment = data.what.strip(), data.recipient.strip(), data.assessment.strip()
         _text(problems, "what", what, _("Skriv vilka uppgifter som lämnades ut."), TEXT_LIMIT)
         _text(problems, "recipient", recipient, _("Skriv vem som tog emot: namn och enhet."), RECIPIENT_LIMIT)
@@ -96,11 +97,15 @@ def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureI
         )
 
 
-def _corrected(problems: Problems, case: Case, raw: str) -> Disclosure | None:
+def _corrected(problems: Problems, case: Case, persons: list[Person], raw: str) -> Disclosure | None:
+    """The disclosure a correction corrects: in the case, about someone the corrector may see, and not
+    corrected already (the newest correction is the one to correct)."""
     if not raw:
         return None
     key = parse_uuid(raw)
     found = Disclosure.objects.filter(case=case, public_id=key).first() if key else None
+    if found is not None and all(p.pk != found.person_id for p in persons):
+        found = None  # about a relative kept from the corrector: as if it were not there
     if found is None:
         problems.add("corrects", _("Utlämnandet som ska rättas finns inte i ärendet."), "no_disclosure")
     elif found.corrections.exists():
@@ -108,9 +113,9 @@ def _corrected(problems: Problems, case: Case, raw: str) -> Disclosure | None:
     return found
 
 
-def _person(problems: Problems, user: User, case: Case, raw: str) -> Person | None:
+def _person(problems: Problems, persons: list[Person], raw: str) -> Person | None:
     key = parse_uuid(raw)
-    found = next((p for p in persons_of_case(user, case) if p.public_id == key), None) if key else None
+    found = next((p for p in persons if p.public_id == key), None) if key else None
     if found is None:
         problems.add("person", _("Välj barnet eller en anhörig i ärendet som uppgifterna gällde."), "not_of_case")
     return found

@@ -153,3 +153,18 @@ def test_the_database_refuses_update_and_delete(world: World) -> None:
     ):
         with pytest.raises(DatabaseError), transaction.atomic():
             change()
+
+
+def test_a_disclosure_about_a_relative_kept_from_the_corrector_cannot_be_corrected_by_them(world: World) -> None:
+    from access.models import ProtectedIdentityAuthorization
+    from people.models import ProtectionLevel
+
+    hidden = make_person("Nora", "Berg", date(2009, 1, 1), 614, protection_level=ProtectionLevel.PROTECTED_REGISTRATION)
+    relation_create(child=world.own_case.child, relative=hidden, kind=RelationKind.SIBLING)
+    karin = world.user("karin")
+    ProtectedIdentityAuthorization.objects.create(
+        person=hidden, user=karin, granted_by=karin, granted_at=timezone.now()
+    )
+    first = recorded(world, "karin", person=str(hidden.public_id))
+    exc = _refused(world, "olle", corrects=str(first.public_id))
+    assert _codes(exc) == {"corrects": ["no_disclosure"]}
