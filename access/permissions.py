@@ -18,6 +18,8 @@ child (the committee's measures that follow are `DECIDE`). The threat picture (h
 police, and the specialist who works beside them records it with the case worker and the unit manager: it
 assesses a danger and decides nothing about the child. Structured assessments (`assessments`) are made by
 the case worker, the unit manager and treatment staff: they support professional judgement and inform the plan.
+Disclosing secret information to a partner (`DISCLOSE`) is the committee's own secrecy assessment, so it is
+authority too: the specialist who works beside the police tells the case worker, who discloses.
 """
 
 from collections.abc import Mapping
@@ -42,6 +44,7 @@ class CaseAction(models.TextChoices):
     ASSESS = "assess", _("Göra strukturerade bedömningar: behov, risk- och skyddsfaktorer, barnets egen syn")
     THREAT = "threat", _("Göra hotbild tillsammans med polisen")
     PROTECT = "protect", _("Registrera skyddsåtgärder")
+    DISCLOSE = "disclose", _("Registrera utlämnanden av uppgifter till samverkanspartner, med lagrum")
 
 
 # Who else works in a case is the unit manager's to decide: it widens who sees the child.

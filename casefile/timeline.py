@@ -1,4 +1,5 @@
-"""The child's timeline: every signal, assessment, decision, journal entry and clock, in order.
+"""The child's timeline: every signal, assessment, decision, journal entry, clock and disclosure about the
+child, in order.
 
 It covers every case of the child that the reader may see (a child may have had several cases over
 the years), reached from one of them. One query per kind of record, whatever the number of events.
@@ -23,6 +24,7 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, reading_case
 from cases.models import Case
+from collaboration.models import Disclosure
 from deadlines.models import Deadline, Extension
 from decisions.models import Decision
 from intake.models import PreliminaryAssessment, ProtectionAssessment, Signal
@@ -125,6 +127,7 @@ def child_timeline(actor: Actor, public_id: object, edge: Edge | None = None) ->
             *_journal(ids, ref, window),
             *_disputes(ids, ref, window),
             *_deadlines(ids, ref, window),
+            *_disclosures(case.child_id, ids, ref, window),
         ]
     return _page(case, events, edge)
 
@@ -305,3 +308,20 @@ def _deadlines(ids: list[int], ref: dict[int, str], window: _Window) -> list[Eve
             )
         )
     return events
+
+
+def _disclosures(child_id: int, ids: list[int], ref: dict[int, str], window: _Window) -> list[Event]:
+    """What was disclosed about the child: a disclosure about a relative is the register's, not the child's
+    timeline's (and may be about a relative the reader is not named for)."""
+    rows = Disclosure.objects.filter(case_id__in=ids, person_id=child_id).select_related("legal_basis")
+    return [
+        Event(
+            _start_of(d.disclosed_on),
+            _("Rättat utlämnande") if d.corrects_id else _("Utlämnande"),
+            f"{d.get_recipient_kind_display()}: {d.recipient} · {d.legal_basis}",
+            d.what,
+            ref[d.case_id],
+            order=(11, d.pk),
+        )
+        for d in window.on_or_before_day(rows.defer("assessment"), "disclosed_on")
+    ]

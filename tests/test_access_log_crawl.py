@@ -604,3 +604,51 @@ def test_the_shelter_form_logs_its_view_the_guardians_it_names_a_refusal_and_its
         ("list", "protection.shelter.form.guardians", guardian, case.pk, ""),
         ("write", "protection.shelter", child, case.pk, ""),
     ]
+
+
+def test_the_disclosure_list_logs_the_case_and_each_relative_a_disclosure_is_about(world: World) -> None:
+    from collaboration.tests.helpers import recorded
+
+    recorded(world)
+    recorded(world, person=str(world.guardian.public_id), basis="necessary", conditions={"2-necessary"})
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    url = reverse("collaboration:disclosures", args=[world.own_case.public_id])
+    assert _client(world, "bo").get(url).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    assert sorted(rows) == [
+        ("list", "collaboration.disclosures.persons", world.guardian.pk, world.own_case.pk),
+        ("view", "collaboration.disclosures", world.own_case.child_id, world.own_case.pk),
+    ]
+
+
+def test_the_disclosure_form_logs_its_view_the_relatives_it_offers_a_refusal_and_its_write(world: World) -> None:
+    client = _client(world, "hanna")
+    url = reverse("collaboration:disclosure_new", args=[world.own_case.public_id])
+    assert client.get(url).status_code == 200
+    posted = {
+        "person": str(world.own_case.child.public_id),
+        "disclosed_on": timezone.localdate().isoformat(),
+        "recipient_kind": "police",
+        "recipient": "Polisen Norr",
+        "channel": "oral",
+        "what": "Iakttagelser.",
+        "basis": "18a",
+        "conditions_18a": ["18a-risk", "18a-suitable"],
+        "assessment": "Prövad.",
+    }
+    assert client.post(url, posted).status_code == 200
+    every = {"conditions_18a": ["18a-risk", "18a-suitable", "not-committed"]}
+    assert client.post(url, posted | every).status_code == 302
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "person_id", "reason")
+    form = ("view", "collaboration.disclosure.form", world.own_case.child_id, "")
+    offered = ("list", "collaboration.disclosure.form.persons", world.guardian.pk, "")
+    assert list(rows) == [
+        form,
+        offered,
+        form,
+        offered,
+        ("refused", "collaboration.disclosure", world.own_case.child_id, "conditions_18a:unconfirmed"),
+        form,
+        offered,
+        ("write", "collaboration.disclosure", world.own_case.child_id, ""),
+    ]

@@ -37,6 +37,7 @@ GUARDED = (
     "programme_itemreview",
     "catalogue_anonymouscount",
     "access_destinationnaming",
+    "collaboration_disclosure",
     "protection_threatassessment",
     "protection_threatenedperson",
     "protection_providerfollowup",

@@ -1,0 +1,163 @@
+"""Recording a disclosure in the register: every check at once, in one transaction through `changing_case`.
+
+A disclosure rests on a provision in force on its day (`collaboration.bases`), with each of its conditions
+confirmed, to a recipient the provision allows, about the child or a relative of the child the discloser
+may see. A correction is a new disclosure naming the one it corrects, in the same case.
+"""
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from access.actor import Actor
+from access.permissions import CaseAction
+from access.reads import changing_case
+from access.selectors import relatives_of_visible_child
+from accounts.models import User
+from cases.models import Case
+from collaboration import bases
+from collaboration.models import Channel, Disclosure, RecipientKind
+from core.errors import Problems
+from core.fields import TEXT_LIMIT
+from core.legal import legal_basis_for
+from core.models import LegalBasis
+from core.uuids import parse_uuid
+from people.models import Person
+
+RECIPIENT_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class DisclosureInput:
+    """`person`: the public id of the child or a relative; `basis`: a choice of `bases.BASES` ("" refused)."""
+
+    person: str
+    disclosed_on: date | None
+    recipient_kind: str
+    recipient: str
+    channel: str
+    what: str
+    basis: str
+    conditions: Collection[str]
+    assessment: str
+    corrects: str = ""
+
+
+def persons_of_case(user: User, case: Case) -> list[Person]:
+    """The child, then each relative of the child `user` may see, once: whom a disclosure may be about."""
+    offered = [case.child]
+    for relation in relatives_of_visible_child(user, case.child_id):
+        hidden = relation.relative_hidden  # type: ignore[attr-defined]  # an annotation
+        if not hidden and all(p.pk != relation.relative_id for p in offered):
+            offered.append(relation.relative)
+    return offered
+
+
+def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureInput) -> Disclosure:
+    with changing_case(actor, case_public_id, view_name="collaboration.disclosure", action=CaseAction.DISCLOSE) as case:
+        problems = Problems()
+        persons = persons_of_case(actor.user, case)
+        corrects = _corrected(problems, case, persons, data.corrects)
+        person = _person(problems, persons, data.person)
+        what, recipient, assessment = data.what.strip(), data.recipient.strip(), data.assessment.strip()
+        _text(problems, "what", what, _("Skriv vilka uppgifter som lämnades ut."), TEXT_LIMIT)
+        _text(problems, "recipient", recipient, _("Skriv vem som tog emot: namn och enhet."), RECIPIENT_LIMIT)
+        _text(
+            problems,
+            "assessment",
+            assessment,
+            _("Skriv sekretessprövningen: varför uppgiften fick lämnas ut."),
+            TEXT_LIMIT,
+        )
+        if data.recipient_kind not in RecipientKind.values:
+            problems.add("recipient_kind", _("Välj vilken sorts mottagare det var."), "required")
+        if data.channel not in Channel.values:
+            problems.add("channel", _("Välj hur uppgiften lämnades: muntligt eller skriftligt."), "required")
+        day = _day(problems, data.disclosed_on)
+        legal_basis = _basis(problems, data, person, day)
+        problems.raise_any()
+        assert person is not None and day is not None and legal_basis is not None  # else a problem was raised
+        return Disclosure.objects.create(
+            case=case,
+            person=person,
+            what=what,
+            recipient_kind=data.recipient_kind,
+            recipient=recipient,
+            channel=data.channel,
+            disclosed_on=day,
+            legal_basis=legal_basis,
+            conditions=sorted(set(data.conditions) & {c.key for c in bases.BASES[data.basis].conditions}),
+            assessment=assessment,
+            corrects=corrects,
+            disclosed_by=actor.user,
+            recorded_at=timezone.now(),
+        )
+
+
+def _corrected(problems: Problems, case: Case, persons: list[Person], raw: str) -> Disclosure | None:
+    """The disclosure a correction corrects: in the case, about someone the corrector may see, and not
+    corrected already (the newest correction is the one to correct)."""
+    if not raw:
+        return None
+    key = parse_uuid(raw)
+    found = Disclosure.objects.filter(case=case, public_id=key).first() if key else None
+    if found is not None and all(p.pk != found.person_id for p in persons):
+        found = None  # about a relative kept from the corrector: as if it were not there
+    if found is None:
+        problems.add("corrects", _("Utlämnandet som ska rättas finns inte i ärendet."), "no_disclosure")
+    elif found.corrections.exists():
+        problems.add("corrects", _("Utlämnandet är redan rättat: rätta den senaste rättelsen."), "corrected")
+    return found
+
+
+def _person(problems: Problems, persons: list[Person], raw: str) -> Person | None:
+    key = parse_uuid(raw)
+    found = next((p for p in persons if p.public_id == key), None) if key else None
+    if found is None:
+        problems.add("person", _("Välj barnet eller en anhörig i ärendet som uppgifterna gällde."), "not_of_case")
+    return found
+
+
+def _text(problems: Problems, field: str, text: str, missing: str, limit: int) -> None:
+    if not text:
+        problems.add(field, missing, "required")
+    elif len(text) > limit:
+        problems.add(field, _("Högst %(n)d tecken.") % {"n": limit}, "max_length")
+
+
+def _day(problems: Problems, day: date | None) -> date | None:
+    if day is None:
+        problems.add("disclosed_on", _("Skriv vilken dag uppgiften lämnades ut."), "required")
+    elif day > timezone.localdate():
+        problems.add("disclosed_on", _("Datumet kan inte ligga i framtiden."), "future")
+        return None
+    return day
+
+
+def _basis(problems: Problems, data: DisclosureInput, person: Person | None, day: date | None) -> LegalBasis | None:
+    if data.basis == bases.CONSENT:
+        problems.add("basis", bases.CONSENT_NOT_YET, "consent_not_built")
+        return None
+    basis = bases.BASES.get(data.basis)
+    if basis is None:
+        problems.add("basis", _("Ett utlämnande kräver lagrum: välj vilket utlämnandet vilar på."), "no_basis")
+        return None
+    if bases.unconfirmed(basis, data.conditions):
+        message = _("Alla villkor i lagrummet måste vara uppfyllda: bekräfta vart och ett, eller välj ett annat.")
+        problems.add(basis.field, message, "unconfirmed")
+    if data.recipient_kind in RecipientKind.values and not bases.may_receive(basis, data.recipient_kind):
+        allowed = _("Lagrummet tillåter bara utlämnande till: %(who)s.") % {"who": bases.recipients_named(basis)}
+        problems.add("recipient_kind", allowed, "recipient_not_allowed")
+    if person is not None and day is not None and bases.too_old(basis, person.birth_date, day):
+        over = _(
+            "Lagrummet gäller bara den som inte har fyllt %(n)d år den dag uppgiften lämnades, och "
+            "personens ålder den dagen visar inte det."
+        ) % {"n": basis.under}
+        problems.add("person", over, "over_age")
+    found = legal_basis_for(basis.key, on=day) if day is not None else None
+    if day is not None and found is None:
+        problems.add("basis", _("Lagrummet gällde inte den dag uppgiften lämnades."), "no_provision")
+    return found

@@ -1,0 +1,40 @@
+"""Disclosures as a worker records them, for the register's tests."""
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+
+from access.actor import Actor
+from collaboration import bases
+from collaboration.disclosures import DisclosureInput, disclosure_record
+from collaboration.models import Channel, Disclosure, RecipientKind
+from conftest import World
+
+WHAT = "Elias har setts med äldre personer i nätverket Q7Z vid skolan."
+ALL_18A = frozenset(c.key for c in bases.BASES[bases.YOUNG].conditions)
+
+
+def young(world: World, **changes: Any) -> DisclosureInput:
+    """An 18 a § disclosure to the police about the child of the own case, every condition confirmed."""
+    data = DisclosureInput(
+        person=str(world.own_case.child.public_id),
+        disclosed_on=timezone.localdate(),
+        recipient_kind=RecipientKind.POLICE,
+        recipient="Polisen, lokalpolisområde Norr, K. Ström",
+        channel=Channel.ORAL,
+        what=WHAT,
+        basis=bases.YOUNG,
+        conditions=ALL_18A,
+        assessment="Konkreta iakttagelser från skolan; inget pågående insatsarbete hindrar.",
+    )
+    return replace(data, **changes)
+
+
+def recorded(world: World, user: str = "hanna", *, on: date | None = None, **changes: Any) -> Disclosure:
+    if on is not None:
+        changes["disclosed_on"] = on
+    return disclosure_record(
+        actor=Actor.system(world.user(user)), case_public_id=world.own_case.public_id, data=young(world, **changes)
+    )
