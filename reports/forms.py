@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from typing import Any
 
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,3 +38,28 @@ class LogExtractForm(LogQuestionForm):
     """A log question for a file: the same question as the log page's, without the sample's number."""
 
     seed = None  # type: ignore[assignment]  # Django's way of leaving out a parent form's field
+
+
+class OutcomesNarrowingForm(DesignSystemForm):
+    """Which children the outcomes report counts: all, or those who entered in a period, of an age at entry."""
+
+    entered_from = DayField(label=_("Start från och med"), required=False)
+    entered_to = DayField(label=_("Start till och med"), required=False)
+    age_band = forms.ChoiceField(
+        label=_("Ålder vid start"),
+        required=False,
+        choices=[
+            ("", _("Alla åldrar")),
+            ("under-12", _("Under 12 år")),
+            ("12-14", _("12–14 år")),
+            ("15-17", _("15–17 år")),
+            ("18-21", _("18–21 år")),
+        ],
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("entered_from"), data.get("entered_to")
+        if first and last and last < first:
+            self.add_error("entered_to", _("Perioden måste sluta samma dag eller efter att den börjar."))
+        return data

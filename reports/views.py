@@ -14,7 +14,7 @@ from access.actor import Actor
 from access.reads import refuse
 from reports import delegation as selectors
 from reports import needs, outcomes
-from reports.forms import DelegationReportForm
+from reports.forms import DelegationReportForm, OutcomesNarrowingForm
 from web.http import StaffRequest
 
 
@@ -41,5 +41,8 @@ def needs_analysis(request: StaffRequest) -> HttpResponse:
 @require_GET
 @login_required
 def outcomes_report(request: StaffRequest) -> HttpResponse:
-    report = outcomes.outcomes_report(Actor.from_request(request))
-    return render(request, "reports/outcomes_report.html", {"report": report})
+    """All of the unit's children unless narrowed (GET: a period and an age band are not personal data)."""
+    form = OutcomesNarrowingForm(request.GET or None)
+    narrowing = outcomes.Narrowing(**form.cleaned_data) if form.is_bound and form.is_valid() else None
+    report = outcomes.outcomes_report(Actor.from_request(request), narrowing)
+    return render(request, "reports/outcomes_report.html", {"report": report, "form": form})

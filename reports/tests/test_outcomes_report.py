@@ -108,3 +108,33 @@ def test_the_report_reads_in_the_same_number_of_queries_however_many_children(wo
     with CaptureQueriesContext(connection) as many:
         assert client.get(reverse("reports:outcomes_report")).status_code == 200
     assert len(many) == len(few)
+
+
+def _born(world: World, n: int, birth: date, first: int) -> None:
+    for i in range(first, first + n):
+        child = make_person("Barn", f"Nummer{i}", birth, 700 + i)
+        case = case_open(child=child, team=world.team_a, responsible=world.user("hanna"))
+        raised(world, user="hanna", case=case, days=40)
+
+
+def test_the_report_narrows_to_an_age_at_entry_and_a_period_of_entry(world: World) -> None:
+    from reports.outcomes import Narrowing
+
+    _children(world, 6)  # born in January 2010: 16 when they entered 40 days ago
+    _born(world, 5, date(2014, 1, 1), first=20)  # 12 at entry
+    karin = Actor.system(world.user("karin"))
+    started = {band: outcomes_report(karin, Narrowing(age_band=band)).started.value for band in ("", "15-17", "12-14")}
+    assert started == {"": 11, "15-17": 6, "12-14": 5}
+    assert outcomes_report(karin, Narrowing(age_band="under-12")).started.value == 0
+    assert outcomes_report(karin, Narrowing(entered_from=days_ago(30))).started.value == 0
+    assert outcomes_report(karin, Narrowing(entered_from=days_ago(50), entered_to=days_ago(40))).started.value == 11
+
+
+def test_the_narrowing_form_says_what_is_wrong_and_still_shows_the_whole(world: World) -> None:
+    _children(world, 6)
+    client = signed_in(world.user("karin"))
+    url = reverse("reports:outcomes_report")
+    narrowed = client.get(url, {"age_band": "12-14"}).content.decode()
+    assert "Ett urval" in narrowed
+    wrong = client.get(url, {"entered_from": "2026-11-30", "entered_to": "2026-11-01"}).content.decode()
+    assert 'href="#id_entered_to"' in wrong and "Ett urval" not in wrong
