@@ -56,3 +56,29 @@ def test_an_outcome_at_6_months(page: Page, server_url: str, server_db: Path) ->
         page.get_by_role("table", name="Tillfällen för utfall").get_by_role("row", name="6 månader efter start")
     ).to_contain_text("Registrerad")
     assert_accessible(page)
+
+
+def test_the_unit_manager_narrows_the_committees_report_and_keeps_the_questions(page: Page, server_url: str) -> None:
+    from tests.e2e.test_programme_journey import _sign_in
+
+    _sign_in(page, server_url, "chef", "Mitt arbete")
+    page.goto(f"{server_url}/utfall/")
+    expect(page.get_by_role("table", name="Deltagande")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Ålder vid start").select_option(label="15–17 år")
+    page.get_by_label("Start till och med").fill("2000-01-01")
+    page.get_by_label("Start från och med").fill("2001-01-01")  # a period that ends before it starts
+    page.get_by_role("button", name="Visa").click()
+    expect(page.locator(".u-error-summary li")).to_have_count(1)
+    assert_accessible(page)
+    page.get_by_label("Start till och med").fill("")
+    page.get_by_label("Start från och med").fill("")
+    page.get_by_role("button", name="Visa").click()
+    expect(page.get_by_text("Ett urval:", exact=False)).to_be_visible()
+    page.get_by_role("link", name="Frågor vid uppföljning av utfall").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Lägg till en fråga").click()
+    page.get_by_role("button", name="Spara").click()  # nothing filled: every problem at once
+    for field in ("key", "group", "label_sv", "label_en"):
+        expect(page.locator(f".u-error-summary a[href='#id_{field}']")).to_be_visible()
+    assert_accessible(page)
