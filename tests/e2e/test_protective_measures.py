@@ -124,3 +124,16 @@ def test_police_placement_on_a_saturday_night_then_skyddat_boende_with_the_guard
     page.get_by_role("button", name="Registrera").click()
     expect(page.get_by_text("Underställningen till förvaltningsrätten är registrerad.")).to_be_visible()
     expect(page.get_by_text("Underställt förvaltningsrätten")).to_be_visible()
+
+    # The court confirms the immediate insats: the application's six weeks now count from the placement.
+    page.get_by_role("link", name="Registrera att rätten fastställt beslutet").click()
+    assert_accessible(page)
+    page.get_by_label("Placeringen påbörjades").fill((today + timedelta(days=1)).isoformat())  # not after today
+    page.get_by_role("button", name="Registrera").click()
+    expect(page.locator(".u-error-summary li")).to_have_count(1)
+    assert_accessible(page)
+    page.get_by_label("Placeringen påbörjades").fill(today.isoformat())
+    page.get_by_role("button", name="Registrera").click()
+    expect(page.get_by_text("Att rätten fastställt beslutet är registrerat.", exact=False)).to_be_visible()
+    expect(page.get_by_text("Fastställt av förvaltningsrätten", exact=False)).to_be_visible()
+    expect(page.get_by_text(f"Ansökan om skyddat boende hos förvaltningsrätten: senast {six_weeks}")).to_be_visible()
