@@ -30,6 +30,9 @@ def _fits_a_phone(page: Page) -> None:
 
 
 def assert_accessible(page: Page) -> None:
+    # A click that navigates returns before the next page has loaded; axe on a page between two documents
+    # finds no document at all (seen on a loaded machine).
+    page.wait_for_load_state("load")
     result = AXE.run(page)
     assert not result.response["violations"], result.generate_report()
     _fits_a_phone(page)
