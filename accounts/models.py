@@ -45,6 +45,8 @@ class Team(models.Model):
     # answers for. Signals never open a case in the registering user's own team just because they
     # registered it (access.routing).
     is_intake = models.BooleanField(_("mottagning"), default=False)
+    # The social emergency service (socialjouren): told when a request for contact comes in out of hours.
+    is_on_call = models.BooleanField(_("socialjour"), default=False)
 
     class Meta:
         verbose_name = _("team")

@@ -154,6 +154,13 @@ class NoticeKind(models.TextChoices):
     # To someone the unit manager named for the case's protected destination: they may now see it. Names
     # no place; the destination page shows it, as a logged view of its own.
     DESTINATION_NAMED = "destination_named", _("Du har namngetts för den skyddade vistelseorten")
+    # To the on-call team (socialjouren): a request for contact came in on the public page out of office hours.
+    # Shown without the child's name, since the on-call worker may not see the case; emergency access opens it.
+    WEB_CONTACT_AFTER_HOURS = "web_after_hours", _("Kontaktförfrågan via webben utanför kontorstid")
+
+
+# Notices shown even about a case the recipient may not see, and so without the child's name.
+NAMELESS_NOTICES = (NoticeKind.PROTECTED_UNNAMED, NoticeKind.WEB_CONTACT_AFTER_HOURS)
 
 
 class Notice(models.Model):

@@ -12,7 +12,7 @@ from access import selectors as access
 from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set
-from deadlines.models import NOT_ESCALATED, Deadline, Notice, NoticeKind
+from deadlines.models import NAMELESS_NOTICES, NOT_ESCALATED, Deadline, Notice
 
 # A page per bucket keeps the page and its access-log rows bounded, however far behind a team is.
 BUCKET_LIMIT = 25
@@ -81,7 +81,7 @@ def work_queue(actor: Actor, *, mine_only: bool = False) -> Queue:
         queue.overdue, queue.today, queue.this_week, queue.to_record = (group[:BUCKET_LIMIT] for group in groups)
         queue.notices = list(
             Notice.objects.filter(recipient=user, read_at__isnull=True)
-            .filter(Q(case__in=access.visible_cases(user)) | Q(kind=NoticeKind.PROTECTED_UNNAMED))
+            .filter(Q(case__in=access.visible_cases(user)) | Q(kind__in=NAMELESS_NOTICES))
             .select_related("case__child", "case__team", "deadline")
             .defer(*(f"case__child__{name}" for name in CHILD_SECRETS))
             .order_by("-created_at", "-id")[:BUCKET_LIMIT]

@@ -22,6 +22,7 @@ from demo.casework import seed_casework, seed_delegation_order
 from demo.catalogue import seed_catalogue
 from demo.programme import seed_programme
 from demo.protection import seed_protection
+from demo.public_contact import seed_public_contact
 from demo.synthetic import FAMILY_NAMES, SyntheticPeople, protection_for
 from people.models import Person, ProtectionLevel, Relation, RelationKind
 
@@ -244,6 +245,7 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"structured assessments saved: {assessments}")
             threats = seed_protection(random.Random(f"protection-{seed_value}"), users, today)
             progress(f"threat and protection saved: {threats} threat pictures")
+            seed_public_contact(DEMO_PASSWORD)
         if loading is not None:
             loading.wait()
         else:

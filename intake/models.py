@@ -27,6 +27,8 @@ class SignalKind(models.TextChoices):
     REQUEST_CHILD = "request-child", _("Ansökan från barnet")
     REQUEST_GUARDIAN = "request-guardian", _("Ansökan från vårdnadshavare")
     OTHER_MUNICIPALITY = "municipality", _("Överlämnande från annan kommun")
+    # A child, a young person or a guardian asked for contact on the public page (`outreach.public_contact`).
+    WEB_CONTACT = "web", _("Kontaktförfrågan via webben")
 
 
 # Signals that mean a child is deprived of liberty now: flagged to the team at once (R1.13).

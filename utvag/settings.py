@@ -319,3 +319,9 @@ EXPORT_HOURS = env_int("UTVAG_EXPORT_HOURS", 24)
 # The access log's seal witness: a file outside the database that each new seal's line is appended
 # to (and fsync'ed), for `verify_access_log --witness` to catch a cut-off tail (docs/operations.md).
 ACCESS_LOG_WITNESS = env_str("UTVAG_LOG_WITNESS") or None
+# The public contact page (`/kontakt/`, outreach.public_contact, docs/outreach.md): the account that
+# registers its requests (cannot sign in; its unit's mottagning receives them), the number the page gives
+# for calling instead, and the neutral site its "leave this page quickly" button replaces it with.
+UTVAG_PUBLIC_CONTACT_ACCOUNT = env_str("UTVAG_PUBLIC_CONTACT_ACCOUNT") or "webbkontakt"
+UTVAG_PUBLIC_CONTACT_PHONE = env_str("UTVAG_PUBLIC_CONTACT_PHONE") or "040-34 10 00"
+UTVAG_QUICK_EXIT_URL = env_str("UTVAG_QUICK_EXIT_URL") or "https://www.smhi.se/"

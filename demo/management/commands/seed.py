@@ -8,7 +8,8 @@ from django.db import connection
 from django.utils import timezone
 
 from access.models import AccessEvent
-from accounts.models import User
+from accounts.models import Role, User
+from demo.public_contact import ON_CALL_TEAM, ON_CALL_WORKER
 from demo.seeding import ACCOUNTS, DEMO_PASSWORD, SCALES, seed
 
 
@@ -58,6 +59,8 @@ class Command(BaseCommand):
         for username, _first, _last, role, _unit, team, exempt in ACCOUNTS:
             note = "" if exempt else "  (signs in with TOTP, see README)"
             self.stdout.write(f"  {username:15} {role.label}{' – ' + team if team else ''}{note}")
+        self.stdout.write(f"  {ON_CALL_WORKER[0]:15} {Role.CASEWORKER.label} – {ON_CALL_TEAM} (socialjour)")
+        self.stdout.write("the public contact page, outside the sign-in: /kontakt/")
 
 
 def _vacuum_and_analyze() -> None:
