@@ -520,6 +520,11 @@ ROLE_ROUTES = {
     "catalogue:count_fix": ("get", NORR_TEAM | {"sara", "karin"}, 200),
     "catalogue:service_new": ("get", {"karin"}, 200),
     "catalogue:service_edit": ("get", {"karin"}, 200),
+    # The field: outreach workers and their unit manager log contacts (no one's personal data) and hand a
+    # child to the mottagning; the figures are the manager's, for the committee.
+    "outreach:field": ("get", {"fia", "karin"}, 200),
+    "outreach:child": ("get", {"fia", "karin"}, 200),
+    "outreach:report": ("get", {"karin"}, 200),
     # The provider register names no child: all in case work read it; the unit manager keeps it.
     "protection:providers": ("get", NORR_TEAM | {"sara", "karin"}, 200),
     "protection:provider": ("get", NORR_TEAM | {"sara", "karin"}, 200),
