@@ -36,6 +36,9 @@ _IDENTITY_IN_TEXT = re.compile(r"(?<!\d)(\d{2})?\d{6}\s?[-+]?\s?\d{4}(?!\d)")
 # A Swedish phone number: 0 or +46 and at least seven more digits, in groups.
 _PHONE_IN_TEXT = re.compile(r"(?<![\d+])(?:\+46|0)[\s-]?(?:\d[\s-]?){6,11}\d(?!\d)")
 ALLOWED_AGES = range(6, 18)
+# A person needs both names; what the child did not say is stored as these words (data, not a message),
+# which the mottagning replaces when it learns the name.
+UNKNOWN_GIVEN, UNKNOWN_FAMILY = "Förnamn okänt", "Efternamn okänt"
 
 
 def identifying(text: str) -> str | None:
@@ -235,8 +238,8 @@ def outreach_signal(*, actor: Actor, data: ChildInput) -> None:
             reporter_type=ReporterType.NOT_A_REPORT,
             content=_content(data, area),
             identity_number=data.identity_number.strip(),
-            given_name=data.given_name.strip(),
-            family_name=data.family_name.strip(),
+            given_name=data.given_name.strip() or UNKNOWN_GIVEN,
+            family_name=data.family_name.strip() or UNKNOWN_FAMILY,
             birth_date=None if data.identity_number.strip() else birth,
             reporter_organisation=_("Fältarbete, %(unit)s") % {"unit": unit.name},
             reporter_name=actor.user.get_full_name() or actor.user.get_username(),
