@@ -23,5 +23,7 @@ def permissions(request: HttpRequest) -> dict[str, Any]:
             "read_catalogue": rules.may_read_catalogue(user),
             "analyse_needs": rules.may_analyse_needs(user),
             "report_outcomes": rules.may_report_outcomes(user),
+            "log_outreach": rules.may_log_outreach(user),
+            "report_outreach": rules.may_report_outreach(user),
         }
     }

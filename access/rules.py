@@ -151,3 +151,19 @@ def may_manage_outcome_fields(user: User) -> bool:
 def may_analyse_needs(user: User) -> bool:
     """The läges- och behovsanalys: what is offered against what the unit's plans ask for."""
     return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None
+
+
+def may_log_outreach(user: User) -> bool:
+    """Contacts in the field (issue 16 point 5): the outreach workers (fältarbetare, dialogsocionomer), who
+    work in a team of a unit, and that unit's manager, who may go out with them. Case workers and treatment
+    staff meet children in their cases, not in the field, so they log nothing here."""
+    if not user.is_active:
+        return False
+    if user.role == Role.OUTREACH:
+        return user.team_id is not None
+    return user.role == Role.UNIT_MANAGER and user.unit_id is not None
+
+
+def may_report_outreach(user: User) -> bool:
+    """The field's figures for the committee: the unit manager, for the unit's contacts."""
+    return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None

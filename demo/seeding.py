@@ -20,6 +20,7 @@ from demo.assessments import seed_assessments
 from demo.bulk import reserve_ids, save_all
 from demo.casework import seed_casework, seed_delegation_order
 from demo.catalogue import seed_catalogue
+from demo.outreach import seed_outreach
 from demo.programme import seed_programme
 from demo.protection import seed_protection
 from demo.public_contact import seed_public_contact
@@ -239,6 +240,8 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"casework saved: {signals} signals with their assessments, clocks and journals")
             # Its own random stream, so the casework drawn after it stays as it was.
             seed_catalogue(random.Random(f"catalogue-{seed_value}"), users["behandlare"], today)
+            # Its own random stream too, so nothing drawn after it changes.
+            seed_outreach(random.Random(f"outreach-{seed_value}"), users["falt"], today)
             participations = seed_programme(rng, cases, users, maker, today)
             progress(f"exit programme saved: {participations} participations")
             assessments = seed_assessments(rng, cases, users, today)

@@ -364,6 +364,7 @@ def test_the_catalogue_the_needs_analysis_and_the_outcomes_show_no_person_and_lo
     pages += [reverse("programme:outcome_fields"), reverse("programme:outcome_field_new")]
     pages += [reverse("programme:outcome_field_retire", args=["own_safety"])]
     pages += [reverse("catalogue:count_new", args=[unassessed(world).key])]
+    pages += [reverse("outreach:field"), reverse("outreach:child"), reverse("outreach:report")]
     client = _client(world, "karin")
     for url in pages:
         assert client.get(url).status_code == 200, url
@@ -652,3 +653,14 @@ def test_the_disclosure_form_logs_its_view_the_relatives_it_offers_a_refusal_and
         offered,
         ("write", "collaboration.disclosure", world.own_case.child_id, ""),
     ]
+
+
+def test_a_child_sent_from_the_field_logs_intakes_write_and_nothing_else(world: World) -> None:
+    from intake.models import Signal
+
+    client = _client(world, "fia")
+    data = {"wants": "Vill ha hjälp.", "reach": "Ringer själv.", "given_name": "Kim", "age": "15"}
+    assert client.get(reverse("outreach:child")).status_code == 200
+    assert client.post(reverse("outreach:child"), data).status_code == 302
+    signal = Signal.objects.get()
+    assert _rows() == [("write", "intake.signal_register", signal.child_id, signal.case_id)]

@@ -523,6 +523,11 @@ ROLE_ROUTES = {
     # The public contact page is outside the sign-in and the same for everyone; the test world has no
     # receiving account, so it says where to call instead (503).
     "outreach:public_contact": ("get", set(ROLES), 503),
+    # The field: outreach workers and their unit manager log contacts (no one's personal data) and hand a
+    # child to the mottagning; the figures are the manager's, for the committee.
+    "outreach:field": ("get", {"fia", "karin"}, 200),
+    "outreach:child": ("get", {"fia", "karin"}, 200),
+    "outreach:report": ("get", {"karin"}, 200),
     # The provider register names no child: all in case work read it; the unit manager keeps it.
     "protection:providers": ("get", NORR_TEAM | {"sara", "karin"}, 200),
     "protection:provider": ("get", NORR_TEAM | {"sara", "karin"}, 200),
