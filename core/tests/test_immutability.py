@@ -38,6 +38,7 @@ GUARDED = (
     "catalogue_anonymouscount",
     "access_destinationnaming",
     "collaboration_disclosure",
+    "collaboration_partnerconsent",
     "protection_threatassessment",
     "protection_threatenedperson",
     "protection_providerfollowup",
