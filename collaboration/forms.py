@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from collaboration import bases
+from collaboration import bases, consent_rules
 from collaboration.consents import ConsentInput
 from collaboration.disclosures import DisclosureInput
 from collaboration.models import Channel, ConsentForm, Disclosure, PartnerConsent, RecipientKind
@@ -161,11 +161,6 @@ class PartnerConsentForm(DesignSystemForm):
         label=_("Vem lämnade samtycket"),
         required=False,
         widget=forms.RadioSelect,
-        help_text=_(
-            "Personen själv, eller för barnet en vårdnadshavare med vårdnad. Vems samtycke som behövs beror på "
-            "barnets ålder: från 15 år barnet självt, 12–14 år både barnet och varje vårdnadshavare, under 12 "
-            "år varje vårdnadshavare."
-        ),
     )
     given_on = DayField(label=_("När samtycket lämnades"), required=False)
     form = forms.ChoiceField(
@@ -191,6 +186,11 @@ class PartnerConsentForm(DesignSystemForm):
         self.fields["given_by"].choices = [  # type: ignore[attr-defined]
             (str(p.public_id), _("Barnet: %(name)s") % {"name": p} if p.pk == child.pk else str(p)) for p in givers
         ]
+        self.fields["given_by"].help_text = _(
+            "Personen själv, eller för barnet en vårdnadshavare med vårdnad. Vems samtycke ett utlämnande kräver "
+            "beror på barnets ålder den dagen: från %(own)d år barnet självt, från %(joint)d år både barnet och "
+            "varje vårdnadshavare med vårdnad, yngre än så varje vårdnadshavare med vårdnad."
+        ) % {"own": consent_rules.OWN_DECISION_AGE, "joint": consent_rules.JOINT_AGE}
         for field in self.fields.values():
             field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
 

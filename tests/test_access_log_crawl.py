@@ -656,11 +656,11 @@ def test_the_disclosure_form_logs_its_view_the_relatives_it_offers_a_refusal_and
 
 def test_the_consent_ledger_logs_the_case_and_each_relative_a_consent_is_about(world: World) -> None:
     from collaboration.consents import partner_consent_record
-    from collaboration.tests.test_consents import _input
+    from collaboration.tests.helpers import consent_data
 
     holder = Actor.system(world.user("hanna"))
-    partner_consent_record(actor=holder, case_public_id=world.own_case.public_id, data=_input(world))
-    about_guardian = _input(world, about=world.guardian)
+    partner_consent_record(actor=holder, case_public_id=world.own_case.public_id, data=consent_data(world))
+    about_guardian = consent_data(world, about=world.guardian)
     partner_consent_record(actor=holder, case_public_id=world.own_case.public_id, data=about_guardian)
     before = set(AccessEvent.objects.values_list("pk", flat=True))
     url = reverse("collaboration:consents", args=[world.own_case.public_id])

@@ -20,45 +20,26 @@ from access.models import AccessAction, AccessEvent, ProtectedIdentityAuthorizat
 from cases.models import Case
 from cases.services import case_open
 from collaboration import bases, consent_rules
-from collaboration.consents import ConsentInput, partner_consent_record, partner_consent_withdraw
-from collaboration.models import ConsentForm, Disclosure, PartnerConsent, RecipientKind
+from collaboration.consents import partner_consent_record, partner_consent_withdraw
+from collaboration.models import Disclosure, PartnerConsent, RecipientKind
 from collaboration.selectors import consent_page
-from collaboration.tests.helpers import recorded
+from collaboration.tests.helpers import COVERS, consent_data, recorded
 from conftest import World, make_person, signed_in
-from people.models import Person, ProtectionLevel, RelationKind
+from people.models import ProtectionLevel, RelationKind
 from people.services import relation_create
 
 pytestmark = pytest.mark.django_db
-
-COVERS = "Att Elias går i programmet och hur skolgången går."
 
 
 def _today() -> date:
     return timezone.localdate()
 
 
-def _input(world: World, *, about: Person | None = None, by: Person | None = None, **changes: Any) -> ConsentInput:
-    """The child's own consent that the school may be told how things go, given today in writing."""
-    child = world.own_case.child
-    data = ConsentInput(
-        person=str((about or child).public_id),
-        partner_kind=RecipientKind.SCHOOL,
-        partner="Kvarnskolan, elevhälsan",
-        covers=COVERS,
-        purpose="Att skolan kan stödja Elias i planen.",
-        given_by=str((by or about or child).public_id),
-        given_on=_today(),
-        form=ConsentForm.WRITTEN,
-        form_note="Blankett, skannad.",
-    )
-    return replace(data, **changes)
-
-
 def _consent(world: World, user: str = "hanna", case: Case | None = None, **changes: Any) -> PartnerConsent:
     return partner_consent_record(
         actor=Actor.system(world.user(user)),
         case_public_id=(case or world.own_case).public_id,
-        data=_input(world, **changes),
+        data=consent_data(world, **changes),
     )
 
 
