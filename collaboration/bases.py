@@ -3,8 +3,9 @@ read in docs/law-sources.md part H). Pure data and functions: the service asks t
 
 Each basis says which provision row it points at (by key, found for the day by `core.legal`), the
 conditions the discloser confirms one by one, who may receive under it, and for 18 a § the age limit.
-Consent (12 kap. 2 §) lifts secrecy too, but it is recorded in the consent ledger, which is not built
-yet: it is no choice here, and the service refuses it with words that say so.
+Consent (12 kap. 2 §) lifts secrecy too: it is a choice of the form (`CONSENT`) but no `Basis`, for it has
+no conditions to confirm. What it asks is a live consent in the consent ledger (`consents.consent_cover`,
+`consent_rules`).
 """
 
 from collections.abc import Collection
@@ -130,10 +131,8 @@ BASES: dict[str, Basis] = {
     ),
 }
 
-CONSENT_NOT_YET = _(
-    "Ett utlämnande med samtycke (OSL 12 kap. 2 §) registreras i samtyckesregistret, som inte är byggt ännu. "
-    "Välj ett lagrum, eller registrera utlämnandet när samtyckesregistret finns."
-)
+CONSENT_KEY = "handover-consent"
+CONSENT_LABEL = _("OSL 12 kap. 2 §: med samtycke (välj samtycket i samtyckesregistret)")
 
 
 def confirmed_texts(keys: Collection[str]) -> list["_StrOrPromise"]:

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from access.actor import Actor
 from access.permissions import CaseAction
 from access.reads import changing_case
-from access.selectors import relatives_of_visible_child
-from accounts.models import User
 from cases.models import Case
 from collaboration import bases
-from collaboration.models import Channel, Disclosure, RecipientKind
+from collaboration.consents import consent_cover
+from collaboration.models import Channel, Disclosure, PartnerConsent, RecipientKind
+from collaboration.persons import persons_of_case
 from core.errors import Problems
 from core.fields import TEXT_LIMIT
 from core.legal import legal_basis_for
@@ -32,7 +32,8 @@ RECIPIENT_LIMIT = 300
 
 @dataclass(frozen=True)
 class DisclosureInput:
-    """`person`: the public id of the child or a relative; `basis`: a choice of `bases.BASES` ("" refused)."""
+    """`person`: the public id of the child or a relative; `basis`: a choice of `bases.BASES` or
+    `bases.CONSENT` ("" refused); `consent`: for a disclosure on consent, the public id of its consent."""
 
     person: str
     disclosed_on: date | None
@@ -44,16 +45,7 @@ class DisclosureInput:
     conditions: Collection[str]
     assessment: str
     corrects: str = ""
-
-
-def persons_of_case(user: User, case: Case) -> list[Person]:
-    """The child, then each relative of the child `user` may see, once: whom a disclosure may be about."""
-    offered = [case.child]
-    for relation in relatives_of_visible_child(user, case.child_id):
-        hidden = relation.relative_hidden  # type: ignore[attr-defined]  # an annotation
-        if not hidden and all(p.pk != relation.relative_id for p in offered):
-            offered.append(relation.relative)
-    return offered
+    consent: str = ""
 
 
 def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureInput) -> Disclosure:
@@ -77,9 +69,14 @@ def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureI
         if data.channel not in Channel.values:
             problems.add("channel", _("Välj hur uppgiften lämnades: muntligt eller skriftligt."), "required")
         day = _day(problems, data.disclosed_on)
-        legal_basis = _basis(problems, data, person, day)
+        consent = None
+        if data.basis == bases.CONSENT:
+            legal_basis, consent = _on_consent(problems, case, data, person, day)
+        else:
+            legal_basis = _basis(problems, data, person, day)
         problems.raise_any()
         assert person is not None and day is not None and legal_basis is not None  # else a problem was raised
+        chosen = bases.BASES.get(data.basis)
         return Disclosure.objects.create(
             case=case,
             person=person,
@@ -89,8 +86,10 @@ def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureI
             channel=data.channel,
             disclosed_on=day,
             legal_basis=legal_basis,
-            conditions=sorted(set(data.conditions) & {c.key for c in bases.BASES[data.basis].conditions}),
+            conditions=sorted(set(data.conditions) & {c.key for c in chosen.conditions}) if chosen else [],
             assessment=assessment,
+            on_consent=consent is not None,
+            consent=consent,
             corrects=corrects,
             disclosed_by=actor.user,
             recorded_at=timezone.now(),
@@ -137,10 +136,22 @@ def _day(problems: Problems, day: date | None) -> date | None:
     return day
 
 
+def _on_consent(
+    problems: Problems, case: Case, data: DisclosureInput, person: Person | None, day: date | None
+) -> tuple[LegalBasis | None, PartnerConsent | None]:
+    """A disclosure on consent (OSL 12 kap. 2 §): a live consent covering it, and every one it needs."""
+    found = legal_basis_for(bases.CONSENT_KEY, on=day) if day is not None else None
+    if day is not None and found is None:
+        problems.add("basis", _("Lagrummet gällde inte den dag uppgiften lämnades."), "no_provision")
+    if person is None or day is None or data.recipient_kind not in RecipientKind.values:
+        return found, None
+    cover = consent_cover(case, person, data.recipient_kind, day, data.consent)
+    for code, message in cover.problems:
+        problems.add("consent", message, code)
+    return found, cover.consent
+
+
 def _basis(problems: Problems, data: DisclosureInput, person: Person | None, day: date | None) -> LegalBasis | None:
-    if data.basis == bases.CONSENT:
-        problems.add("basis", bases.CONSENT_NOT_YET, "consent_not_built")
-        return None
     basis = bases.BASES.get(data.basis)
     if basis is None:
         problems.add("basis", _("Ett utlämnande kräver lagrum: välj vilket utlämnandet vilar på."), "no_basis")

@@ -1,14 +1,16 @@
-"""The disclosure form. Nearly every field is optional here so that the service, which decides what is
-allowed, answers every problem at once; each provision's checklist is its own group of boxes."""
+"""The disclosure form, and the consent ledger's forms. Nearly every field is optional here so that the
+service, which decides what is allowed, answers every problem at once; each provision's checklist is its
+own group of boxes, and a disclosure on consent names its consent."""
 
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from collaboration import bases
+from collaboration import bases, consent_rules
+from collaboration.consents import ConsentInput
 from collaboration.disclosures import DisclosureInput
-from collaboration.models import Channel, Disclosure, RecipientKind
+from collaboration.models import Channel, ConsentForm, Disclosure, PartnerConsent, RecipientKind
 from people.models import Person
 from web.forms import DayField, DesignSystemForm, text_field
 
@@ -36,8 +38,17 @@ class DisclosureForm(DesignSystemForm):
         label=_("Lagrum"),
         required=False,
         widget=forms.RadioSelect,
-        choices=[(b.choice, b.label) for b in bases.BASES.values()],
-        help_text=_("Ett utlämnande med samtycke registreras i samtyckesregistret, som inte är byggt ännu."),
+        choices=[*((b.choice, b.label) for b in bases.BASES.values()), (bases.CONSENT, bases.CONSENT_LABEL)],
+        help_text=_(
+            "Ett utlämnande med samtycke vilar på ett samtycke i samtyckesregistret: välj det nedan. Det ska "
+            "gälla personen och den sortens mottagare den dag uppgiften lämnades."
+        ),
+    )
+    consent = forms.ChoiceField(
+        label=_("Samtycket utlämnandet vilar på"),
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Bara om du har valt samtycke som lagrum."),
     )
     assessment = text_field(
         _("Sekretessprövningen"),
@@ -46,8 +57,13 @@ class DisclosureForm(DesignSystemForm):
         help_text=_("Din prövning: varför uppgiften fick lämnas ut trots sekretessen."),
     )
 
-    def __init__(self, *args: Any, persons: list[Person], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, persons: list[Person], consents: list[PartnerConsent], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["consent"].choices = [(str(c.public_id), consent_label(c)) for c in consents]  # type: ignore[attr-defined]
+        if not consents:
+            self.fields["consent"].help_text = _(
+                "Inget samtycke är registrerat i ärendet. Registrera samtycket i samtyckesregistret först."
+            )
         child, *relatives = persons
         self.fields["person"].choices = [  # type: ignore[attr-defined]
             (str(child.public_id), _("Barnet: %(name)s") % {"name": child}),
@@ -61,7 +77,8 @@ class DisclosureForm(DesignSystemForm):
                 choices=[(c.key, c.text) for c in basis.conditions],
                 help_text=_("Bekräfta vart och ett, om du har valt det lagrummet."),
             )
-        # The secrecy assessment is written last, once the provision and its conditions are chosen.
+        # The consent, then the secrecy assessment, once the provision and its conditions are chosen.
+        self.fields["consent"] = self.fields.pop("consent")
         self.fields["assessment"] = self.fields.pop("assessment")
         for field in self.fields.values():
             field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
@@ -81,12 +98,15 @@ def disclosure_input(data: dict[str, Any], *, corrects: Disclosure | None = None
         conditions=frozenset(data[chosen.field]) if chosen else frozenset(),
         assessment=data["assessment"],
         corrects=str(corrects.public_id) if corrects else "",
+        consent=data["consent"] if data["basis"] == bases.CONSENT else "",
     )
 
 
 def initial_from(original: Disclosure) -> dict[str, Any]:
     """A correction starts from what the corrected disclosure said."""
     choice = next((b.choice for b in bases.BASES.values() if b.key == original.legal_basis.key), "")
+    if original.on_consent:
+        choice = bases.CONSENT
     initial: dict[str, Any] = {
         "person": str(original.person.public_id),
         "disclosed_on": original.disclosed_on,
@@ -96,7 +116,104 @@ def initial_from(original: Disclosure) -> dict[str, Any]:
         "what": original.what,
         "basis": choice,
         "assessment": original.assessment,
+        "consent": str(original.consent.public_id) if original.consent else "",
     }
-    if choice:
+    if choice in bases.BASES:
         initial[bases.BASES[choice].field] = list(original.conditions)
     return initial
+
+
+def consent_label(consent: PartnerConsent) -> str:
+    """A consent as the disclosure form offers it: about whom, to whom, given when and by whom."""
+    words = _("%(person)s till %(kind)s (%(partner)s), lämnat %(given)s av %(by)s") % {
+        "person": consent.person,
+        "kind": consent.get_partner_kind_display(),
+        "partner": consent.partner,
+        "given": consent.given_on.isoformat(),
+        "by": consent.given_by,
+    }
+    if consent.valid_until:
+        words += ", " + _("gäller till och med %(day)s") % {"day": consent.valid_until.isoformat()}
+    if consent.withdrawn_on:
+        words += ", " + _("återkallat %(day)s") % {"day": consent.withdrawn_on.isoformat()}
+    return str(words)
+
+
+class PartnerConsentForm(DesignSystemForm):
+    person = forms.ChoiceField(label=_("Vem samtycket gäller"), required=False, widget=forms.RadioSelect)
+    partner_kind = forms.ChoiceField(
+        label=_("Samverkanspartner"), required=False, widget=forms.RadioSelect, choices=RecipientKind.choices
+    )
+    partner = forms.CharField(
+        label=_("Partnerns namn och enhet"),
+        required=False,
+        max_length=300,
+        help_text=_("Till exempel: Kvarnskolan, elevhälsan."),
+    )
+    covers = text_field(
+        _("Vilka uppgifter samtycket omfattar"),
+        required=False,
+        rows=3,
+        help_text=_("Så som den som samtyckte sa det: vilka uppgifter, och vilka inte."),
+    )
+    purpose = text_field(_("För vilket syfte"), required=False, rows=3)
+    given_by = forms.ChoiceField(
+        label=_("Vem lämnade samtycket"),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    given_on = DayField(label=_("När samtycket lämnades"), required=False)
+    form = forms.ChoiceField(
+        label=_("Hur samtycket lämnades"), required=False, widget=forms.RadioSelect, choices=ConsentForm.choices
+    )
+    form_note = forms.CharField(
+        label=_("Anteckning om hur"),
+        required=False,
+        max_length=300,
+        help_text=_("Till exempel: vid samtal på kontoret, blanketten skannad till akten."),
+    )
+    valid_until = DayField(
+        label=_("Gäller till och med (valfritt)"),
+        required=False,
+        help_text=_("Lämna tomt om samtycket gäller tills det återkallas."),
+    )
+
+    def __init__(self, *args: Any, persons: list[Person], givers: list[Person], child: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [  # type: ignore[attr-defined]
+            (str(p.public_id), _("Barnet: %(name)s") % {"name": p} if p.pk == child.pk else str(p)) for p in persons
+        ]
+        self.fields["given_by"].choices = [  # type: ignore[attr-defined]
+            (str(p.public_id), _("Barnet: %(name)s") % {"name": p} if p.pk == child.pk else str(p)) for p in givers
+        ]
+        self.fields["given_by"].help_text = _(
+            "Personen själv, eller för barnet en vårdnadshavare med vårdnad. Vems samtycke ett utlämnande kräver "
+            "beror på barnets ålder den dagen: från %(own)d år barnet självt, från %(joint)d år både barnet och "
+            "varje vårdnadshavare med vårdnad, yngre än så varje vårdnadshavare med vårdnad."
+        ) % {"own": consent_rules.OWN_DECISION_AGE, "joint": consent_rules.JOINT_AGE}
+        for field in self.fields.values():
+            field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
+
+
+def consent_input(data: dict[str, Any]) -> ConsentInput:
+    return ConsentInput(
+        person=data["person"],
+        partner_kind=data["partner_kind"],
+        partner=data["partner"],
+        covers=data["covers"],
+        purpose=data["purpose"],
+        given_by=data["given_by"],
+        given_on=data["given_on"],
+        form=data["form"],
+        form_note=data["form_note"],
+        valid_until=data["valid_until"],
+    )
+
+
+class WithdrawForm(DesignSystemForm):
+    withdrawn_on = DayField(label=_("När samtycket återkallades"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}

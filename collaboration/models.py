@@ -1,11 +1,14 @@
 """The disclosure register (utlämnanderegistret): what the committee told a partner about a child or a
-relative, to whom, how, when, by whom and on which provision.
+relative, to whom, how, when, by whom and on which provision; and the consent ledger (samtyckesregistret):
+who consented to what being disclosed to which partner, for what purpose.
 
-Append-only (migration 0002): a mistake is put right by a correction, a new row naming the one it corrects.
-What was said, to whom and the secrecy assessment are free text about a child, so they are encrypted.
+Append-only (migrations 0002, 0003): a mistake is put right by a correction, a new row naming the one it
+corrects; a consent is withdrawn once, with a day, and otherwise stays as it was recorded. What was said,
+to whom, what a consent covers and why are free text about a child, so they are encrypted.
 """
 
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -35,6 +38,72 @@ class Channel(models.TextChoices):
     WRITTEN = "written", _("Skriftligt")
 
 
+class ConsentForm(models.TextChoices):
+    ORAL = "oral", _("Muntligt")
+    WRITTEN = "written", _("Skriftligt, på papper")
+    DIGITAL = "digital", _("Digitalt")
+
+
+class PartnerConsent(models.Model):
+    """One person's consent that the committee may disclose information about a person to one partner.
+
+    `person`: whom the information is about (the child or a relative of the child in the case); `given_by`:
+    the person themself, or a guardian with custody of the child (OSL 12 kap. 2 and 3 §§, föräldrabalken 6 kap.
+    11 §; who must consent is `collaboration.consent_rules`). Only the withdrawal is filled in later, once.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="partner_consents")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("samtycket gäller"))
+    partner_kind = models.CharField(_("samverkanspartner"), max_length=20, choices=RecipientKind.choices)
+    partner = EncryptedTextField(_("partnerns namn och enhet"))
+    covers = EncryptedTextField(_("vilka uppgifter samtycket omfattar"))
+    purpose = EncryptedTextField(_("för vilket syfte"))
+    given_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("lämnat av"))
+    given_on = models.DateField(_("lämnat"))
+    form = models.CharField(_("hur samtycket lämnades"), max_length=10, choices=ConsentForm.choices)
+    form_note = models.CharField(_("anteckning om hur"), max_length=300, blank=True, default="")
+    valid_until = models.DateField(_("gäller till och med"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+    withdrawn_on = models.DateField(_("återkallat"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("samtycke till utlämnande")
+        verbose_name_plural = _("samtycken till utlämnande")
+        ordering = ["-given_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=F("given_on")),
+                name="partnerconsent_valid_after_given",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("given_on")),
+                name="partnerconsent_withdrawn_after_given",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True, withdrawn_by__isnull=True, withdrawn_at__isnull=True)
+                | Q(withdrawn_on__isnull=False, withdrawn_by__isnull=False, withdrawn_at__isnull=False),
+                name="partnerconsent_withdrawal_whole",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.given_on}"
+
+    def live_on(self, day: date) -> bool:
+        """Whether the consent holds on the day: given by then, not withdrawn by then, not run out."""
+        return (
+            self.given_on <= day
+            and (self.withdrawn_on is None or self.withdrawn_on > day)
+            and (self.valid_until is None or self.valid_until >= day)
+        )
+
+
 class Disclosure(models.Model):
     """One disclosure of secret information outside the committee, resting on one provision."""
 
@@ -50,6 +119,16 @@ class Disclosure(models.Model):
     # The keys of the basis's conditions (`collaboration.bases`) the discloser confirmed held.
     conditions = models.JSONField(_("villkor som bekräftades"), default=list)
     assessment = EncryptedTextField(_("sekretessprövningen"))
+    # A disclosure on consent (OSL 12 kap. 2 §) names the consent it rests on; no other disclosure does.
+    on_consent = models.BooleanField(_("med samtycke"), default=False, db_default=False)
+    consent = models.ForeignKey(
+        PartnerConsent,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disclosures",
+        verbose_name=_("samtycket"),
+    )
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name=_("rättar")
     )
@@ -62,6 +141,10 @@ class Disclosure(models.Model):
         ordering = ["-disclosed_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=~Q(corrects=F("id")), name="disclosure_not_its_own_correction"),
+            models.CheckConstraint(
+                condition=Q(on_consent=False, consent__isnull=True) | Q(on_consent=True, consent__isnull=False),
+                name="disclosure_consent_named",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,6 @@
-"""Reading the disclosure register: what has been disclosed about the child and their relatives, to whom,
-each read of the case through access and logged; and what the form offers.
+"""Reading the disclosure register and the consent ledger: what has been disclosed about the child and their
+relatives, to whom, and who consented to what; each read of the case through access and logged; and what
+the forms offer.
 
 A disclosure about a relative the reader may not see (a protected relative they are not named for) is
 left out and only counted, like the relative on the case page.
@@ -10,17 +11,18 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.http import Http404
+from django.utils import timezone
 
 from access.actor import Actor
 from access.models import AccessAction
 from access.permissions import CaseAction
 from access.reads import CaseRead, log_result_set, read_case, reading_case
-from access.selectors import relatives_of_visible_child
 from accounts.models import User
 from cases.models import Case
 from collaboration.bases import confirmed_texts
-from collaboration.disclosures import persons_of_case
-from collaboration.models import Disclosure
+from collaboration.consents import custodians_of, visible_consent
+from collaboration.models import Disclosure, PartnerConsent
+from collaboration.persons import hidden_relatives, persons_of_case
 from people.models import Person
 
 if TYPE_CHECKING:
@@ -45,19 +47,15 @@ class DisclosurePage:
     hidden: int  # disclosures about relatives kept from the reader
 
 
-def _hidden_relatives(user: User, case: Case) -> set[int]:
-    return {
-        r.relative_id
-        for r in relatives_of_visible_child(user, case.child_id)
-        if r.relative_hidden  # type: ignore[attr-defined]  # an annotation
-    }
-
-
 def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
     """The case's disclosures, newest first, with their corrections: the same few queries for any number."""
     with reading_case(actor, public_id, view_name="collaboration.disclosures") as read:
-        hidden = _hidden_relatives(actor.user, read.case)
-        every = list(Disclosure.objects.filter(case=read.case).select_related("person", "legal_basis", "disclosed_by"))
+        hidden = hidden_relatives(actor.user, read.case)
+        every = list(
+            Disclosure.objects.filter(case=read.case).select_related(
+                "person", "legal_basis", "disclosed_by", "consent__given_by"
+            )
+        )
         shown = [d for d in every if d.person_id not in hidden]
         by_id = {d.pk: d for d in shown}
         corrected = {d.corrects_id for d in shown}
@@ -78,6 +76,7 @@ class DisclosureFormRead:
     read: CaseRead
     persons: list[Person]
     corrects: Disclosure | None
+    consents: list[PartnerConsent]
 
 
 def disclosure_form_read(actor: Actor, public_id: object, *, corrects: UUID | None = None) -> DisclosureFormRead:
@@ -97,4 +96,89 @@ def disclosure_form_read(actor: Actor, public_id: object, *, corrects: UUID | No
         original = Disclosure.objects.filter(case=read.case, public_id=corrects).select_related("legal_basis").first()
         if original is None or all(p.pk != original.person_id for p in persons):
             raise Http404
-    return DisclosureFormRead(read=read, persons=persons, corrects=original)
+    return DisclosureFormRead(
+        read=read, persons=persons, corrects=original, consents=_consents_offered(actor.user, read.case)
+    )
+
+
+@dataclass(frozen=True)
+class ConsentPage:
+    read: CaseRead
+    live: list[PartnerConsent]  # live today
+    past: list[PartnerConsent]  # withdrawn, run out, or not yet in force
+    hidden: int  # consents about relatives kept from the reader
+
+
+def consent_page(actor: Actor, public_id: object) -> ConsentPage:
+    """The case's consent ledger, live first: the same few queries for any number of consents."""
+    with reading_case(actor, public_id, view_name="collaboration.consents") as read:
+        hidden = hidden_relatives(actor.user, read.case)
+        every = list(
+            PartnerConsent.objects.filter(case=read.case).select_related(
+                "person", "given_by", "recorded_by", "withdrawn_by"
+            )
+        )
+        shown = [c for c in every if c.person_id not in hidden]
+        relatives = sorted({c.person_id for c in shown} - {read.case.child_id})
+        if relatives:
+            log_result_set(
+                actor,
+                action=AccessAction.LIST,
+                view_name="collaboration.consents.persons",
+                subjects=[(pk, read.case.pk) for pk in relatives],
+            )
+        today = timezone.localdate()
+        return ConsentPage(
+            read=read,
+            live=[c for c in shown if c.live_on(today)],
+            past=[c for c in shown if not c.live_on(today)],
+            hidden=len(every) - len(shown),
+        )
+
+
+@dataclass(frozen=True)
+class ConsentFormRead:
+    read: CaseRead
+    persons: list[Person]
+    givers: list[Person]  # the persons, and the child's guardians with custody among them
+
+
+def consent_form_read(actor: Actor, public_id: object) -> ConsentFormRead:
+    """The read behind the consent form: whom a consent may be about and who may give it (each relative
+    offered a LIST row)."""
+    read = read_case(actor, public_id, view_name="collaboration.consent.form", for_action=CaseAction.DISCLOSE)
+    persons = persons_of_case(actor.user, read.case)
+    if len(persons) > 1:
+        log_result_set(
+            actor,
+            action=AccessAction.LIST,
+            view_name="collaboration.consent.form.persons",
+            subjects=[(p.pk, read.case.pk) for p in persons[1:]],
+        )
+    custodians = custodians_of(read.case)
+    givers = [p for p in persons if p.pk == read.case.child_id or p.pk in custodians]
+    others = [p for p in persons if p not in givers]
+    return ConsentFormRead(read=read, persons=persons, givers=givers + others)
+
+
+@dataclass(frozen=True)
+class WithdrawRead:
+    read: CaseRead
+    consent: PartnerConsent
+
+
+def consent_withdraw_read(actor: Actor, public_id: object, consent_id: UUID) -> WithdrawRead:
+    """The read behind the withdrawal form: a consent of the case about someone the reader may see."""
+    read = read_case(actor, public_id, view_name="collaboration.consent.withdraw.form", for_action=CaseAction.DISCLOSE)
+    consent = visible_consent(actor.user, read.case, consent_id)
+    if consent is None:
+        raise Http404
+    return WithdrawRead(read=read, consent=consent)
+
+
+def _consents_offered(user: User, case: Case) -> list[PartnerConsent]:
+    """The consents of the case about someone the user may see, withdrawn ones too: a disclosure on an
+    earlier day may rest on a consent withdrawn since (the service checks the disclosure's own day)."""
+    hidden = hidden_relatives(user, case)
+    every = PartnerConsent.objects.filter(case=case).select_related("person", "given_by")
+    return [c for c in every if c.person_id not in hidden]

@@ -11,6 +11,9 @@ admin, raw SQL) can change or remove the rows.
 - `once_set=` freezes a row once that column is set: a journal draft (signed_at NULL) stays free to
   autosave, be signed or be discarded; a signed entry is refused UPDATE and DELETE. The condition
   looks at OLD only, so signing (NULL -> timestamp) passes and "unsigning" is refused.
+- `set_once=` (with `columns=`): the other columns may be filled in once, and then no more: an UPDATE
+  is refused when it changes a named column or when the first of `set_once` is already set (a
+  withdrawal, recorded once). Every DELETE is refused.
 """
 
 from collections.abc import Callable
@@ -32,10 +35,14 @@ def trigger_name(table: str, operation: str) -> str:
     return f"{table}_immutable_{operation}"
 
 
-def _conditions(vendor: str, columns: tuple[str, ...], once_set: str | None) -> dict[str, str]:
+def _conditions(
+    vendor: str, columns: tuple[str, ...], once_set: str | None, set_once: str | None = None
+) -> dict[str, str]:
     """The WHEN clause of each row trigger ("" when the trigger always fires)."""
     distinct = "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
-    changed = " OR ".join(f"OLD.{c} {distinct} NEW.{c}" for c in columns)
+    changed = " OR ".join(
+        [f"OLD.{c} {distinct} NEW.{c}" for c in columns] + ([f"OLD.{set_once} IS NOT NULL"] if set_once else [])
+    )
     frozen = f"OLD.{once_set} IS NOT NULL" if once_set else ""
     update = " AND ".join(f"({part})" for part in (frozen, changed) if part)
     return {"update": update, "delete": frozen}
@@ -73,12 +80,19 @@ def drop_statements(vendor: str, table: str) -> list[str]:
 
 
 def create_statements(
-    vendor: str, table: str, *, columns: tuple[str, ...] = (), once_set: str | None = None
+    vendor: str,
+    table: str,
+    *,
+    columns: tuple[str, ...] = (),
+    once_set: str | None = None,
+    set_once: str | None = None,
 ) -> list[str]:
     """Idempotent: the table's triggers are dropped first, so a migration may install them again."""
     if vendor not in ("postgresql", "sqlite"):
         raise RuntimeError(f"append-only triggers are not written for {vendor}")
-    conditions = _conditions(vendor, columns, once_set)
+    if set_once and not columns:
+        raise ValueError("set_once= names the column filled in once beside the kept columns=")
+    conditions = _conditions(vendor, columns, once_set, set_once)
     statements = drop_statements(vendor, table)
     if vendor == "postgresql":
         statements.append(PG_FUNCTION)
@@ -95,10 +109,12 @@ def _run(statements: Callable[[str], list[str]]) -> Callable[[Any, Any], None]:
     return run
 
 
-def immutable(table: str, *, columns: tuple[str, ...] = (), once_set: str | None = None) -> migrations.RunPython:
+def immutable(
+    table: str, *, columns: tuple[str, ...] = (), once_set: str | None = None, set_once: str | None = None
+) -> migrations.RunPython:
     """A migration operation installing the triggers for `table` (every column when none are named)."""
     return migrations.RunPython(
-        _run(lambda vendor: create_statements(vendor, table, columns=columns, once_set=once_set)),
+        _run(lambda vendor: create_statements(vendor, table, columns=columns, once_set=once_set, set_once=set_once)),
         _run(lambda vendor: drop_statements(vendor, table)),
     )
 

@@ -664,3 +664,61 @@ def test_a_child_sent_from_the_field_logs_intakes_write_and_nothing_else(world: 
     assert client.post(reverse("outreach:child"), data).status_code == 302
     signal = Signal.objects.get()
     assert _rows() == [("write", "intake.signal_register", signal.child_id, signal.case_id)]
+
+
+def test_the_consent_ledger_logs_the_case_and_each_relative_a_consent_is_about(world: World) -> None:
+    from collaboration.consents import partner_consent_record
+    from collaboration.tests.helpers import consent_data
+
+    holder = Actor.system(world.user("hanna"))
+    partner_consent_record(actor=holder, case_public_id=world.own_case.public_id, data=consent_data(world))
+    about_guardian = consent_data(world, about=world.guardian)
+    partner_consent_record(actor=holder, case_public_id=world.own_case.public_id, data=about_guardian)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    url = reverse("collaboration:consents", args=[world.own_case.public_id])
+    assert _client(world, "bo").get(url).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    assert sorted(rows) == [
+        ("list", "collaboration.consents.persons", world.guardian.pk, world.own_case.pk),
+        ("view", "collaboration.consents", world.own_case.child_id, world.own_case.pk),
+    ]
+
+
+def test_the_consent_forms_log_their_view_the_relatives_offered_a_refusal_and_the_writes(world: World) -> None:
+    from collaboration.models import PartnerConsent
+
+    client = _client(world, "hanna")
+    url = reverse("collaboration:consent_new", args=[world.own_case.public_id])
+    assert client.get(url).status_code == 200
+    child = str(world.own_case.child.public_id)
+    posted = {"person": child, "partner_kind": "school", "partner": "Kvarnskolan", "covers": "Skolgången."}
+    assert client.post(url, posted).status_code == 200
+    posted |= {"purpose": "Stöd.", "given_by": child, "given_on": timezone.localdate().isoformat(), "form": "oral"}
+    assert client.post(url, posted).status_code == 302
+    withdraw = reverse(
+        "collaboration:consent_withdraw", args=[world.own_case.public_id, PartnerConsent.objects.get().public_id]
+    )
+    assert client.get(withdraw).status_code == 200
+    assert client.post(withdraw, {"withdrawn_on": timezone.localdate().isoformat()}).status_code == 302
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "person_id", "reason")
+    form = ("view", "collaboration.consent.form", world.own_case.child_id, "")
+    offered = ("list", "collaboration.consent.form.persons", world.guardian.pk, "")
+    withdraw_form = ("view", "collaboration.consent.withdraw.form", world.own_case.child_id, "")
+    assert list(rows) == [
+        form,
+        offered,
+        form,
+        offered,
+        (
+            "refused",
+            "collaboration.consent",
+            world.own_case.child_id,
+            "given_by:not_of_case, purpose:required, form:required, given_on:required",
+        ),
+        form,
+        offered,
+        ("write", "collaboration.consent", world.own_case.child_id, ""),
+        withdraw_form,
+        withdraw_form,
+        ("write", "collaboration.consent.withdraw", world.own_case.child_id, ""),
+    ]

@@ -92,6 +92,7 @@ def _work(world: World, kind: str) -> dict[str, object]:
     return {
         **measures_in(holder, case),  # type: ignore[arg-type]
         "disclosure": _disclosed(holder, case),
+        "partner_consent": _consented(holder, case),
         "assessment": assessment,
         "consent": consent,
         "outcome": outcome,
@@ -137,6 +138,25 @@ def _disclosed(holder: object, case: object) -> object:
         assessment="Nödvändigt för planen.",
     )
     return disclosure_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
+
+
+def _consented(holder: object, case: object) -> object:
+    """The child's own consent that the school may be told how the schooling goes."""
+    from django.utils import timezone
+
+    from collaboration.consents import ConsentInput, partner_consent_record
+
+    data = ConsentInput(
+        person=str(case.child.public_id),  # type: ignore[attr-defined]
+        partner_kind="school",
+        partner="Rektor",
+        covers="Skolgången.",
+        purpose="Stöd i skolan.",
+        given_by=str(case.child.public_id),  # type: ignore[attr-defined]
+        given_on=timezone.localdate(),
+        form="oral",
+    )
+    return partner_consent_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
 
 
 def _assessed(holder: object, case: object) -> object:
@@ -347,6 +367,8 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "protection:threat_new": ("threat", _case_url("protection:threat_new")),
     "collaboration:disclosure_new": ("disclose", _case_url("collaboration:disclosure_new")),
     "collaboration:disclosure_correct": ("disclose", _case_url("collaboration:disclosure_correct", "disclosure")),
+    "collaboration:consent_new": ("disclose", _case_url("collaboration:consent_new")),
+    "collaboration:consent_withdraw": ("disclose", _case_url("collaboration:consent_withdraw", "partner_consent")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
         for name in (
@@ -456,6 +478,7 @@ WORK_READ_ROUTES = {
     "api:assessment_list": _case_url("api:assessment_list"),
     "protection:page": _case_url("protection:page"),
     "collaboration:disclosures": _case_url("collaboration:disclosures"),
+    "collaboration:consents": _case_url("collaboration:consents"),
     "api:case_protection": _case_url("api:case_protection"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",

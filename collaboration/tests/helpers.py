@@ -1,4 +1,4 @@
-"""Disclosures as a worker records them, for the register's tests."""
+"""Disclosures and consents as a worker records them, for the register's and the ledger's tests."""
 
 from dataclasses import replace
 from datetime import date
@@ -8,10 +8,13 @@ from django.utils import timezone
 
 from access.actor import Actor
 from collaboration import bases
+from collaboration.consents import ConsentInput
 from collaboration.disclosures import DisclosureInput, disclosure_record
-from collaboration.models import Channel, Disclosure, RecipientKind
+from collaboration.models import Channel, ConsentForm, Disclosure, RecipientKind
 from conftest import World
+from people.models import Person
 
+COVERS = "Att Elias går i programmet och hur skolgången går."
 WHAT = "Elias har setts med äldre personer i nätverket Q7Z vid skolan."
 ALL_18A = frozenset(c.key for c in bases.BASES[bases.YOUNG].conditions)
 
@@ -38,3 +41,22 @@ def recorded(world: World, user: str = "hanna", *, on: date | None = None, **cha
     return disclosure_record(
         actor=Actor.system(world.user(user)), case_public_id=world.own_case.public_id, data=young(world, **changes)
     )
+
+
+def consent_data(
+    world: World, *, about: Person | None = None, by: Person | None = None, **changes: Any
+) -> ConsentInput:
+    """The child's own consent that the school may be told how things go, given today in writing."""
+    child = world.own_case.child
+    data = ConsentInput(
+        person=str((about or child).public_id),
+        partner_kind=RecipientKind.SCHOOL,
+        partner="Kvarnskolan, elevhälsan",
+        covers=COVERS,
+        purpose="Att skolan kan stödja Elias i planen.",
+        given_by=str((by or about or child).public_id),
+        given_on=timezone.localdate(),
+        form=ConsentForm.WRITTEN,
+        form_note="Blankett, skannad.",
+    )
+    return replace(data, **changes)

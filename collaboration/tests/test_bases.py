@@ -1,9 +1,13 @@
 """What each provision asks, as pure functions: the age under 18 a §, the checklist, the recipients."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from collaboration import bases
 from collaboration.models import RecipientKind
+
+if TYPE_CHECKING:
+    from people.models import Person
 
 YOUNG = bases.BASES[bases.YOUNG]
 
@@ -35,5 +39,15 @@ def test_each_provision_names_its_recipients() -> None:
     assert bases.recipients_named(bases.BASES[bases.RELATIVE]) == "Polismyndigheten"
 
 
-def test_consent_is_no_choice_of_the_form() -> None:
+def test_consent_is_a_choice_of_the_form_but_no_basis_with_conditions() -> None:
+    from collaboration.forms import DisclosureForm
+
     assert bases.CONSENT not in bases.BASES
+    choices = [key for key, _ in DisclosureForm(persons=[_child()], consents=[]).fields["basis"].choices]  # type: ignore[attr-defined]
+    assert choices[-1] == bases.CONSENT and bases.CONSENT_KEY == "handover-consent"
+
+
+def _child() -> "Person":
+    from people.models import Person
+
+    return Person(given_name="Elias", family_name="Berg")

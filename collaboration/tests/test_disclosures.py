@@ -54,10 +54,11 @@ def test_without_a_basis_it_is_refused(world: World) -> None:
     assert _codes(_refused(world, basis="")) == {"basis": ["no_basis"]}
 
 
-def test_consent_is_for_the_consent_ledger_not_yet_built(world: World) -> None:
-    exc = _refused(world, basis=bases.CONSENT)
-    assert _codes(exc) == {"basis": ["consent_not_built"]}
-    assert "samtyckesregistret" in exc.error_dict["basis"][0].message
+def test_a_disclosure_on_consent_without_a_consent_in_the_ledger_is_refused(world: World) -> None:
+    exc = _refused(world, basis=bases.CONSENT, conditions=frozenset())
+    assert _codes(exc) == {"consent": ["no_consent"]}
+    assert "Inget gällande samtycke omfattar utlämnandet" in exc.error_dict["consent"][0].message
+    assert not Disclosure.objects.exists()
 
 
 def test_18_a_for_a_twenty_one_year_old_is_refused_and_for_a_twenty_year_old_it_is_not(world: World) -> None:

@@ -94,3 +94,32 @@ def test_a_disclosure_about_the_child_is_on_the_timeline_and_one_about_a_relativ
     text = signed_in(world.user("hanna")).get(url).content.decode()
     assert "Utlämnande" in text and WHAT in text and "Polismyndigheten" in text
     assert "Mammans arbetsplats." not in text
+
+
+def test_the_form_records_a_disclosure_on_a_consent_picked_from_the_ledger(world: World) -> None:
+    from collaboration.consents import partner_consent_record
+    from collaboration.tests.helpers import consent_data
+
+    consent = partner_consent_record(
+        actor=Actor.system(world.user("hanna")), case_public_id=world.own_case.public_id, data=consent_data(world)
+    )
+    client = signed_in(world.user("hanna"))
+    url = reverse("collaboration:disclosure_new", args=[world.own_case.public_id])
+    form = client.get(url).content.decode()
+    assert 'value="consent"' in form and "Kvarnskolan, elevhälsan" in form
+    posted = {
+        "person": str(world.own_case.child.public_id),
+        "disclosed_on": timezone.localdate().isoformat(),
+        "recipient_kind": "school",
+        "recipient": "Kvarnskolan, mentor",
+        "channel": "oral",
+        "what": "Hur skolgången går.",
+        "basis": "consent",
+        "assessment": "Samtycke från Elias.",
+    }
+    refused = client.post(url, posted)
+    assert refused.status_code == 200 and 'href="#id_consent_0"' in refused.content.decode()
+    assert client.post(url, posted | {"consent": str(consent.public_id)}).status_code == 302
+    assert Disclosure.objects.get().consent == consent
+    listed = client.get(reverse("collaboration:disclosures", args=[world.own_case.public_id])).content.decode()
+    assert "12 kap. 2 §" in listed and "Samtycke från Elias Berg" in listed

@@ -39,6 +39,7 @@ GUARDED = (
     "access_destinationnaming",
     "collaboration_disclosure",
     "outreach_outreachcontact",
+    "collaboration_partnerconsent",
     "protection_threatassessment",
     "protection_threatenedperson",
     "protection_providerfollowup",
