@@ -19,6 +19,7 @@ from demo.bulk import save_all
 from demo.programme_outcomes import seed_outcomes
 from demo.synthetic import SyntheticPeople
 from people.models import Relation, RelationKind
+from programme.care_plan_models import CareGround, CarePlan, CareSetting
 from programme.models import (
     STAGE_ORDER,
     Connection,
@@ -109,6 +110,7 @@ def seed_programme(
     _network(rng, rows.participations, users["avhopp"], maker, today)
     carrying_out = {t.participation.pk: t.participation for t in rows.transitions if t.phase.code == "plan"}
     _plans(rng, [p for p in carrying_out.values() if p.ended_on is None], staff, users["avhopp"], today)
+    _care_plans([p for p in carrying_out.values() if p.ended_on is None], staff, users["avhopp"], today)
     seed_outcomes(rng, rows.participations, staff, users["avhopp"], today)
     return len(rows.participations)
 
@@ -337,3 +339,44 @@ def _plans(
         for guardian in custodians.get(item.participation.case.child_id, [])
     ]
     save_all(consents)
+
+
+# About one child in eight carrying out a plan is cared for away from home, most under LVU [ours].
+CARED_FOR_AWAY = 8
+CARE = [
+    (CareGround.LVU_CARE, CareSetting.HVB, "Behandling på HVB med skolgång på hemmet."),
+    (CareGround.LVU_APPLICATION, CareSetting.SPECIAL_HOME, "Vård på särskilt ungdomshem under utredningen."),
+    (CareGround.SOL_PLACEMENT, CareSetting.FAMILY_HOME, "Familjehem i en annan stadsdel, skolan som förut."),
+]
+
+
+def _care_plans(participations: list[Participation], staff: dict[int, User], fallback: User, today: date) -> None:
+    """A vårdplan for the few cared for away from home. Each child's own random stream, drawn from its
+    participation's id, so that adding these leaves every other seeded row as it was."""
+    plans = []
+    for participation in participations:
+        own = random.Random(f"care-{participation.pk}")
+        if own.randrange(CARED_FOR_AWAY):
+            continue
+        ground, setting, insatser = own.choice(CARE)
+        made = max(participation.raised_on, today - timedelta(days=own.randint(10, 200)))
+        basis = legal_basis_for("care-plan", on=made)
+        if basis is None:
+            continue
+        plans.append(
+            CarePlan(
+                participation=participation,
+                ground=ground,
+                setting=setting,
+                legal_basis=basis,
+                made_on=made,
+                placed_on=made + timedelta(days=own.randint(0, 7)) if made + timedelta(days=7) <= today else None,
+                insatser=insatser,
+                contact="Umgänge med vårdnadshavarna varannan helg; syskonen vid varje besök.",
+                goal="Att barnet kan bo tryggt, gå i skolan och lämna kretsen runt sig.",
+                child_view="Vill hellre bo hemma men förstår varför.",
+                guardians_view="Instämmer i den planerade vården.",
+                created_by=staff.get(participation.case.responsible_id or 0, fallback),
+            )
+        )
+    save_all(plans)

@@ -48,3 +48,15 @@ def test_the_seeded_municipality_has_outcomes_with_the_childs_own_rating() -> No
     assert ratings.count() > 0.7 * records.count()
     assert set(ratings.values_list("number", flat=True)) <= {1, 2, 3, 4, 5}
     assert all(r.recorded_on <= TODAY and r.recorded_by_id for r in records)
+
+
+@pytest.mark.django_db
+def test_the_seeded_municipality_has_a_few_care_plans_each_resting_on_the_law_of_its_day() -> None:
+    from programme.care_plan_models import CarePlan
+
+    call_command("seed", "--scale", "demo", "--today", TODAY.isoformat())
+    plans = list(CarePlan.objects.select_related("legal_basis", "participation"))
+    carrying_out = Participation.objects.filter(transitions__phase__code="plan", ended_on__isnull=True).distinct()
+    assert 0 < len(plans) < carrying_out.count() / 3  # away from home: the few, not the many
+    assert all(p.legal_basis.key == "care-plan" and p.participation.raised_on <= p.made_on <= TODAY for p in plans)
+    assert all(p.goal and p.child_view and p.guardians_view for p in plans)
