@@ -1,10 +1,13 @@
 """An instrument as its form, its pages and its service read it: domains, items and scales, in three
 queries however many items it has."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from assessments import translation
 from assessments.models import Domain, Instrument, Item, Respondent, ScaleValue
 
 
@@ -77,7 +80,23 @@ def structures(instruments: list[Instrument]) -> dict[int, Structure]:
     by_instrument: dict[int, list[DomainView]] = {pk: [] for pk in ids}
     for view in domains.values():
         by_instrument[view.domain.instrument_id].append(view)
-    return {i.pk: Structure(instrument=i, domains=by_instrument[i.pk]) for i in instruments}
+    made = {i.pk: Structure(instrument=i, domains=by_instrument[i.pk]) for i in instruments}
+    _in_readers_language(made.values(), [v for vs in values.values() for v in vs])
+    return made
+
+
+def _in_readers_language(made: Iterable[Structure], values: list[ScaleValue]) -> None:
+    language = (get_language() or "sv").split("-")[0]
+    for shown in made:
+        instrument = shown.instrument
+        words = translation.translation(instrument.key, instrument.version, language)
+        if words is None:
+            continue
+        views = list(shown.items.values())
+        scales = [v.item.scale for v in views if v.item.scale is not None]  # each item reads its own copy
+        own = [value for value in values if value.scale_id in {s.pk for s in scales}]
+        domains = [d.domain for d in shown.domains]
+        translation.apply(words, instrument, scales, own, domains, [v.item for v in views])
 
 
 def structure(instrument: Instrument) -> Structure:

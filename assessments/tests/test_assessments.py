@@ -49,7 +49,7 @@ def test_a_rating_outside_the_scale_is_refused_in_swedish_and_english_nothing_sa
     assert "7 finns inte på frågans skala. Välj ett av: 1 (Inga kända), 2" in error.messages[0]
     with translation.override("en"):
         english = _refused(world, answers=answers(**{"rs-individ-risk": AnswerInput(value="7")}))
-    assert "7 is not on the item's scale. Choose one of: 1 (Inga kända)" in english.messages[0]
+    assert "7 is not on the item's scale. Choose one of: 1 (None known), 2" in english.messages[0]
     assert not Assessment.objects.exists() and not Rating.objects.exists()
     refused = AccessEvent.objects.filter(action="refused", view_name="assessments.assessment")
     reasons = list(refused.values_list("reason", "case_id"))
