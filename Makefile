@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test browser-deps lint bench bench-load bench-exports messages
+.PHONY: demo test browser-deps lint bench bench-load bench-exports bench-public messages
 
 $(STAMP): requirements.lock requirements-dev.lock
 	@bash scripts/make-venv.sh $(VENV)
@@ -44,6 +44,11 @@ bench-load: $(STAMP)
 # A 5,000- and a 50,000-row export made by the real task worker, on a fresh copy (docs/benchmarks.md).
 bench-exports: $(STAMP)
 	$(PY) -m benchmarks.fresh --module benchmarks.exports
+
+# The public contact page under a flood: gunicorn in production settings, wrk, every accepted request stored.
+bench-public: $(STAMP)
+	@bash scripts/ensure-wrk.sh
+	$(PY) -m benchmarks.fresh --module benchmarks.public_load
 
 # Our English catalogue (Swedish is the source language). The allauth templates we override keep
 # allauth's own strings and catalogues, so they are left out.

@@ -118,3 +118,16 @@ class OutreachContact(models.Model):
 
     def offered_labels(self) -> list[str]:
         return [str(Offer(code).label) for code in self.offered if code in Offer.values]
+
+
+class RateCount(models.Model):
+    """How many requests the public contact page took in one hour from one address, or from all: its rate
+    limit, counted in the database so that concurrent requests cannot slip past it (a cache's get-and-set
+    can). The address is only a keyed hash, and a row is removed once its hour is past."""
+
+    bucket = models.CharField(max_length=80, unique=True)  # "<hash or 'all'>:<hour>"
+    hour = models.BigIntegerField(db_index=True)  # hours since 1970, UTC
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.bucket} {self.count}"

@@ -5,8 +5,10 @@ The request is registered by the municipality's receiving account (`settings.UTV
 an account that cannot sign in, of the unit whose mottagning answers), through `intake.services.
 signal_register`: routed by the child's identity like any signal, the protection assessment's clock started
 "genast", the team told. The page never learns whether the child is known: the answer is the same for
-everyone. The sender's IP address is used only for the rate limit, as a keyed hash kept for an hour, and is
-not written to the access log: a household's address would point at the child.
+everyone. The sender's IP address is used only for the rate limit, as a keyed hash kept for its hour, and is
+not written to the access log: a household's address would point at the child. A refused send is logged
+(as the receiving account, with the problems' codes and no address); of a flood, only the first send over
+the limit is.
 
 Out of office hours the on-call team (`Team.is_on_call`, socialjouren) is told too, without the child's
 name; it opens the case by emergency access, with its reason, if it cannot wait.
@@ -18,17 +20,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from access.actor import Actor
+from access.log import write_access_events
+from access.models import AccessAction
 from accounts.models import Team, User
 from core.calendar import add_months, is_day_off
 from deadlines.models import NoticeKind
 from deadlines.notices import notify
 from intake.models import ReporterType, Signal, SignalKind
 from intake.services import SignalInput, signal_register
+from outreach.models import RateCount
 
 WHO = ("child", "guardian", "other")
 SAFE = ("yes", "text", "no")
@@ -36,10 +41,11 @@ OLDEST = 17  # a signal is about a child; a young adult is told where to call in
 MESSAGE_LIMIT, NAME_LIMIT, REACH_LIMIT = 4000, 100, 200
 # Office hours of the intake team [ours: set with the municipality]; out of them the on-call team is told.
 OPENS, CLOSES = time(8, 0), time(16, 30)
-# At most this many requests an hour from one address, and from everyone together [ours]: enough for a
-# household or a school's network, too few for a script to flood the intake team.
-PER_ADDRESS, PER_HOUR = 5, 200
+# At most this many sends an hour from one address, and from everyone together [ours]: enough for a
+# household or a school's network with a few mistakes, too few for a script to flood the intake team.
+PER_ADDRESS, PER_HOUR = 10, 200
 HOUR = 3600
+VIEW_NAME = "outreach.public_contact"
 UNNAMED_GIVEN, UNNAMED_FAMILY = "Namn okänt", "(kontakt via webben)"
 
 
@@ -62,32 +68,47 @@ def problems(data: ContactRequest) -> dict[str, str]:
         found["age"] = "error_age"
     elif data.age > OLDEST:
         found["age"] = "error_adult"
-    if not data.message.strip() or len(data.message) > MESSAGE_LIMIT:
+    if not data.message.strip():
         found["message"] = "error_message"
+    elif len(data.message) > MESSAGE_LIMIT or len(data.name) > NAME_LIMIT or len(data.reach) > REACH_LIMIT:
+        found["message"] = "error_too_long"
     return found
+
+
+def refusal_log(account: User, reason: str) -> None:
+    """A refused send, as the receiving account, naming no one and no address."""
+    write_access_events(
+        Actor.system(account), action=AccessAction.REFUSED, view_name=VIEW_NAME, subjects=[(None, None)], reason=reason
+    )
 
 
 def receiving_account() -> User | None:
     return User.objects.filter(username=settings.UTVAG_PUBLIC_CONTACT_ACCOUNT, unit__isnull=False).first()
 
 
-def within_limits(address: str | None) -> bool:
-    """Counts this request against the hour's limits; False when either is reached. Nothing but the counts
-    is kept: the address only as a keyed hash, gone with its hour."""
+@dataclass(frozen=True)
+class Counted:
+    ok: bool
+    first_over: bool
+
+
+def within_limits(address: str | None) -> Counted:
+    """Counts this request against the hour's limits. `first_over`: this is the request that went over, the
+    one refusal worth a row in the access log (a flood must not fill the append-only log)."""
     hour = int(timezone.now().timestamp()) // HOUR
     mark = hmac.new(settings.SECRET_KEY.encode(), (address or "").encode(), hashlib.sha256).hexdigest()[:32]
-    return all(
-        _counted(f"public-contact:{key}:{hour}") <= limit for key, limit in ((mark, PER_ADDRESS), ("all", PER_HOUR))
-    )
+    counts = [(_counted(f"{key}:{hour}", hour), limit) for key, limit in ((mark, PER_ADDRESS), ("all", PER_HOUR))]
+    return Counted(ok=all(n <= limit for n, limit in counts), first_over=any(n == limit + 1 for n, limit in counts))
 
 
-def _counted(key: str) -> int:
-    cache.add(key, 0, HOUR)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, HOUR)
-        return 1
+def _counted(bucket: str, hour: int) -> int:
+    """One more in the bucket, in its own transaction: the row's update waits for a concurrent one."""
+    with transaction.atomic():
+        made = RateCount.objects.get_or_create(bucket=bucket, defaults={"hour": hour})[1]
+        RateCount.objects.filter(bucket=bucket).update(count=F("count") + 1)
+        if made:
+            RateCount.objects.filter(hour__lt=hour).delete()  # an hour gone by: nothing of it is kept
+        return RateCount.objects.values_list("count", flat=True).get(bucket=bucket)
 
 
 def out_of_hours(moment: datetime) -> bool:

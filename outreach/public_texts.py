@@ -40,6 +40,7 @@ class Words:
     error_age: str
     error_adult: str
     error_message: str
+    error_too_long: str
     error_stale: str
     sent_title: str
     sent_body: str
@@ -81,6 +82,7 @@ SV = Words(
         "Är du 18 år eller äldre kan du ändå få hjälp. Ring socialtjänsten på {phone}, så hjälper vi dig vidare."
     ),
     error_message="Skriv något om vad du vill.",
+    error_too_long="Det blev för långt: högst 4 000 tecken i meddelandet, 100 i namnet och 200 i hur vi når dig.",
     error_stale="Sidan hade varit öppen länge. Skicka en gång till.",
     sent_title="Tack, vi har fått det du skrev",
     sent_body=(
@@ -126,6 +128,9 @@ EN = Words(
     error_age="Write an age between 0 and 17.",
     error_adult="If you are 18 or older you can still get help. Call the social services on {phone}.",
     error_message="Write something about what you want.",
+    error_too_long=(
+        "That is too long: at most 4,000 characters in the message, 100 in the name and 200 in how to reach you."
+    ),
     error_stale="The page had been open for a long time. Please send it again.",
     sent_title="Thank you, we have received what you wrote",
     sent_body=(
@@ -168,6 +173,7 @@ AR = Words(
     error_age="اكتب عمراً بين 0 و17.",
     error_adult="إذا كان عمرك 18 سنة أو أكثر يمكنك أيضاً الحصول على المساعدة. اتصل بالخدمات الاجتماعية على {phone}.",
     error_message="اكتب شيئاً عما تريده.",
+    error_too_long="النص طويل جداً: 4000 حرف كحد أقصى في الرسالة، و100 في الاسم، و200 في وسيلة التواصل.",
     error_stale="كانت الصفحة مفتوحة لوقت طويل. أرسل مرة أخرى من فضلك.",
     sent_title="شكراً، لقد وصلنا ما كتبته",
     sent_body=(

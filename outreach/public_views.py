@@ -20,7 +20,16 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from outreach.public_contact import SAFE, WHO, ContactRequest, contact_send, problems, receiving_account, within_limits
+from outreach.public_contact import (
+    SAFE,
+    WHO,
+    ContactRequest,
+    contact_send,
+    problems,
+    receiving_account,
+    refusal_log,
+    within_limits,
+)
 from outreach.public_texts import LANGUAGES, Words, words
 
 SALT = "outreach.public_contact"
@@ -43,6 +52,11 @@ def public_contact(request: HttpRequest) -> HttpResponse:
         return _receipt(request, code, text, anonymous=True)  # a robot: told nothing, and nothing is kept
     if sent is None:
         return _form(request, code, text, values=values, errors={"token": "error_stale"})
+    counted = within_limits(get_adapter(request).get_client_ip(request))
+    if not counted.ok:
+        if counted.first_over:
+            refusal_log(account, "rate_limited")
+        return _page(request, "outreach/public_unavailable.html", code, text, status=429, extra={"busy": True})
     data = ContactRequest(
         who=values["who"],
         age=int(values["age"]) if values["age"].strip().isdigit() else None,
@@ -53,9 +67,8 @@ def public_contact(request: HttpRequest) -> HttpResponse:
     )
     errors = problems(data)
     if errors:
+        refusal_log(account, ", ".join(f"{field}:{name}" for field, name in errors.items()))
         return _form(request, code, text, values=values, errors=errors)
-    if not within_limits(get_adapter(request).get_client_ip(request)):
-        return _page(request, "outreach/public_unavailable.html", code, text, status=429, extra={"busy": True})
     contact_send(account=account, data=data, received_at=timezone.now())
     return _receipt(request, code, text, anonymous=not (data.name.strip() or data.reach.strip()))
 

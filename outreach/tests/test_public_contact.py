@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core import signing
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -19,6 +18,7 @@ from conftest import TEST_TOTP_SECRET, World, signed_in
 from deadlines.models import Deadline, DeadlineKind, Notice, NoticeKind
 from deadlines.rules import SWEDEN
 from intake.models import Signal, SignalKind
+from outreach.models import RateCount
 from outreach.public_contact import PER_ADDRESS, ContactRequest, contact_send
 from outreach.public_views import SALT, TRAP
 
@@ -29,7 +29,6 @@ SENT = {"who": "child", "age": "15", "message": "Jag vill sluta men vet inte hur
 
 @pytest.fixture
 def receiver(world: World) -> User:
-    cache.clear()
     user = User(username="webbkontakt", role=Role.OUTREACH, unit=world.norr, team=world.team_a, is_active=False)
     user.set_unusable_password()
     user.save()
@@ -74,13 +73,21 @@ def test_a_childs_request_lands_with_the_intake_team_and_starts_the_protection_c
     assert (row.username, row.ip_address) == ("webbkontakt", None)  # the child's address is never logged
 
 
-def test_every_problem_is_told_at_once_and_nothing_is_kept(receiver: User) -> None:
+def test_every_problem_is_told_at_once_nothing_is_kept_and_the_attempt_is_logged(receiver: User) -> None:
     status, body, _ = _send(Client(), who="", age="", message=" ")
     assert status == 200
     assert all(f'href="#f-{field}"' in body for field in ("who", "age", "message"))
     _status, adult, _ = _send(Client(), age="19")
     assert "18 år eller äldre" in adult and "040-34 10 00" in adult
+    _status, long, _ = _send(Client(), message="<script>alert(1)</script>" + "x" * 4000)
+    assert "högst 4 000 tecken" in long and "<script>alert(1)" not in long and "&lt;script&gt;" in long
     assert not Signal.objects.exists()
+    refused = AccessEvent.objects.filter(view_name="outreach.public_contact", action="refused").order_by("pk")
+    assert list(refused.values_list("reason", "person_id", "ip_address")) == [
+        ("who:error_who, age:error_age, message:error_message", None, None),
+        ("age:error_adult", None, None),
+        ("message:error_too_long", None, None),
+    ]
 
 
 def test_robots_are_thanked_and_nothing_is_kept(receiver: User) -> None:
@@ -97,12 +104,16 @@ def test_an_old_or_forged_page_is_asked_to_be_sent_again(receiver: User) -> None
     assert not Signal.objects.exists()
 
 
-def test_a_flood_from_one_address_is_stopped_without_any_outside_service(receiver: User) -> None:
+def test_a_flood_from_one_address_is_stopped_logged_once_and_keeps_no_address(receiver: User) -> None:
     client = Client(REMOTE_ADDR="198.51.100.7")
-    answers = [_send(client)[0] for _ in range(PER_ADDRESS + 1)]
-    assert answers == [200] * PER_ADDRESS + [429]
+    answers = [_send(client)[0] for _ in range(PER_ADDRESS + 3)]
+    assert answers == [200] * PER_ADDRESS + [429] * 3
     assert Signal.objects.count() == PER_ADDRESS
     assert _send(Client(REMOTE_ADDR="198.51.100.8"))[0] == 200  # another household is not stopped
+    refused = AccessEvent.objects.filter(view_name="outreach.public_contact", action="refused")
+    assert list(refused.values_list("reason", "username", "ip_address")) == [("rate_limited", "webbkontakt", None)]
+    stored = " ".join(RateCount.objects.values_list("bucket", flat=True))
+    assert "198.51.100" not in stored  # only a keyed hash of the address, for its hour
 
 
 def test_the_answer_is_the_same_whoever_writes(receiver: User) -> None:
@@ -137,7 +148,6 @@ def test_out_of_office_hours_the_on_call_team_is_told_without_the_childs_name(wo
 
 
 def test_the_page_speaks_arabic_right_to_left_and_says_it_cannot_help_without_its_account(world: World) -> None:
-    cache.clear()
     assert Client().get(URL).status_code == 503  # no receiving account set up: it says where to call
     User.objects.create(username="webbkontakt", role=Role.OUTREACH, unit=world.norr, team=world.team_a, is_active=False)
     body = Client().get(URL, {"sprak": "ar"}).content.decode()
