@@ -42,6 +42,7 @@ def _children(server_db: Path) -> tuple[str, str]:
         "AND NOT EXISTS (SELECT 1 FROM programme_participation pp WHERE pp.case_id = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM protection_threatassessment t WHERE t.case_id = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM protection_destination d WHERE d.case_id = c.id) "
+        "AND NOT EXISTS (SELECT 1 FROM access_casemember m WHERE m.case_id = c.id) "
     )
     ours = "FROM cases_case c JOIN accounts_user u ON u.team_id = c.team_id AND u.username = 'handlaggare' "
     ours += "JOIN people_person p ON p.id = c.child_id WHERE "

@@ -33,6 +33,8 @@ def _two_open_cases(server_db: Path) -> list[str]:
             "JOIN people_person p ON p.id = c.child_id WHERE u.username = 'handlaggare' AND c.status = 'open' "
             "AND p.protection_level = 'none' AND p.birth_date <= date('now', '-13 years') "
             "AND NOT EXISTS (SELECT 1 FROM programme_participation pp WHERE pp.case_id = c.id) "
+            # Not a case another journey named the specialist to already (the unit manager's first case).
+            "AND NOT EXISTS (SELECT 1 FROM access_casemember m WHERE m.case_id = c.id) "
             "ORDER BY c.id DESC LIMIT 2"
         ).fetchall()
     ids = [str(row[0]) for row in rows]
