@@ -97,8 +97,13 @@ def within_limits(address: str | None) -> Counted:
     one refusal worth a row in the access log (a flood must not fill the append-only log)."""
     hour = int(timezone.now().timestamp()) // HOUR
     mark = hmac.new(settings.SECRET_KEY.encode(), (address or "").encode(), hashlib.sha256).hexdigest()[:32]
-    counts = [(_counted(f"{key}:{hour}", hour), limit) for key, limit in ((mark, PER_ADDRESS), ("all", PER_HOUR))]
-    return Counted(ok=all(n <= limit for n, limit in counts), first_over=any(n == limit + 1 for n, limit in counts))
+    # The address first, and everyone only for a send the address may make: one address's flood must not
+    # use up the hour for every other child.
+    for key, limit in ((mark, PER_ADDRESS), ("all", PER_HOUR)):
+        n = _counted(f"{key}:{hour}", hour)
+        if n > limit:
+            return Counted(ok=False, first_over=n == limit + 1)
+    return Counted(ok=True, first_over=False)
 
 
 def _counted(bucket: str, hour: int) -> int:

@@ -152,3 +152,14 @@ def test_the_page_speaks_arabic_right_to_left_and_says_it_cannot_help_without_it
     User.objects.create(username="webbkontakt", role=Role.OUTREACH, unit=world.norr, team=world.team_a, is_active=False)
     body = Client().get(URL, {"sprak": "ar"}).content.decode()
     assert 'lang="ar"' in body and 'dir="rtl"' in body and "هل تريد التحدث مع أحد؟" in body
+
+
+def test_one_addresss_flood_does_not_use_up_the_hour_for_everyone_else(receiver: User) -> None:
+    from outreach import public_contact
+
+    flood = Client(REMOTE_ADDR="198.51.100.7")
+    for _ in range(public_contact.PER_HOUR + 5):
+        public_contact.within_limits("198.51.100.7")
+    assert _send(flood)[0] == 429
+    assert _send(Client(REMOTE_ADDR="198.51.100.9"))[0] == 200
+    assert RateCount.objects.get(bucket__startswith="all:").count == public_contact.PER_ADDRESS + 1  # not the flood
