@@ -47,6 +47,7 @@ class Words:
     sent_anonymous: str
     too_many: str
     privacy: str
+    history: str  # what the way out cannot do
 
 
 SV = Words(
@@ -95,6 +96,10 @@ SV = Words(
         "Sidan sparar inga kakor och hämtar inget från andra webbplatser. Det du skickar omfattas av "
         "socialtjänstens sekretess."
     ),
+    history=(
+        "Knappen Lämna sidan snabbt tar bort den här sidan från bakåtknappen, men tidigare sidor kan finnas kvar "
+        "i webbläsarens historik. Använd ett privat fönster om du kan, eller rensa historiken efteråt."
+    ),
 )
 
 EN = Words(
@@ -140,6 +145,10 @@ EN = Words(
     sent_anonymous="You left no way to reach you. If you want to talk to us, call {phone}.",
     too_many="Many messages have been sent from here in a short time. Wait a while, or call {phone}.",
     privacy="This page stores no cookies and loads nothing from other websites. What you send is confidential.",
+    history=(
+        "The Leave this page quickly button removes this page from the back button, but earlier pages may stay "
+        "in the browser's history. Use a private window if you can, or clear the history afterwards."
+    ),
 )
 
 AR = Words(
@@ -183,6 +192,10 @@ AR = Words(
     sent_anonymous="لم تترك وسيلة للتواصل معك. إذا أردت التحدث معنا اتصل على {phone}.",
     too_many="أُرسلت رسائل كثيرة من هنا في وقت قصير. انتظر قليلاً أو اتصل على {phone}.",
     privacy="هذه الصفحة لا تحفظ ملفات تعريف الارتباط ولا تحمّل شيئاً من مواقع أخرى. ما ترسله يخضع للسرية.",
+    history=(
+        "زر «غادر هذه الصفحة بسرعة» يزيل هذه الصفحة من زر الرجوع، لكن الصفحات السابقة قد تبقى في سجل المتصفح. "
+        "استخدم نافذة خاصة إن أمكن، أو امسح السجل بعد ذلك."
+    ),
 )
 
 LANGUAGES: dict[str, Words] = {"sv": SV, "en": EN, "ar": AR}

@@ -48,7 +48,7 @@ def public_contact(request: HttpRequest) -> HttpResponse:
         return _form(request, code, text, values={}, errors={})
     values = {name: request.POST.get(name, "") for name in ("who", "age", "message", "name", "reach", "safe")}
     sent = _sent_at(request.POST.get("token", ""))
-    if request.POST.get(TRAP) or (sent is not None and time.time() - sent < FASTEST):
+    if request.POST.get(TRAP):
         return _receipt(request, code, text, anonymous=True)  # a robot: told nothing, and nothing is kept
     if sent is None:
         return _form(request, code, text, values=values, errors={"token": "error_stale"})
@@ -69,6 +69,10 @@ def public_contact(request: HttpRequest) -> HttpResponse:
     if errors:
         refusal_log(account, ", ".join(f"{field}:{name}" for field, name in errors.items()))
         return _form(request, code, text, values=values, errors=errors)
+    if time.time() - sent < FASTEST:
+        # A complete send faster than a person can write one: a robot, thanked, and nothing is kept. A person
+        # who sends too soon with something missing is told what is missing instead.
+        return _receipt(request, code, text, anonymous=True)
     contact_send(account=account, data=data, received_at=timezone.now())
     return _receipt(request, code, text, anonymous=not (data.name.strip() or data.reach.strip()))
 
