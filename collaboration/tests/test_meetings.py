@@ -298,3 +298,32 @@ def test_the_case_offers_its_units_meetings_and_the_timeline_shows_the_item(worl
     _item(world, meeting)
     timeline = client.get(reverse("casefile:case_timeline", args=[world.own_case.public_id])).content.decode()
     assert "Samverkansmöte" in timeline and DISCUSSED in timeline and "Bob-råd december" in timeline
+
+
+def test_a_protected_relative_invited_is_shown_and_logged_only_for_who_is_named_for_them(world: World) -> None:
+    from access.models import ProtectedIdentityAuthorization
+    from people.models import ProtectionLevel, RelationKind
+    from people.services import relation_create
+
+    hidden = make_person("Nora", "Berg", date(1979, 1, 1), 615, protection_level=ProtectionLevel.PROTECTED_REGISTRATION)
+    relation_create(child=world.own_case.child, relative=hidden, kind=RelationKind.GUARDIAN_WITH_CUSTODY)
+    karin = world.user("karin")
+    ProtectedIdentityAuthorization.objects.create(
+        person=hidden, user=karin, granted_by=karin, granted_at=timezone.now()
+    )
+    meeting = _meeting(world, kind=MeetingKind.CUSTOM_U18)
+    child = str(world.own_case.child.public_id)
+    _item(world, meeting, "karin", invited={child, str(hidden.public_id)}, came={child, str(hidden.public_id)})
+    with pytest.raises(ValidationError) as caught:  # olle is not named for her: she is not offered to him
+        _item(world, meeting, "olle", invited={child, str(hidden.public_id)})
+    assert _codes(caught.value) == {"invited": ["not_of_case"]}
+    url = reverse("collaboration:meeting", args=[meeting.public_id])
+    assert "Nora" not in signed_in(world.user("olle")).get(url).content.decode()
+    assert not AccessEvent.objects.filter(username="olle", person_id=hidden.pk).exists()
+    assert "Nora Berg: kom" in signed_in(karin).get(url).content.decode()
+    seen = AccessEvent.objects.get(username="karin", person_id=hidden.pk, view_name="collaboration.meeting.persons")
+    assert seen.case_id == world.own_case.pk
+    case_page = signed_in(world.user("olle")).get(
+        reverse("collaboration:case_meetings", args=[world.own_case.public_id])
+    )
+    assert "Nora" not in case_page.content.decode()
