@@ -144,7 +144,8 @@ def _rows(actor: Actor, items: list[MeetingItem], *, view_name: str) -> list[Ite
 class CaseMeetingsPage:
     read: CaseRead
     rows: list[ItemRow]  # the case's items, newest meeting first
-    offered: list[Meeting]  # the unit's meetings the case may be added to, for who may
+    offered: list[Meeting]  # the unit's meetings held lately, which the case may be added to, for who may
+    planned: list[Meeting]  # the unit's meetings in the next weeks: an item is written after the meeting
 
 
 def case_meetings_page(actor: Actor, public_id: object) -> CaseMeetingsPage:
@@ -158,8 +159,8 @@ def case_meetings_page(actor: Actor, public_id: object) -> CaseMeetingsPage:
         )
         rows = _rows(actor, items, view_name="collaboration.case_meetings")
         offered: list[Meeting] = []
+        today = timezone.localdate()
         if CaseAction.MEETING in read.actions:
-            today = timezone.localdate()
             offered = list(
                 Meeting.objects.filter(
                     unit_id=read.case.team.unit_id,
@@ -167,7 +168,12 @@ def case_meetings_page(actor: Actor, public_id: object) -> CaseMeetingsPage:
                     held_on__lte=today + OFFER_AHEAD,
                 ).order_by("-held_on", "-id")
             )
-        return CaseMeetingsPage(read=read, rows=rows, offered=offered)
+        return CaseMeetingsPage(
+            read=read,
+            rows=rows,
+            offered=[m for m in offered if m.held_on <= today],
+            planned=[m for m in offered if m.held_on > today],
+        )
 
 
 @dataclass(frozen=True)

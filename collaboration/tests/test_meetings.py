@@ -295,6 +295,9 @@ def test_the_case_offers_its_units_meetings_and_the_timeline_shows_the_item(worl
     page = client.get(reverse("collaboration:case_meetings", args=[world.own_case.public_id])).content.decode()
     assert reverse("collaboration:meeting_item_new", args=[world.own_case.public_id, meeting.public_id]) in page
     assert "Bob-råd Söder" not in page and str(soder.public_id) not in page
+    planned = _meeting(world, held_on=timezone.localdate() + timedelta(days=7), title="Bob-råd januari")
+    page = client.get(reverse("collaboration:case_meetings", args=[world.own_case.public_id])).content.decode()
+    assert "Bob-råd januari" in page and str(planned.public_id) not in page  # listed, not yet to be written
     _item(world, meeting)
     timeline = client.get(reverse("casefile:case_timeline", args=[world.own_case.public_id])).content.decode()
     assert "Samverkansmöte" in timeline and DISCUSSED in timeline and "Bob-råd december" in timeline
@@ -327,3 +330,22 @@ def test_a_protected_relative_invited_is_shown_and_logged_only_for_who_is_named_
         reverse("collaboration:case_meetings", args=[world.own_case.public_id])
     )
     assert "Nora" not in case_page.content.decode()
+
+
+def _page_queries(client: Any, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_case_meetings_page_and_the_units_list_read_in_the_same_queries_for_5_as_for_50(world: World) -> None:
+    client = signed_in(world.user("hanna"))
+    case_url = reverse("collaboration:case_meetings", args=[world.own_case.public_id])
+    list_url = reverse("collaboration:meetings")
+    for _n in range(5):
+        _grown(world, _meeting(world), 1)
+    small = (_page_queries(client, case_url), _page_queries(client, list_url))
+    for _n in range(45):
+        _grown(world, _meeting(world), 1)
+    assert (_page_queries(client, case_url), _page_queries(client, list_url)) == small
+    assert client.get(list_url).content.decode().count("Bob-råd december, område Norr") == 50
