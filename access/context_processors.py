@@ -25,5 +25,6 @@ def permissions(request: HttpRequest) -> dict[str, Any]:
             "report_outcomes": rules.may_report_outcomes(user),
             "log_outreach": rules.may_log_outreach(user),
             "report_outreach": rules.may_report_outreach(user),
+            "read_meetings": rules.may_read_meetings(user),
         }
     }

@@ -19,7 +19,9 @@ police, and the specialist who works beside them records it with the case worker
 assesses a danger and decides nothing about the child. Structured assessments (`assessments`) are made by
 the case worker, the unit manager and treatment staff: they support professional judgement and inform the plan.
 Disclosing secret information to a partner (`DISCLOSE`) is the committee's own secrecy assessment, so it is
-authority too: the specialist who works beside the police tells the case worker, who discloses.
+authority too: the specialist who works beside the police tells the case worker, who discloses. What a
+meeting with partners said about the child (`MEETING`: a Bob-råd, a Custom under 18 call-in) is written
+into the case by the case worker who took the case there, with what was decided or offered.
 """
 
 from collections.abc import Mapping
@@ -45,6 +47,7 @@ class CaseAction(models.TextChoices):
     THREAT = "threat", _("Göra hotbild tillsammans med polisen")
     PROTECT = "protect", _("Registrera skyddsåtgärder")
     DISCLOSE = "disclose", _("Registrera utlämnanden av uppgifter till samverkanspartner, med lagrum")
+    MEETING = "meeting", _("Föra in ärendets punkt från ett samverkansmöte: vad som togs upp och erbjöds")
 
 
 # Who else works in a case is the unit manager's to decide: it widens who sees the child.

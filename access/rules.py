@@ -167,3 +167,27 @@ def may_log_outreach(user: User) -> bool:
 def may_report_outreach(user: User) -> bool:
     """The field's figures for the committee: the unit manager, for the unit's contacts."""
     return user.is_active and user.role == Role.UNIT_MANAGER and user.unit_id is not None
+
+
+def unit_id_of(user: User) -> int | None:
+    """The unit a user works in: their team's, or, for a unit manager, their own."""
+    if user.team_id is not None and user.team is not None:
+        return user.team.unit_id
+    return user.unit_id
+
+
+def _has_unit(user: User) -> bool:
+    """Whether the user works in a unit, asked without a query (the menu asks on every page)."""
+    return user.team_id is not None or user.unit_id is not None
+
+
+def may_read_meetings(user: User) -> bool:
+    """Meetings with partners name no child: everyone in the unit's case work sees which were held and
+    when; what was said about a child is in the child's case (`collaboration.meeting_selectors`)."""
+    return user.is_active and user.role in CASE_ROLES | {Role.UNIT_MANAGER} and _has_unit(user)
+
+
+def may_hold_meetings(user: User) -> bool:
+    """A meeting is put on the unit's list by a case worker or the unit manager; each case on its agenda
+    is then written into that case by whoever may change it (`CaseAction.MEETING`)."""
+    return user.is_active and user.role in {Role.CASEWORKER, Role.UNIT_MANAGER} and _has_unit(user)

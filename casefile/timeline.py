@@ -1,5 +1,5 @@
-"""The child's timeline: every signal, assessment, decision, journal entry, clock and disclosure about the
-child, in order.
+"""The child's timeline: every signal, assessment, decision, journal entry, clock, disclosure and meeting with
+partners about the child, in order.
 
 It covers every case of the child that the reader may see (a child may have had several cases over
 the years), reached from one of them. One query per kind of record, whatever the number of events.
@@ -24,7 +24,7 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, reading_case
 from cases.models import Case
-from collaboration.models import Disclosure
+from collaboration.models import Disclosure, MeetingItem
 from deadlines.models import Deadline, Extension
 from decisions.models import Decision
 from intake.models import PreliminaryAssessment, ProtectionAssessment, Signal
@@ -128,6 +128,7 @@ def child_timeline(actor: Actor, public_id: object, edge: Edge | None = None) ->
             *_disputes(ids, ref, window),
             *_deadlines(ids, ref, window),
             *_disclosures(case.child_id, ids, ref, window),
+            *_meeting_items(ids, ref, window),
         ]
     return _page(case, events, edge)
 
@@ -324,4 +325,20 @@ def _disclosures(child_id: int, ids: list[int], ref: dict[int, str], window: _Wi
             order=(11, d.pk),
         )
         for d in window.on_or_before_day(rows.defer("assessment"), "disclosed_on")
+    ]
+
+
+def _meeting_items(ids: list[int], ref: dict[int, str], window: _Window) -> list[Event]:
+    """What a meeting with partners said about the child's case, on the meeting's day."""
+    rows = MeetingItem.objects.filter(case_id__in=ids).select_related("meeting").defer("child_said", "guardians_said")
+    return [
+        Event(
+            _start_of(i.meeting.held_on),
+            _("Rättad punkt från samverkansmöte") if i.corrects_id else _("Samverkansmöte"),
+            f"{i.meeting.get_kind_display()}: {i.meeting.title}",
+            f"{i.discussed}\n{i.decided}".strip(),
+            ref[i.case_id],
+            order=(12, i.pk),
+        )
+        for i in window.on_or_before_day(rows, "meeting__held_on")
     ]

@@ -149,3 +149,89 @@ class Disclosure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} {self.disclosed_on}"
+
+
+class MeetingKind(models.TextChoices):
+    BOB = "bob", _("Bob-råd")
+    CUSTOM_U18 = "custom-u18", _("Custom under 18")
+    SSPF = "sspf", _("SSPF")
+    JOINT = "joint", _("Gemensamt möte i programmet")
+    COORDINATION = "coordination", _("Samordningsmöte")
+    OTHER = "other", _("Annat samverkansmöte")
+
+
+class Meeting(models.Model):
+    """A meeting with partners (Bob-råd, a Custom under 18 call-in, SSPF, the programme's own meetings).
+
+    It holds no personal data: its title is in general terms and its participants are organisations and
+    roles, never a child (the service refuses an identity or phone number). What was said about a child is
+    a `MeetingItem` in that child's case, read only by those who may read the case. Append-only (migration
+    0004); a mistake in the meeting itself is put right by a new meeting.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("enhet"))
+    kind = models.CharField(_("sorts möte"), max_length=20, choices=MeetingKind.choices)
+    held_on = models.DateField(_("dag"))
+    title = models.CharField(_("rubrik"), max_length=200)
+    participants = models.TextField(_("deltagare (organisationer och roller)"), max_length=1000)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("samverkansmöte")
+        verbose_name_plural = _("samverkansmöten")
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["unit", "held_on"], name="collab_meeting_unit_day")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on}"
+
+
+class MeetingItem(models.Model):
+    """One case on a meeting's agenda, written into that case: what was discussed and decided or offered,
+    for a Custom under 18 call-in who was invited and came (`MeetingAttendance`) and what the child and the
+    guardians said; the follow-up. Encrypted; append-only, a correction is a new row naming the one it
+    corrects, in the same case and meeting."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="items")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="meeting_items")
+    discussed = EncryptedTextField(_("vad som togs upp"))
+    decided = EncryptedTextField(_("vad som beslutades eller erbjöds"), blank=True, default="")
+    child_said = EncryptedTextField(_("vad barnet sa"), blank=True, default="")
+    guardians_said = EncryptedTextField(_("vad vårdnadshavarna sa"), blank=True, default="")
+    follow_up_on = models.DateField(_("uppföljning"), null=True, blank=True)
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name=_("rättar")
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("ärende på samverkansmöte")
+        verbose_name_plural = _("ärenden på samverkansmöten")
+        ordering = ["recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(corrects=F("id")), name="meetingitem_not_its_own_correction"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.meeting}"
+
+
+class MeetingAttendance(models.Model):
+    """A person of the case invited to the meeting (the child, a guardian), and whether they came."""
+
+    item = models.ForeignKey(MeetingItem, on_delete=models.PROTECT, related_name="attendance")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("kallad"))
+    came = models.BooleanField(_("kom"))
+
+    class Meta:
+        verbose_name = _("kallad till samverkansmöte")
+        verbose_name_plural = _("kallade till samverkansmöten")
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["item", "person"], name="meetingattendance_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item} {self.person}"

@@ -3,10 +3,12 @@
 from django.urls import URLPattern, URLResolver, path
 
 from cases.paths import CASE
-from collaboration import views
+from collaboration import meeting_views, views
 
 DISCLOSURES = CASE + "utlamnanden/"
 CONSENTS = CASE + "samtycken/"
+CASE_MEETINGS = CASE + "samverkan/moten/"
+MEETINGS = "samverkan/moten/"
 
 app_name = "collaboration"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -16,4 +18,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(CONSENTS, views.consents_view, name="consents"),
     path(CONSENTS + "ny/", views.consent_new, name="consent_new"),
     path(CONSENTS + "<uuid:consent_id>/aterkalla/", views.consent_withdraw, name="consent_withdraw"),
+    path(MEETINGS, meeting_views.meetings_view, name="meetings"),
+    path(MEETINGS + "nytt/", meeting_views.meeting_new, name="meeting_new"),
+    path(MEETINGS + "<uuid:meeting_id>/", meeting_views.meeting_view, name="meeting"),
+    path(CASE_MEETINGS, meeting_views.case_meetings_view, name="case_meetings"),
+    path(CASE_MEETINGS + "<uuid:meeting_id>/ny/", meeting_views.meeting_item_new, name="meeting_item_new"),
+    path(
+        CASE_MEETINGS + "<uuid:meeting_id>/<uuid:item_id>/rattelse/",
+        meeting_views.meeting_item_correct,
+        name="meeting_item_correct",
+    ),
 ]

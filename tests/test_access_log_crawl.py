@@ -722,3 +722,63 @@ def test_the_consent_forms_log_their_view_the_relatives_offered_a_refusal_and_th
         withdraw_form,
         ("write", "collaboration.consent.withdraw", world.own_case.child_id, ""),
     ]
+
+
+def _bob_rad(world: World) -> object:
+    from collaboration.meetings import MeetingInput, meeting_create
+
+    data = MeetingInput(kind="bob", held_on=timezone.localdate(), title="Bob-råd", participants="Polisen, skolan")
+    return meeting_create(actor=Actor.system(world.user("karin")), data=data)
+
+
+def test_the_meetings_list_and_form_show_no_person_and_log_none_and_a_meeting_logs_each_case_shown(
+    world: World,
+) -> None:
+    from collaboration.meetings import ItemInput, meeting_item_record
+
+    meeting = _bob_rad(world)
+    guardian = str(world.guardian.public_id)
+    meeting_item_record(
+        actor=Actor.system(world.user("hanna")),
+        case_public_id=world.own_case.public_id,
+        meeting_id=meeting.public_id,  # type: ignore[attr-defined]
+        data=ItemInput(discussed="Oro.", invited={guardian}, came={guardian}),
+    )
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    client = _client(world, "hanna")
+    assert client.get(reverse("collaboration:meetings")).status_code == 200
+    assert client.get(reverse("collaboration:meeting_new")).status_code == 200
+    assert not AccessEvent.objects.exclude(pk__in=before).exists()
+    assert client.get(reverse("collaboration:meeting", args=[meeting.public_id])).status_code == 200  # type: ignore[attr-defined]
+    assert client.get(reverse("collaboration:case_meetings", args=[world.own_case.public_id])).status_code == 200
+    assert _client(world, "sara").get(reverse("collaboration:meeting", args=[meeting.public_id])).status_code == 404  # type: ignore[attr-defined]
+    rows = AccessEvent.objects.exclude(pk__in=before).order_by("pk")
+    assert list(rows.values_list("action", "view_name", "person_id", "case_id")) == [
+        ("list", "collaboration.meeting.persons", world.guardian.pk, world.own_case.pk),
+        ("view", "collaboration.meeting.items", world.own_case.child_id, world.own_case.pk),
+        ("view", "collaboration.case_meetings", world.own_case.child_id, world.own_case.pk),
+        ("list", "collaboration.case_meetings.persons", world.guardian.pk, world.own_case.pk),
+        ("denied", "collaboration.meeting", None, None),
+    ]
+
+
+def test_the_meeting_item_form_logs_its_view_the_relatives_it_offers_a_refusal_and_its_write(world: World) -> None:
+    meeting = _bob_rad(world)
+    client = _client(world, "hanna")
+    url = reverse("collaboration:meeting_item_new", args=[world.own_case.public_id, meeting.public_id])  # type: ignore[attr-defined]
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"discussed": ""}).status_code == 200
+    assert client.post(url, {"discussed": "Oro för skolgången."}).status_code == 302
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "person_id", "reason")
+    form = ("view", "collaboration.meeting.item.form", world.own_case.child_id, "")
+    offered = ("list", "collaboration.meeting.item.form.persons", world.guardian.pk, "")
+    assert list(rows) == [
+        form,
+        offered,
+        form,
+        offered,
+        ("refused", "collaboration.meeting.item", world.own_case.child_id, "discussed:required"),
+        form,
+        offered,
+        ("write", "collaboration.meeting.item", world.own_case.child_id, ""),
+    ]

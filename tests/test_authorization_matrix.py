@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from access.actor import Actor
 from conftest import World, grant_emergency
 from tests.routes import our_routes
 
@@ -92,6 +93,7 @@ def _work(world: World, kind: str) -> dict[str, object]:
     return {
         **measures_in(holder, case),  # type: ignore[arg-type]
         "disclosure": _disclosed(holder, case),
+        **_met(holder, case),
         "partner_consent": _consented(holder, case),
         "assessment": assessment,
         "consent": consent,
@@ -138,6 +140,23 @@ def _disclosed(holder: object, case: object) -> object:
         assessment="Nödvändigt för planen.",
     )
     return disclosure_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
+
+
+def _met(holder: object, case: object) -> dict[str, object]:
+    """A Bob-råd of the case's unit, held today, and the case's item from it."""
+    from django.utils import timezone
+
+    from collaboration.meetings import ItemInput, MeetingInput, meeting_create, meeting_item_record
+
+    data = MeetingInput(kind="bob", held_on=timezone.localdate(), title="Bob-råd", participants="Polisen, skolan")
+    meeting = meeting_create(actor=holder, data=data)  # type: ignore[arg-type]
+    item = meeting_item_record(
+        actor=holder,  # type: ignore[arg-type]
+        case_public_id=case.public_id,  # type: ignore[attr-defined]
+        meeting_id=meeting.public_id,
+        data=ItemInput(discussed="Oro för skolgången."),
+    )
+    return {"meeting": meeting, "meeting_item": item}
 
 
 def _consented(holder: object, case: object) -> object:
@@ -325,7 +344,16 @@ ACTION_USERS = {
     "threat": AUTHORITY | {"adam"},
     **{
         action: AUTHORITY
-        for action in ("protection", "preliminary", "investigate", "decide", "documents", "close", "disclose")
+        for action in (
+            "protection",
+            "preliminary",
+            "investigate",
+            "decide",
+            "documents",
+            "close",
+            "disclose",
+            "meeting",
+        )
     },
 }
 
@@ -369,6 +397,11 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "collaboration:disclosure_correct": ("disclose", _case_url("collaboration:disclosure_correct", "disclosure")),
     "collaboration:consent_new": ("disclose", _case_url("collaboration:consent_new")),
     "collaboration:consent_withdraw": ("disclose", _case_url("collaboration:consent_withdraw", "partner_consent")),
+    "collaboration:meeting_item_new": ("meeting", _case_url("collaboration:meeting_item_new", "meeting")),
+    "collaboration:meeting_item_correct": (
+        "meeting",
+        _case_url("collaboration:meeting_item_correct", "meeting", "meeting_item"),
+    ),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
         for name in (
@@ -479,6 +512,7 @@ WORK_READ_ROUTES = {
     "protection:page": _case_url("protection:page"),
     "collaboration:disclosures": _case_url("collaboration:disclosures"),
     "collaboration:consents": _case_url("collaboration:consents"),
+    "collaboration:case_meetings": _case_url("collaboration:case_meetings"),
     "api:case_protection": _case_url("api:case_protection"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",
@@ -557,6 +591,12 @@ ROLE_ROUTES = {
     "protection:provider_new": ("get", {"karin"}, 200),
     "protection:provider_edit": ("get", {"karin"}, 200),
     "protection:provider_follow_up": ("get", {"karin"}, 200),
+    # Meetings with partners name no child: the unit's case work reads its own unit's list; case workers
+    # and the unit manager hold them. A Norr meeting's page is Norr's (each item on it only for who may
+    # read its case: collaboration/tests/test_meetings.py).
+    "collaboration:meetings": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    "collaboration:meeting_new": ("get", {"hanna", "olle", "sara", "karin"}, 200),
+    "collaboration:meeting": ("get", NORR_TEAM | {"karin"}, 200),
 }
 # An export's own pages, tried on karin's finished delegation export: hers alone (no role opens
 # another's file), and 404 for everyone else, like a missing page.
@@ -778,6 +818,8 @@ def test_role_route(world: World, route: str, username: str) -> None:
         args_by_route[route] = CATALOGUE_ARGS[route](_counted_service(world))
     if route in PROVIDER_ROUTES:
         args_by_route[route] = [_provider().public_id]  # type: ignore[attr-defined]
+    if route == "collaboration:meeting":
+        args_by_route[route] = [_met(Actor.system(world.user("hanna")), world.own_case)["meeting"].public_id]  # type: ignore[attr-defined]
     args = args_by_route.get(route, [])
     client = _client(world, username)
     response = getattr(client, method)(
