@@ -1,5 +1,5 @@
-"""The child's timeline: every signal, assessment, decision, journal entry, clock and disclosure about the
-child, in order.
+"""The child's timeline: every signal, assessment, decision, journal entry, clock, disclosure and piece of
+incoming information about the child, in order.
 
 It covers every case of the child that the reader may see (a child may have had several cases over
 the years), reached from one of them. One query per kind of record, whatever the number of events.
@@ -24,7 +24,7 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, reading_case
 from cases.models import Case
-from collaboration.models import Disclosure
+from collaboration.models import Disclosure, IncomingInformation
 from deadlines.models import Deadline, Extension
 from decisions.models import Decision
 from intake.models import PreliminaryAssessment, ProtectionAssessment, Signal
@@ -128,6 +128,7 @@ def child_timeline(actor: Actor, public_id: object, edge: Edge | None = None) ->
             *_disputes(ids, ref, window),
             *_deadlines(ids, ref, window),
             *_disclosures(case.child_id, ids, ref, window),
+            *_incoming(ids, ref, window),
         ]
     return _page(case, events, edge)
 
@@ -308,6 +309,22 @@ def _deadlines(ids: list[int], ref: dict[int, str], window: _Window) -> list[Eve
             )
         )
     return events
+
+
+def _incoming(ids: list[int], ref: dict[int, str], window: _Window) -> list[Event]:
+    """What partners told the committee about the child (`collaboration.incoming`)."""
+    rows = IncomingInformation.objects.filter(case_id__in=ids)
+    return [
+        Event(
+            x.received_at,
+            _("Inkommande uppgifter"),
+            f"{x.get_source_kind_display()}: {x.sender} · {x.get_channel_display()}",
+            x.content,
+            ref[x.case_id],
+            order=(12, x.pk),
+        )
+        for x in window.on_or_before(rows, "received_at")
+    ]
 
 
 def _disclosures(child_id: int, ids: list[int], ref: dict[int, str], window: _Window) -> list[Event]:

@@ -51,49 +51,61 @@ class DisclosureInput:
 def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureInput) -> Disclosure:
     with changing_case(actor, case_public_id, view_name="collaboration.disclosure", action=CaseAction.DISCLOSE) as case:
         problems = Problems()
-        persons = persons_of_case(actor.user, case)
-        corrects = _corrected(problems, case, persons, data.corrects)
-        person = _person(problems, persons, data.person)
-        what, recipient, assessment = data.what.strip(), data.recipient.strip(), data.assessment.strip()
-        _text(problems, "what", what, _("Skriv vilka uppgifter som lämnades ut."), TEXT_LIMIT)
-        _text(problems, "recipient", recipient, _("Skriv vem som tog emot: namn och enhet."), RECIPIENT_LIMIT)
-        _text(
-            problems,
-            "assessment",
-            assessment,
-            _("Skriv sekretessprövningen: varför uppgiften fick lämnas ut."),
-            TEXT_LIMIT,
-        )
-        if data.recipient_kind not in RecipientKind.values:
-            problems.add("recipient_kind", _("Välj vilken sorts mottagare det var."), "required")
-        if data.channel not in Channel.values:
-            problems.add("channel", _("Välj hur uppgiften lämnades: muntligt eller skriftligt."), "required")
-        day = _day(problems, data.disclosed_on)
-        consent = None
-        if data.basis == bases.CONSENT:
-            legal_basis, consent = _on_consent(problems, case, data, person, day)
-        else:
-            legal_basis = _basis(problems, data, person, day)
+        disclosure = disclosure_checked(problems, actor=actor, case=case, data=data)
         problems.raise_any()
-        assert person is not None and day is not None and legal_basis is not None  # else a problem was raised
-        chosen = bases.BASES.get(data.basis)
-        return Disclosure.objects.create(
-            case=case,
-            person=person,
-            what=what,
-            recipient_kind=data.recipient_kind,
-            recipient=recipient,
-            channel=data.channel,
-            disclosed_on=day,
-            legal_basis=legal_basis,
-            conditions=sorted(set(data.conditions) & {c.key for c in chosen.conditions}) if chosen else [],
-            assessment=assessment,
-            on_consent=consent is not None,
-            consent=consent,
-            corrects=corrects,
-            disclosed_by=actor.user,
-            recorded_at=timezone.now(),
-        )
+        assert disclosure is not None  # else a problem was raised
+        disclosure.save()
+        return disclosure
+
+
+def disclosure_checked(problems: Problems, *, actor: Actor, case: Case, data: DisclosureInput) -> Disclosure | None:
+    """Every check of a disclosure in `case` (already read through `changing_case`), each problem added to
+    `problems`; the disclosure, not yet saved, when what it needs was found (the caller raises `problems`
+    before saving it). A transfer to another municipality
+    (`collaboration.transfers`) is checked here too, in its own transaction, with its own problems."""
+    persons = persons_of_case(actor.user, case)
+    corrects = _corrected(problems, case, persons, data.corrects)
+    person = _person(problems, persons, data.person)
+    what, recipient, assessment = data.what.strip(), data.recipient.strip(), data.assessment.strip()
+    _text(problems, "what", what, _("Skriv vilka uppgifter som lämnades ut."), TEXT_LIMIT)
+    _text(problems, "recipient", recipient, _("Skriv vem som tog emot: namn och enhet."), RECIPIENT_LIMIT)
+    _text(
+        problems,
+        "assessment",
+        assessment,
+        _("Skriv sekretessprövningen: varför uppgiften fick lämnas ut."),
+        TEXT_LIMIT,
+    )
+    if data.recipient_kind not in RecipientKind.values:
+        problems.add("recipient_kind", _("Välj vilken sorts mottagare det var."), "required")
+    if data.channel not in Channel.values:
+        problems.add("channel", _("Välj hur uppgiften lämnades: muntligt eller skriftligt."), "required")
+    day = _day(problems, data.disclosed_on)
+    consent = None
+    if data.basis == bases.CONSENT:
+        legal_basis, consent = _on_consent(problems, case, data, person, day)
+    else:
+        legal_basis = _basis(problems, data, person, day)
+    if person is None or day is None or legal_basis is None:
+        return None  # a problem was added: the caller raises them all before saving anything
+    chosen = bases.BASES.get(data.basis)
+    return Disclosure(
+        case=case,
+        person=person,
+        what=what,
+        recipient_kind=data.recipient_kind,
+        recipient=recipient,
+        channel=data.channel,
+        disclosed_on=day,
+        legal_basis=legal_basis,
+        conditions=sorted(set(data.conditions) & {c.key for c in chosen.conditions}) if chosen else [],
+        assessment=assessment,
+        on_consent=consent is not None,
+        consent=consent,
+        corrects=corrects,
+        disclosed_by=actor.user,
+        recorded_at=timezone.now(),
+    )
 
 
 def _corrected(problems: Problems, case: Case, persons: list[Person], raw: str) -> Disclosure | None:

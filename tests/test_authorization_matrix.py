@@ -369,6 +369,8 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "collaboration:disclosure_correct": ("disclose", _case_url("collaboration:disclosure_correct", "disclosure")),
     "collaboration:consent_new": ("disclose", _case_url("collaboration:consent_new")),
     "collaboration:consent_withdraw": ("disclose", _case_url("collaboration:consent_withdraw", "partner_consent")),
+    "collaboration:incoming_new": ("journal", _case_url("collaboration:incoming_new")),
+    "collaboration:transfer_new": ("disclose", _case_url("collaboration:transfer_new")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
         for name in (
@@ -479,6 +481,7 @@ WORK_READ_ROUTES = {
     "protection:page": _case_url("protection:page"),
     "collaboration:disclosures": _case_url("collaboration:disclosures"),
     "collaboration:consents": _case_url("collaboration:consents"),
+    "collaboration:incoming": _case_url("collaboration:incoming"),
     "api:case_protection": _case_url("api:case_protection"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",
@@ -503,6 +506,8 @@ ROLE_ROUTES = {
     "access:emergency_review": ("post", {"lars", "karin"}, 302),
     "access:needs_risk_analysis": ("get", {"lars", "anna", "karin"}, 200),
     "intake:signal_new": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    # Information from a partner about a child: a signal, so intake's rule.
+    "collaboration:incoming_child": ("get", NORR_TEAM | {"sara", "karin"}, 200),
     "deadlines:work_queue": ("get", NORR_TEAM | {"sara", "karin"}, 200),
     "deadlines:notices_read": ("post", set(ROLES), 302),
     "api:my_cases": ("get", set(ROLES), 200),
