@@ -31,7 +31,8 @@ from intake.services import CLOCK_SKEW, SignalInput, SignalReceipt, signal_regis
 SENDER_LIMIT = 300
 # The signal's reporter organisation holds 200 characters: the partner's kind, then what was typed.
 ORGANISATION_LIMIT = 150
-# Partners with a duty to report (15 kap. 1 § SoL): authorities, schools, the region and providers.
+# Partners with a duty to report (19 kap. 1 § SoL 2025:400, docs/law-sources.md part K): authorities,
+# schools, the region and providers.
 # An "other" partner may be anyone, so it reports as a private person.
 MANDATED = frozenset(RecipientKind.values) - {RecipientKind.OTHER}
 # What came in is information, or a transfer from another municipality (issue 16, point 7).
