@@ -329,8 +329,12 @@ def _incoming(ids: list[int], ref: dict[int, str], window: _Window) -> list[Even
 
 def _disclosures(child_id: int, ids: list[int], ref: dict[int, str], window: _Window) -> list[Event]:
     """What was disclosed about the child: a disclosure about a relative is the register's, not the child's
-    timeline's (and may be about a relative the reader is not named for)."""
-    rows = Disclosure.objects.filter(case_id__in=ids, person_id=child_id).select_related("legal_basis")
+    timeline's (and may be about a relative the reader is not named for), and so is one about a destination."""
+    # A disclosure about a protected destination (a transfer while one is live) is the register's, for the
+    # staff named for it; never the timeline's.
+    rows = Disclosure.objects.filter(case_id__in=ids, person_id=child_id, destination=False).select_related(
+        "legal_basis"
+    )
     return [
         Event(
             _start_of(d.disclosed_on),

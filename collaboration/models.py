@@ -132,6 +132,9 @@ class Disclosure(models.Model):
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name=_("rättar")
     )
+    # A transfer to another municipality while the child has a live protected destination (and each of
+    # its corrections): where the child went is the secret, so only staff named for the destination see it.
+    destination = models.BooleanField(_("gäller skyddad vistelseort"), default=False, db_default=False)
     disclosed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 

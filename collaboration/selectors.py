@@ -57,6 +57,10 @@ def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
                 "person", "legal_basis", "disclosed_by", "consent__given_by"
             )
         )
+        sees = read.sees_destination
+        # About a protected destination (a transfer while one is live): for the staff named for it only, and
+        # to anyone else not there at all, not even counted (`protection.parts`: not a hint).
+        every = [d for d in every if sees or not d.destination]
         shown = [d for d in every if d.person_id not in hidden]
         by_id = {d.pk: d for d in shown}
         corrected = {d.corrects_id for d in shown}
@@ -69,7 +73,11 @@ def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
                 subjects=[(pk, read.case.pk) for pk in relatives],
             )
         rows = [DisclosureRow(d, by_id.get(d.corrects_id) if d.corrects_id else None, d.pk in corrected) for d in shown]
-        transfers = list(Transfer.objects.filter(case=read.case).select_related("recorded_by", "disclosure"))
+        transfers = list(
+            Transfer.objects.filter(case=read.case, disclosure__destination__in=[False, sees]).select_related(
+                "recorded_by", "disclosure"
+            )
+        )
         return DisclosurePage(
             read=read, rows=rows, hidden=sum(1 for d in every if d.person_id in hidden), transfers=transfers
         )
@@ -100,6 +108,8 @@ def disclosure_form_read(actor: Actor, public_id: object, *, corrects: UUID | No
         original = Disclosure.objects.filter(case=read.case, public_id=corrects).select_related("legal_basis").first()
         if original is None or all(p.pk != original.person_id for p in persons):
             raise Http404
+        if original.destination and not read.sees_destination:
+            raise Http404  # about a protected destination: as if it were not there
     return DisclosureFormRead(
         read=read, persons=persons, corrects=original, consents=_consents_offered(actor.user, read.case)
     )

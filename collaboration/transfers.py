@@ -6,9 +6,11 @@ with its `Disclosure` in the register, in the same transaction and checked exact
 live consent. Without a basis nothing is saved, neither the transfer nor the disclosure. The child's live
 part in the programme, if any, is named by the transfer.
 
-A child with a protected destination (`protection.models.Destination`, live) is not handed over here:
-where the child went is then itself the secret, and it is the protection's handover (Skydd > Vistelseort),
-recorded and seen only by the staff named for the destination, that says what was sent to whom.
+A child with a live protected destination (`protection.models.Destination`): where the child went is then
+itself the secret, and the receiving municipality says it. So only staff named for the destination
+(`access.rules.may_see_destination`) record the transfer, and its disclosure is marked `destination`: the
+register, the timeline and the correction form show it to them alone. Everyone else is refused with
+words that send them to the named staff and the protection's handover (Skydd > Vistelseort).
 """
 
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access import rules
 from access.actor import Actor
 from access.permissions import CaseAction
 from access.reads import changing_case
@@ -30,12 +33,11 @@ from programme.models import Participation
 from protection.models import Destination
 
 NOTE_LIMIT = 300
-# The refusal for a case with a live protected destination: the same words for everyone who may change
-# the case, named for the destination or not, so that it says no more than that the case is not handed
-# over here.
+# The refusal for a case with a live protected destination, to everyone not named for it. Worded so that it
+# does not say that there is one: a hint it is all the same, which docs/collaboration.md owns up to.
 DESTINATION_REFUSAL = _(
-    "Ärendet kan inte lämnas över här. Har barnet en skyddad vistelseort lämnas ärendet över av personal som "
-    "är utsedd för vistelseorten: Registrera överlämningen under Skydd > Vistelseort."
+    "Du kan inte lämna över ärendet. Har barnet en skyddad vistelseort lämnas ärendet över av personal som "
+    "enhetschefen har utsett för vistelseorten (registrera överlämningen under Skydd > Vistelseort)."
 )
 
 
@@ -63,7 +65,8 @@ def transfer_record(*, actor: Actor, case_public_id: object, data: TransferInput
         if case.status == CaseStatus.CLOSED:
             problems.add(NON_FIELD_ERRORS, _("Ärendet är avslutat: ett avslutat ärende lämnas inte över."), "closed")
         today = timezone.localdate()
-        if Destination.objects.filter(case=case).filter(Q(to_on__isnull=True) | Q(to_on__gte=today)).exists():
+        live = Destination.objects.filter(case=case).filter(Q(to_on__isnull=True) | Q(to_on__gte=today)).exists()
+        if live and not rules.may_see_destination(actor.user, case):
             problems.add(NON_FIELD_ERRORS, DESTINATION_REFUSAL, "destination")
         if data.reason not in TransferReason.values:
             problems.add("reason", _("Välj varför ärendet lämnas över."), "required")
@@ -88,6 +91,7 @@ def transfer_record(*, actor: Actor, case_public_id: object, data: TransferInput
                 assessment=data.assessment,
                 consent=data.consent,
             ),
+            destination=live,
         )
         problems.raise_any()
         assert disclosure is not None and data.transferred_on is not None  # else a problem was raised

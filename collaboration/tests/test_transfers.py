@@ -7,10 +7,12 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
 from access.actor import Actor
 from access.models import AccessAction, AccessEvent
@@ -105,21 +107,63 @@ def test_a_closed_case_is_not_handed_over(world: World) -> None:
     assert _refused(world) == {"__all__": ["closed"]}
 
 
-def test_a_child_with_a_live_protected_destination_is_handed_over_under_protection(world: World) -> None:
+def _destination(world: World) -> None:
+    from access.models import DestinationNaming
     from protection.models import Destination
 
+    now, karin = timezone.now(), world.user("karin")
     Destination.objects.create(
-        case=world.own_case,
-        municipality="Gömby",
-        from_on=timezone.localdate(),
-        entered_by=world.user("hanna"),
-        entered_at=timezone.now(),
+        case=world.own_case, municipality="Gömby", from_on=timezone.localdate(), entered_by=karin, entered_at=now
     )
+    DestinationNaming.objects.create(
+        case=world.own_case, user=world.user("hanna"), reason="Flytten.", named_by=karin, named_at=now
+    )
+
+
+def test_with_a_live_destination_only_the_named_staff_hand_the_case_over(world: World) -> None:
+    _destination(world)
     with pytest.raises(ValidationError) as caught:
-        _record(world)
+        _record(world, "olle")
     assert _codes(caught.value) == {"__all__": ["destination"]}
-    assert "Skydd > Vistelseort" in caught.value.messages[0]
+    assert "Skydd > Vistelseort" in caught.value.messages[0] and "Gömby" not in caught.value.messages[0]
     assert not Transfer.objects.exists() and not Disclosure.objects.exists()
+    transfer = _record(world, "hanna", municipality="Gömby kommun, socialtjänsten")
+    assert transfer.disclosure.destination
+
+
+def test_a_transfer_to_a_destination_is_shown_to_the_named_staff_alone(world: World) -> None:
+    _destination(world)
+    first = _record(world, "hanna", municipality="Gömby kommun, socialtjänsten")
+    register = reverse("collaboration:disclosures", args=[world.own_case.public_id])
+    timeline = reverse("casefile:case_timeline", args=[world.own_case.public_id])
+    correct = reverse("collaboration:disclosure_correct", args=[world.own_case.public_id, first.disclosure.public_id])
+    for user in ("olle", "karin", "bo"):
+        client = signed_in(world.user(user))
+        for url in (register, timeline):
+            text = client.get(url).content.decode()
+            assert "Gömby" not in text and SENT not in text, (user, url)
+    assert signed_in(world.user("olle")).get(correct).status_code == 404
+    named = signed_in(world.user("hanna"))
+    assert "Gömby kommun, socialtjänsten" in named.get(register).content.decode()
+    assert "Gömby" not in named.get(timeline).content.decode()  # the register's, never the timeline's
+    # A correction of it is about the destination too.
+    from collaboration.disclosures import disclosure_record
+    from collaboration.tests.helpers import young
+
+    fixed = disclosure_record(
+        actor=Actor.system(world.user("hanna")),
+        case_public_id=world.own_case.public_id,
+        data=young(
+            world,
+            recipient_kind=RecipientKind.MUNICIPALITY,
+            recipient="Gömby kommun",
+            basis=bases.NECESSARY,
+            conditions=frozenset({"2-necessary"}),
+            corrects=str(first.disclosure.public_id),
+        ),
+    )
+    assert fixed.destination
+    assert "Gömby" not in signed_in(world.user("olle")).get(register).content.decode()
 
 
 def test_the_childs_live_participation_is_named(world: World) -> None:
@@ -171,3 +215,19 @@ def test_the_database_refuses_update_and_delete(world: World) -> None:
     ):
         with pytest.raises(DatabaseError), transaction.atomic():
             change()
+
+
+def test_the_register_reads_in_the_same_queries_for_5_transfers_as_for_50(
+    world: World, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    from collaboration.selectors import disclosure_page
+
+    actor = Actor.system(world.user("hanna"))
+    for _n in range(5):
+        _record(world)
+    with CaptureQueriesContext(connection) as five:
+        assert len(disclosure_page(actor, world.own_case.public_id).transfers) == 5
+    for _n in range(45):
+        _record(world)
+    with django_assert_num_queries(len(five)):
+        assert len(disclosure_page(actor, world.own_case.public_id).transfers) == 50
