@@ -226,3 +226,24 @@ def test_the_form_outside_a_case_is_intakes_rule_and_answers_with_intakes_receip
     assert response.redirect_chain[-1][0] == reverse("casefile:my_work")
     assert "Den har gått till det team som ska handlägga den." in response.content.decode()
     assert "Saga" not in response.content.decode()
+
+
+def test_a_likely_duplicate_is_asked_about_as_intake_asks_it(world: World) -> None:
+    client = signed_in(world.user("hanna"))
+    child = world.own_case.child
+    posted = {
+        "what": "information",
+        "source_kind": "school",
+        "reporter_organisation": "Kvarnskolan",
+        "received_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+        "channel": "written",
+        "given_name": child.given_name,
+        "family_name": child.family_name,
+        "birth_date": child.birth_date.isoformat() if child.birth_date else "",
+        "content": ABSENCE,
+    }
+    asked = client.post(reverse("collaboration:incoming_child"), posted)
+    assert asked.status_code == 200 and 'name="not_a_duplicate"' in asked.content.decode()
+    assert not Signal.objects.exists()
+    confirmed = client.post(reverse("collaboration:incoming_child"), posted | {"not_a_duplicate": "on"})
+    assert confirmed.status_code == 302 and Signal.objects.get().kind == SignalKind.REPORT_OF_CONCERN
