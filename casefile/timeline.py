@@ -1,5 +1,5 @@
-"""The child's timeline: every signal, assessment, decision, journal entry, clock, disclosure and meeting with
-partners about the child, in order.
+"""The child's timeline: every signal, assessment, decision, journal entry, clock, disclosure, meeting with
+partners and piece of incoming information about the child, in order.
 
 It covers every case of the child that the reader may see (a child may have had several cases over
 the years), reached from one of them. One query per kind of record, whatever the number of events.
@@ -24,7 +24,7 @@ from access.actor import Actor
 from access.models import AccessAction
 from access.reads import log_result_set, reading_case
 from cases.models import Case
-from collaboration.models import Disclosure, MeetingItem
+from collaboration.models import Disclosure, IncomingInformation, MeetingItem
 from deadlines.models import Deadline, Extension
 from decisions.models import Decision
 from intake.models import PreliminaryAssessment, ProtectionAssessment, Signal
@@ -129,6 +129,7 @@ def child_timeline(actor: Actor, public_id: object, edge: Edge | None = None) ->
             *_deadlines(ids, ref, window),
             *_disclosures(case.child_id, ids, ref, window),
             *_meeting_items(ids, ref, window),
+            *_incoming(ids, ref, window),
         ]
     return _page(case, events, edge)
 
@@ -311,10 +312,30 @@ def _deadlines(ids: list[int], ref: dict[int, str], window: _Window) -> list[Eve
     return events
 
 
+def _incoming(ids: list[int], ref: dict[int, str], window: _Window) -> list[Event]:
+    """What partners told the committee about the child (`collaboration.incoming`)."""
+    rows = IncomingInformation.objects.filter(case_id__in=ids)
+    return [
+        Event(
+            x.received_at,
+            _("Inkommande uppgifter"),
+            f"{x.get_source_kind_display()}: {x.sender} · {x.get_channel_display()}",
+            x.content,
+            ref[x.case_id],
+            order=(12, x.pk),
+        )
+        for x in window.on_or_before(rows, "received_at")
+    ]
+
+
 def _disclosures(child_id: int, ids: list[int], ref: dict[int, str], window: _Window) -> list[Event]:
     """What was disclosed about the child: a disclosure about a relative is the register's, not the child's
-    timeline's (and may be about a relative the reader is not named for)."""
-    rows = Disclosure.objects.filter(case_id__in=ids, person_id=child_id).select_related("legal_basis")
+    timeline's (and may be about a relative the reader is not named for), and so is one about a destination."""
+    # A disclosure about a protected destination (a transfer while one is live) is the register's, for the
+    # staff named for it; never the timeline's.
+    rows = Disclosure.objects.filter(case_id__in=ids, person_id=child_id, destination=False).select_related(
+        "legal_basis"
+    )
     return [
         Event(
             _start_of(d.disclosed_on),

@@ -12,6 +12,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access import rules
 from access.actor import Actor
 from access.permissions import CaseAction
 from access.reads import changing_case
@@ -51,60 +52,80 @@ class DisclosureInput:
 def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureInput) -> Disclosure:
     with changing_case(actor, case_public_id, view_name="collaboration.disclosure", action=CaseAction.DISCLOSE) as case:
         problems = Problems()
-        persons = persons_of_case(actor.user, case)
-        corrects = _corrected(problems, case, persons, data.corrects)
-        person = _person(problems, persons, data.person)
-        what, recipient, assessment = data.what.strip(), data.recipient.strip(), data.assessment.strip()
-        _text(problems, "what", what, _("Skriv vilka uppgifter som lämnades ut."), TEXT_LIMIT)
-        _text(problems, "recipient", recipient, _("Skriv vem som tog emot: namn och enhet."), RECIPIENT_LIMIT)
-        _text(
-            problems,
-            "assessment",
-            assessment,
-            _("Skriv sekretessprövningen: varför uppgiften fick lämnas ut."),
-            TEXT_LIMIT,
-        )
-        if data.recipient_kind not in RecipientKind.values:
-            problems.add("recipient_kind", _("Välj vilken sorts mottagare det var."), "required")
-        if data.channel not in Channel.values:
-            problems.add("channel", _("Välj hur uppgiften lämnades: muntligt eller skriftligt."), "required")
-        day = _day(problems, data.disclosed_on)
-        consent = None
-        if data.basis == bases.CONSENT:
-            legal_basis, consent = _on_consent(problems, case, data, person, day)
-        else:
-            legal_basis = _basis(problems, data, person, day)
+        disclosure = disclosure_checked(problems, actor=actor, case=case, data=data)
         problems.raise_any()
-        assert person is not None and day is not None and legal_basis is not None  # else a problem was raised
-        chosen = bases.BASES.get(data.basis)
-        return Disclosure.objects.create(
-            case=case,
-            person=person,
-            what=what,
-            recipient_kind=data.recipient_kind,
-            recipient=recipient,
-            channel=data.channel,
-            disclosed_on=day,
-            legal_basis=legal_basis,
-            conditions=sorted(set(data.conditions) & {c.key for c in chosen.conditions}) if chosen else [],
-            assessment=assessment,
-            on_consent=consent is not None,
-            consent=consent,
-            corrects=corrects,
-            disclosed_by=actor.user,
-            recorded_at=timezone.now(),
-        )
+        assert disclosure is not None  # else a problem was raised
+        disclosure.save()
+        return disclosure
 
 
-def _corrected(problems: Problems, case: Case, persons: list[Person], raw: str) -> Disclosure | None:
-    """The disclosure a correction corrects: in the case, about someone the corrector may see, and not
-    corrected already (the newest correction is the one to correct)."""
+def disclosure_checked(
+    problems: Problems, *, actor: Actor, case: Case, data: DisclosureInput, destination: bool = False
+) -> Disclosure | None:
+    """Every check of a disclosure in `case` (already read through `changing_case`), each problem added to
+    `problems`; the disclosure, not yet saved, when what it needs was found (the caller raises `problems`
+    before saving it). A transfer to another municipality (`collaboration.transfers`) is checked here too, in
+    its own transaction, with its own problems. `destination`: about the child's protected destination (a
+    transfer while one is live); a correction of such a disclosure is one too, and only staff named for the
+    destination find it."""
+    persons = persons_of_case(actor.user, case)
+    corrects = _corrected(problems, case, persons, data.corrects, rules.may_see_destination(actor.user, case))
+    person = _person(problems, persons, data.person)
+    what, recipient, assessment = data.what.strip(), data.recipient.strip(), data.assessment.strip()
+    _text(problems, "what", what, _("Skriv vilka uppgifter som lämnades ut."), TEXT_LIMIT)
+    _text(problems, "recipient", recipient, _("Skriv vem som tog emot: namn och enhet."), RECIPIENT_LIMIT)
+    _text(
+        problems,
+        "assessment",
+        assessment,
+        _("Skriv sekretessprövningen: varför uppgiften fick lämnas ut."),
+        TEXT_LIMIT,
+    )
+    if data.recipient_kind not in RecipientKind.values:
+        problems.add("recipient_kind", _("Välj vilken sorts mottagare det var."), "required")
+    if data.channel not in Channel.values:
+        problems.add("channel", _("Välj hur uppgiften lämnades: muntligt eller skriftligt."), "required")
+    day = _day(problems, data.disclosed_on)
+    consent = None
+    if data.basis == bases.CONSENT:
+        legal_basis, consent = _on_consent(problems, case, data, person, day)
+    else:
+        legal_basis = _basis(problems, data, person, day)
+    if person is None or day is None or legal_basis is None:
+        return None  # a problem was added: the caller raises them all before saving anything
+    chosen = bases.BASES.get(data.basis)
+    return Disclosure(
+        case=case,
+        person=person,
+        what=what,
+        recipient_kind=data.recipient_kind,
+        recipient=recipient,
+        channel=data.channel,
+        disclosed_on=day,
+        legal_basis=legal_basis,
+        conditions=sorted(set(data.conditions) & {c.key for c in chosen.conditions}) if chosen else [],
+        assessment=assessment,
+        on_consent=consent is not None,
+        consent=consent,
+        corrects=corrects,
+        destination=destination or (corrects is not None and corrects.destination),
+        disclosed_by=actor.user,
+        recorded_at=timezone.now(),
+    )
+
+
+def _corrected(problems: Problems, case: Case, persons: list[Person], raw: str, sees: bool) -> Disclosure | None:
+    """The disclosure a correction corrects: in the case, about someone the corrector may see (and, about a
+    protected destination, only for staff named for it: `sees`), and not corrected already (the newest
+    correction is the one to correct)."""
     if not raw:
         return None
     key = parse_uuid(raw)
     found = Disclosure.objects.filter(case=case, public_id=key).first() if key else None
     if found is not None and all(p.pk != found.person_id for p in persons):
         found = None  # about a relative kept from the corrector: as if it were not there
+    if found is not None and found.destination and not sees:
+        found = None  # about a destination kept from the corrector: the same
     if found is None:
         problems.add("corrects", _("Utlämnandet som ska rättas finns inte i ärendet."), "no_disclosure")
     elif found.corrections.exists():

@@ -10,9 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from collaboration import bases, consent_rules
 from collaboration.consents import ConsentInput
 from collaboration.disclosures import DisclosureInput
-from collaboration.models import Channel, ConsentForm, Disclosure, PartnerConsent, RecipientKind
+from collaboration.incoming import INFORMATION, TRANSFER, ChildInput, IncomingInput
+from collaboration.models import (
+    Channel,
+    ConsentForm,
+    Disclosure,
+    IncomingChannel,
+    PartnerConsent,
+    RecipientKind,
+    TransferReason,
+)
+from collaboration.transfers import TransferInput
 from people.models import Person
-from web.forms import DayField, DesignSystemForm, text_field
+from web.forms import DayField, DesignSystemForm, MomentField, text_field
 
 
 class DisclosureForm(DesignSystemForm):
@@ -217,3 +227,189 @@ class WithdrawForm(DesignSystemForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
+
+
+def _styled(form: forms.Form) -> None:
+    for field in form.fields.values():
+        field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
+
+
+class IncomingForm(DesignSystemForm):
+    """Information from a partner on the case: every field optional here, the service checks them all."""
+
+    source_kind = forms.ChoiceField(
+        label=_("Från"), required=False, widget=forms.RadioSelect, choices=RecipientKind.choices
+    )
+    sender = forms.CharField(
+        label=_("Avsändarens namn och enhet"),
+        required=False,
+        max_length=300,
+        help_text=_("Till exempel: Kvarnskolan, rektor Eva Lind."),
+    )
+    received_at = MomentField(
+        label=_("När uppgifterna kom in"), required=False, help_text=_("Datum och klockslag (ÅÅÅÅ-MM-DD TT:MM).")
+    )
+    channel = forms.ChoiceField(
+        label=_("Hur uppgifterna kom in"), required=False, widget=forms.RadioSelect, choices=IncomingChannel.choices
+    )
+    content = text_field(
+        _("Vad uppgifterna säger"),
+        required=False,
+        rows=6,
+        help_text=_("För en frånvarorapport från skolan: perioden och hur stor del av frånvaron som är ogiltig."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _styled(self)
+
+
+def incoming_input(data: dict[str, Any]) -> IncomingInput:
+    return IncomingInput(
+        source_kind=data["source_kind"],
+        sender=data["sender"] if "sender" in data else data["reporter_organisation"],
+        received_at=data["received_at"],
+        channel=data["channel"],
+        content=data["content"],
+    )
+
+
+class IncomingChildForm(DesignSystemForm):
+    """Information from a partner about a child not known or not the user's: registered as a signal, with
+    intake's fields for the child and for the one who reported."""
+
+    what = forms.ChoiceField(
+        label=_("Vad som kom in"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            (INFORMATION, _("Uppgifter om ett barn")),
+            (TRANSFER, _("Ett ärende som en annan kommun lämnar över")),
+        ],
+    )
+    source_kind = forms.ChoiceField(
+        label=_("Från"), required=False, widget=forms.RadioSelect, choices=RecipientKind.choices
+    )
+    reporter_organisation = forms.CharField(
+        label=_("Myndighet eller enhet"),
+        required=False,
+        max_length=150,
+        help_text=_("Till exempel: Polisen, lokalpolisområde Norr; eller Socialtjänsten i Kvarnby kommun."),
+    )
+    reporter_name = forms.CharField(label=_("Avsändarens namn"), required=False, max_length=200)
+    reporter_contact = forms.CharField(label=_("Avsändarens telefon eller e-post"), required=False, max_length=400)
+    received_at = MomentField(
+        label=_("När uppgifterna kom in"),
+        required=False,
+        help_text=_("Datum och klockslag (ÅÅÅÅ-MM-DD TT:MM). Den omedelbara skyddsbedömningen räknas härifrån."),
+    )
+    channel = forms.ChoiceField(
+        label=_("Hur uppgifterna kom in"), required=False, widget=forms.RadioSelect, choices=IncomingChannel.choices
+    )
+    identity_number = forms.CharField(
+        label=_("Barnets personnummer eller samordningsnummer"),
+        required=False,
+        max_length=20,
+        help_text=_("ÅÅÅÅMMDD-NNNN. Lämna tomt om det inte är känt."),
+    )
+    given_name = forms.CharField(label=_("Barnets förnamn"), required=False, max_length=100)
+    family_name = forms.CharField(label=_("Barnets efternamn"), required=False, max_length=100)
+    birth_date = DayField(
+        label=_("Födelsedatum"), required=False, help_text=_("Behövs bara när personnumret inte är känt.")
+    )
+    not_a_duplicate = forms.BooleanField(
+        label=_("Jag har kontrollerat: det är ett annat barn än det som redan finns"), required=False
+    )
+    content = text_field(_("Vad uppgifterna säger"), required=False, rows=6)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _styled(self)
+
+
+def child_input(data: dict[str, Any]) -> ChildInput:
+    return ChildInput(
+        identity_number=data["identity_number"],
+        given_name=data["given_name"],
+        family_name=data["family_name"],
+        birth_date=data["birth_date"],
+        not_a_duplicate=data.get("not_a_duplicate", False),
+    )
+
+
+# A transfer goes to another municipality: only the provisions that let one receive are offered.
+TRANSFER_BASES = [b for b in bases.BASES.values() if bases.may_receive(b, RecipientKind.MUNICIPALITY)]
+
+
+class TransferForm(DesignSystemForm):
+    """The transfer and its disclosure in one form; the disclosure's fields keep the register's names so its
+    problems land on them."""
+
+    recipient = forms.CharField(
+        label=_("Mottagande kommun och enhet"),
+        required=False,
+        max_length=300,
+        help_text=_("Till exempel: Kvarnby kommun, socialtjänsten, mottagningsgruppen."),
+    )
+    disclosed_on = DayField(label=_("När ärendet lämnades över"), required=False)
+    reason = forms.ChoiceField(
+        label=_("Varför"), required=False, widget=forms.RadioSelect, choices=TransferReason.choices
+    )
+    reason_note = forms.CharField(label=_("Om skälet"), required=False, max_length=300)
+    channel = forms.ChoiceField(label=_("Hur"), required=False, widget=forms.RadioSelect, choices=Channel.choices)
+    what = text_field(
+        _("Vad som skickades"),
+        required=False,
+        rows=4,
+        help_text=_("Vilka handlingar och uppgifter: till exempel utredningen, beslut, planen i programmet."),
+    )
+    basis = forms.ChoiceField(
+        label=_("Lagrum"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[*((b.choice, b.label) for b in TRANSFER_BASES), (bases.CONSENT, bases.CONSENT_LABEL)],
+        help_text=_("Överlämnandet är ett utlämnande till en annan kommun och registreras i utlämnanderegistret."),
+    )
+    consent = forms.ChoiceField(
+        label=_("Samtycket överlämnandet vilar på"),
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Bara om du har valt samtycke som lagrum."),
+    )
+    assessment = text_field(
+        _("Sekretessprövningen"),
+        required=False,
+        rows=4,
+        help_text=_("Din prövning: varför uppgifterna fick lämnas till den andra kommunen."),
+    )
+
+    def __init__(self, *args: Any, consents: list[PartnerConsent], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].choices = [(str(c.public_id), consent_label(c)) for c in consents]  # type: ignore[attr-defined]
+        for basis in TRANSFER_BASES:
+            self.fields[basis.field] = forms.MultipleChoiceField(
+                label=_("Villkor i %(basis)s") % {"basis": basis.label},
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(c.key, c.text) for c in basis.conditions],
+                help_text=_("Bekräfta vart och ett, om du har valt det lagrummet."),
+            )
+        self.fields["consent"] = self.fields.pop("consent")
+        self.fields["assessment"] = self.fields.pop("assessment")
+        _styled(self)
+
+
+def transfer_input(data: dict[str, Any]) -> TransferInput:
+    chosen = bases.BASES.get(data["basis"])
+    return TransferInput(
+        municipality=data["recipient"],
+        transferred_on=data["disclosed_on"],
+        reason=data["reason"],
+        reason_note=data["reason_note"],
+        what=data["what"],
+        channel=data["channel"],
+        basis=data["basis"],
+        conditions=frozenset(data.get(chosen.field, ())) if chosen else frozenset(),
+        assessment=data["assessment"],
+        consent=data["consent"] if data["basis"] == bases.CONSENT else "",
+    )

@@ -132,6 +132,9 @@ class Disclosure(models.Model):
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name=_("rättar")
     )
+    # A transfer to another municipality while the child has a live protected destination (and each of
+    # its corrections): where the child went is the secret, so only staff named for the destination see it.
+    destination = models.BooleanField(_("gäller skyddad vistelseort"), default=False, db_default=False)
     disclosed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 
@@ -235,3 +238,74 @@ class MeetingAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} {self.person}"
+
+
+class IncomingChannel(models.TextChoices):
+    WRITTEN = "written", _("Skriftligt")
+    ORAL = "oral", _("Muntligt")
+    DIGITAL = "digital", _("Digitalt")
+
+
+class IncomingInformation(models.Model):
+    """Information a partner gave the committee about the child of a case (issue 16, point 4): from which
+    kind of partner (the register's recipient kinds, here as sources), who sent it, when and how it came,
+    and what it says. Information about a child who is not known, or not the recorder's, is a signal
+    instead (`collaboration.incoming.incoming_signal`). Append-only (migration 0005)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="incoming_information")
+    source_kind = models.CharField(_("från"), max_length=20, choices=RecipientKind.choices)
+    sender = EncryptedTextField(_("avsändarens namn och enhet"))
+    received_at = models.DateTimeField(_("kom in"))
+    channel = models.CharField(_("hur"), max_length=10, choices=IncomingChannel.choices)
+    content = EncryptedTextField(_("vad uppgifterna säger"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("inkommande uppgift")
+        verbose_name_plural = _("inkommande uppgifter")
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.received_at:%Y-%m-%d}"
+
+
+class TransferReason(models.TextChoices):
+    MOVED = "moved", _("Barnet flyttar")
+    RELOCATED = "relocated", _("Barnet flyttas av skyddsskäl")
+    OTHER = "other", _("Annat skäl")
+
+
+class Transfer(models.Model):
+    """A case, and the child's part in the programme if any, handed to another municipality (issue 16,
+    point 7). What was sent, to whom and on which provision is its `Disclosure` in the register, made in
+    the same transaction; the transfer adds why. Append-only (migration 0005)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="transfers")
+    participation = models.ForeignKey(
+        "programme.Participation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deltagande i programmet"),
+    )
+    disclosure = models.OneToOneField(
+        Disclosure, on_delete=models.PROTECT, related_name="transfer", verbose_name=_("utlämnandet")
+    )
+    municipality = EncryptedTextField(_("mottagande kommun"))
+    transferred_on = models.DateField(_("överlämnat"))
+    reason = models.CharField(_("varför"), max_length=10, choices=TransferReason.choices)
+    reason_note = models.CharField(_("om skälet"), max_length=300, blank=True, default="")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("överlämnande till annan kommun")
+        verbose_name_plural = _("överlämnanden till annan kommun")
+        ordering = ["-transferred_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.transferred_on}"

@@ -21,7 +21,7 @@ from accounts.models import User
 from cases.models import Case
 from collaboration.bases import confirmed_texts
 from collaboration.consents import custodians_of, visible_consent
-from collaboration.models import Disclosure, PartnerConsent
+from collaboration.models import Disclosure, IncomingInformation, PartnerConsent, Transfer
 from collaboration.persons import hidden_relatives, persons_of_case
 from people.models import Person
 
@@ -45,6 +45,7 @@ class DisclosurePage:
     read: CaseRead
     rows: list[DisclosureRow]
     hidden: int  # disclosures about relatives kept from the reader
+    transfers: list[Transfer]  # the case handed to another municipality: each with its disclosure above
 
 
 def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
@@ -56,6 +57,10 @@ def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
                 "person", "legal_basis", "disclosed_by", "consent__given_by"
             )
         )
+        sees = read.sees_destination
+        # About a protected destination (a transfer while one is live): for the staff named for it only, and
+        # to anyone else not there at all, not even counted (`protection.parts`: not a hint).
+        every = [d for d in every if sees or not d.destination]
         shown = [d for d in every if d.person_id not in hidden]
         by_id = {d.pk: d for d in shown}
         corrected = {d.corrects_id for d in shown}
@@ -68,7 +73,14 @@ def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
                 subjects=[(pk, read.case.pk) for pk in relatives],
             )
         rows = [DisclosureRow(d, by_id.get(d.corrects_id) if d.corrects_id else None, d.pk in corrected) for d in shown]
-        return DisclosurePage(read=read, rows=rows, hidden=sum(1 for d in every if d.person_id in hidden))
+        transfers = list(
+            Transfer.objects.filter(case=read.case, disclosure__destination__in=[False, sees]).select_related(
+                "recorded_by", "disclosure"
+            )
+        )
+        return DisclosurePage(
+            read=read, rows=rows, hidden=sum(1 for d in every if d.person_id in hidden), transfers=transfers
+        )
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,8 @@ def disclosure_form_read(actor: Actor, public_id: object, *, corrects: UUID | No
         original = Disclosure.objects.filter(case=read.case, public_id=corrects).select_related("legal_basis").first()
         if original is None or all(p.pk != original.person_id for p in persons):
             raise Http404
+        if original.destination and not read.sees_destination:
+            raise Http404  # about a protected destination: as if it were not there
     return DisclosureFormRead(
         read=read, persons=persons, corrects=original, consents=_consents_offered(actor.user, read.case)
     )
@@ -182,3 +196,37 @@ def _consents_offered(user: User, case: Case) -> list[PartnerConsent]:
     hidden = hidden_relatives(user, case)
     every = PartnerConsent.objects.filter(case=case).select_related("person", "given_by")
     return [c for c in every if c.person_id not in hidden]
+
+
+@dataclass(frozen=True)
+class IncomingPage:
+    read: CaseRead
+    rows: list[IncomingInformation]
+
+
+def incoming_page(actor: Actor, public_id: object) -> IncomingPage:
+    """What partners have told the committee about the child of the case, newest first: one logged read of
+    the case and one query for the rows, however many."""
+    with reading_case(actor, public_id, view_name="collaboration.incoming_list") as read:
+        rows = list(IncomingInformation.objects.filter(case=read.case).select_related("recorded_by"))
+        return IncomingPage(read=read, rows=rows)
+
+
+def incoming_form_read(actor: Actor, public_id: object) -> CaseRead:
+    """The read behind the form for information on the case: those who may write in the case's journal."""
+    return read_case(actor, public_id, view_name="collaboration.incoming.form", for_action=CaseAction.JOURNAL)
+
+
+@dataclass(frozen=True)
+class TransferFormRead:
+    read: CaseRead
+    consents: list[PartnerConsent]  # about the child: a transfer is about the child
+
+
+def transfer_form_read(actor: Actor, public_id: object) -> TransferFormRead:
+    """The read behind the transfer form: those who may record a disclosure in the case."""
+    read = read_case(actor, public_id, view_name="collaboration.transfer.form", for_action=CaseAction.DISCLOSE)
+    consents = PartnerConsent.objects.filter(case=read.case, person_id=read.case.child_id).select_related(
+        "person", "given_by"
+    )
+    return TransferFormRead(read=read, consents=list(consents))

@@ -1,4 +1,4 @@
-"""The collaboration screens: meetings, the disclosure register and the consent ledger."""
+"""The collaboration screens: the disclosure register, the consent ledger, incoming information and transfers."""
 
 from django.urls import URLPattern, URLResolver, path
 
@@ -9,6 +9,7 @@ DISCLOSURES = CASE + "utlamnanden/"
 CONSENTS = CASE + "samtycken/"
 CASE_MEETINGS = CASE + "samverkan/moten/"
 MEETINGS = "samverkan/moten/"
+INCOMING = CASE + "inkommande/"
 
 app_name = "collaboration"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -28,4 +29,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         meeting_views.meeting_item_correct,
         name="meeting_item_correct",
     ),
+    path(INCOMING, views.incoming_view, name="incoming"),
+    path(INCOMING + "ny/", views.incoming_new, name="incoming_new"),
+    path(CASE + "overlamnande/ny/", views.transfer_new, name="transfer_new"),
+    path("samverkan/uppgifter-om-barn/", views.incoming_child, name="incoming_child"),
 ]

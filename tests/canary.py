@@ -131,6 +131,7 @@ def canary_world(world: World) -> dict[str, object]:
     for document in documents:
         _checked_by_olle(world, document)
     protection = _protection(world, guardian)
+    _transfer_to_destination(world)
     key, count_pk = _counted_service(world)
     member = _member_from_another_team(world)
     authorization = ProtectedIdentityAuthorization.objects.create(
@@ -293,6 +294,25 @@ def _protection(world: World, guardian: Person) -> dict[str, object]:
         "naming": naming,
         "conflict": conflict,
     }
+
+
+def _transfer_to_destination(world: World) -> None:
+    """The case handed to the destination's municipality by the named worker: its disclosure in the register
+    says where the child went, so it is for her alone."""
+    from collaboration.transfers import TransferInput, transfer_record
+
+    data = TransferInput(
+        municipality=f"Socialtjänsten i {MUNICIPALITY}",
+        transferred_on=timezone.localdate(),
+        reason="relocated",
+        reason_note="",
+        what=f"Utredningen, skickad till {MUNICIPALITY}",
+        channel="written",
+        basis="necessary",
+        conditions=frozenset({"2-necessary"}),
+        assessment=f"Nödvändigt för att {MUNICIPALITY} ska kunna fortsätta insatsen.",
+    )
+    transfer_record(actor=Actor.system(world.user(NAMED)), case_public_id=world.own_case.public_id, data=data)
 
 
 def _member_from_another_team(world: World) -> CaseMember:

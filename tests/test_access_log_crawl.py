@@ -655,6 +655,72 @@ def test_the_disclosure_form_logs_its_view_the_relatives_it_offers_a_refusal_and
     ]
 
 
+def test_incoming_information_logs_its_form_a_refusal_its_write_and_its_list(world: World) -> None:
+    client = _client(world, "bo")
+    case = world.own_case
+    url = reverse("collaboration:incoming_new", args=[case.public_id])
+    assert client.get(url).status_code == 200
+    posted = {
+        "source_kind": "school",
+        "sender": "Kvarnskolan",
+        "received_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+        "channel": "written",
+    }
+    assert client.post(url, posted).status_code == 200
+    assert client.post(url, posted | {"content": "Frånvaro 30 procent."}).status_code == 302
+    assert client.get(reverse("collaboration:incoming", args=[case.public_id])).status_code == 200
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "person_id", "reason")
+    form = ("view", "collaboration.incoming.form", case.child_id, "")
+    assert list(rows) == [
+        form,
+        form,
+        ("refused", "collaboration.incoming", case.child_id, "content:required"),
+        form,
+        ("write", "collaboration.incoming", case.child_id, ""),
+        ("view", "collaboration.incoming_list", case.child_id, ""),
+    ]
+
+
+def test_a_transfer_logs_its_form_and_one_write(world: World) -> None:
+    client = _client(world, "hanna")
+    case = world.own_case
+    url = reverse("collaboration:transfer_new", args=[case.public_id])
+    assert client.get(url).status_code == 200
+    posted = {
+        "recipient": "Kvarnby kommun",
+        "disclosed_on": timezone.localdate().isoformat(),
+        "reason": "moved",
+        "channel": "written",
+        "what": "Utredningen.",
+        "basis": "necessary",
+        "conditions_necessary": ["2-necessary"],
+        "assessment": "Nödvändigt.",
+    }
+    assert client.post(url, posted).status_code == 302
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "person_id")
+    form = ("view", "collaboration.transfer.form", case.child_id)
+    assert list(rows) == [form, form, ("write", "collaboration.transfer", case.child_id)]
+
+
+def test_information_about_a_child_outside_a_case_logs_intakes_write_and_nothing_else(world: World) -> None:
+    from intake.models import Signal
+
+    client = _client(world, "olle")
+    assert client.get(reverse("collaboration:incoming_child")).status_code == 200
+    posted = {
+        "what": "information",
+        "source_kind": "police",
+        "reporter_organisation": "Polisen Norr",
+        "received_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+        "channel": "oral",
+        "identity_number": world.other_team_case.child.identity_number,
+        "content": "Setts i nätverket.",
+    }
+    assert client.post(reverse("collaboration:incoming_child"), posted).status_code == 302
+    signal = Signal.objects.get()
+    assert _rows() == [("write", "intake.signal_register", signal.child_id, signal.case_id)]
+
+
 def test_a_child_sent_from_the_field_logs_intakes_write_and_nothing_else(world: World) -> None:
     from intake.models import Signal
 

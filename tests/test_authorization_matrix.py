@@ -402,6 +402,8 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
         "meeting",
         _case_url("collaboration:meeting_item_correct", "meeting", "meeting_item"),
     ),
+    "collaboration:incoming_new": ("journal", _case_url("collaboration:incoming_new")),
+    "collaboration:transfer_new": ("disclose", _case_url("collaboration:transfer_new")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
         for name in (
@@ -513,6 +515,7 @@ WORK_READ_ROUTES = {
     "collaboration:disclosures": _case_url("collaboration:disclosures"),
     "collaboration:consents": _case_url("collaboration:consents"),
     "collaboration:case_meetings": _case_url("collaboration:case_meetings"),
+    "collaboration:incoming": _case_url("collaboration:incoming"),
     "api:case_protection": _case_url("api:case_protection"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",
@@ -537,6 +540,8 @@ ROLE_ROUTES = {
     "access:emergency_review": ("post", {"lars", "karin"}, 302),
     "access:needs_risk_analysis": ("get", {"lars", "anna", "karin"}, 200),
     "intake:signal_new": ("get", NORR_TEAM | {"sara", "karin"}, 200),
+    # Information from a partner about a child: a signal, so intake's rule.
+    "collaboration:incoming_child": ("get", NORR_TEAM | {"sara", "karin"}, 200),
     "deadlines:work_queue": ("get", NORR_TEAM | {"sara", "karin"}, 200),
     "deadlines:notices_read": ("post", set(ROLES), 302),
     "api:my_cases": ("get", set(ROLES), 200),

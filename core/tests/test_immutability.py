@@ -38,6 +38,8 @@ GUARDED = (
     "catalogue_anonymouscount",
     "access_destinationnaming",
     "collaboration_disclosure",
+    "collaboration_incominginformation",
+    "collaboration_transfer",
     "outreach_outreachcontact",
     "collaboration_partnerconsent",
     "collaboration_meeting",
