@@ -1,5 +1,6 @@
 """The läges- och behovsanalys: the catalogue's places against the goals of the unit's plans, as figures only."""
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -74,7 +75,8 @@ def test_the_page_names_no_child_and_no_case_and_logs_no_person(world: World) ->
     before = AccessEvent.objects.count()
     page = signed_in(world.user("karin")).get(reverse("reports:needs_analysis")).content.decode()
     for case in (world.own_case, world.protected_case):
-        assert case.reference not in page and case.child.family_name not in page
+        # As a word: a two-letter name ("Ek") turns up inside the page's random CSRF token now and then.
+        assert case.reference not in page and not re.search(rf"\b{case.child.family_name}\b", page)
     assert AccessEvent.objects.count() == before
 
 
