@@ -90,6 +90,7 @@ VIEW_WORDS: dict[str, Promise] = {
     "programme.plan.pdf": _("Barnets plan som PDF"),
     "programme.care_plan": _("Vårdplan"),
     "outreach.public_contact": _("Kontaktförfrågan via webben"),
+    "protection.destination.register": _("Skyddad vistelseort i utlämnanderegistret"),
     "programme.care_plan.form": _("Formulär för vårdplan"),
     "programme.plan_item": _("Mål lagt till barnets plan"),
     "programme.plan_item.form": _("Formulär för nytt mål i planen"),

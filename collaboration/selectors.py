@@ -24,6 +24,7 @@ from collaboration.consents import custodians_of, visible_consent
 from collaboration.models import Disclosure, IncomingInformation, PartnerConsent, Transfer
 from collaboration.persons import hidden_relatives, persons_of_case
 from people.models import Person
+from protection.models import Handover
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise
@@ -46,6 +47,9 @@ class DisclosurePage:
     rows: list[DisclosureRow]
     hidden: int  # disclosures about relatives kept from the reader
     transfers: list[Transfer]  # the case handed to another municipality: each with its disclosure above
+    # What went to the receiving municipality when the child was moved to a protected destination
+    # (`protection.relocation`): part of the register, for the staff named for the destination alone.
+    handovers: list[Handover]
 
 
 def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
@@ -78,8 +82,25 @@ def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
                 "recorded_by", "disclosure"
             )
         )
+        handovers = (
+            list(Handover.objects.filter(relocation__case=read.case).select_related("legal_basis", "recorded_by"))
+            if sees
+            else []
+        )
+        if handovers or any(d.destination for d in shown):
+            # Where the child went is shown: a destination row of its own, flagged for the log reviewer.
+            log_result_set(
+                actor,
+                action=AccessAction.DESTINATION,
+                view_name="protection.destination.register",
+                subjects=[(read.case.child_id, read.case.pk)],
+            )
         return DisclosurePage(
-            read=read, rows=rows, hidden=sum(1 for d in every if d.person_id in hidden), transfers=transfers
+            read=read,
+            rows=rows,
+            hidden=sum(1 for d in every if d.person_id in hidden),
+            transfers=transfers,
+            handovers=handovers,
         )
 
 

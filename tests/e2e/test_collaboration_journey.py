@@ -78,7 +78,8 @@ def test_a_bob_council_with_three_children_a_disclosure_a_refusal_and_a_custom_c
     _sign_in(page, server_url, "handlaggare", "Mitt arbete")
     page.goto(f"{server_url}/samverkan/moten/nytt/")
     page.get_by_role("button", name="Registrera mötet").click()  # nothing filled: every problem at once
-    expect(page.locator("[data-error-summary] li")).to_have_count(3)  # kind, title, participants (the day starts as today)
+    # The kind, the title and the participants (the day starts as today).
+    expect(page.locator("[data-error-summary] li")).to_have_count(3)
     assert_accessible(page)
     _meeting(page, server_url, "Bob-råd", BOB, held)
     assert_accessible(page)
