@@ -37,6 +37,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from benchmarks.collaboration import bob_meeting, disclosed_cases  # noqa: E402
 from benchmarks.programme import assessed_cases, big_plan, programme_pages, threatened_cases  # noqa: E402
 from cases.models import Case  # noqa: E402
 from demo.growth import grow_casework  # noqa: E402
@@ -134,6 +135,7 @@ def main() -> int:
     reviewer.force_login(User.objects.get(username="logg"))
     taking_part, plan_200, assessed = programme_pages(user), big_plan(user), assessed_cases(user)
     threatened = threatened_cases(user)
+    bob, disclosed = bob_meeting(user, cases), disclosed_cases(user, cases)
     pages: dict[str, Callable[[int], object]] = {
         "case overview": lambda i: client.get(reverse("casefile:case_detail", args=[cases[i % len(cases)]])),
         "person search": lambda i: client.post(reverse("casefile:person_search"), {"q": names[i % len(names)]}),
@@ -153,6 +155,8 @@ def main() -> int:
         ),
         "catalogue": lambda i: client.get(reverse("catalogue:catalogue")),
         "protection": lambda i: client.get(reverse("protection:page", args=[threatened[i % max(len(threatened), 1)]])),
+        "meeting": lambda i: client.get(reverse("collaboration:meeting", args=[bob])),
+        "disclosures": lambda i: client.get(reverse("collaboration:disclosures", args=[disclosed[i % len(disclosed)]])),
     }
     if not taking_part:  # a seed from before the programme: nothing of it to time
         pages = {name: page for name, page in pages.items() if name not in {"programme", "plan", "outcomes"}}
