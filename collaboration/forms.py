@@ -21,6 +21,7 @@ from collaboration.models import (
     TransferReason,
 )
 from collaboration.transfers import TransferInput
+from intake.forms import ChildFields
 from people.models import Person
 from web.forms import DayField, DesignSystemForm, MomentField, text_field
 
@@ -274,9 +275,21 @@ def incoming_input(data: dict[str, Any]) -> IncomingInput:
     )
 
 
-class IncomingChildForm(DesignSystemForm):
+class IncomingChildForm(ChildFields, DesignSystemForm):
     """Information from a partner about a child not known or not the user's: registered as a signal, with
     intake's fields for the child and for the one who reported."""
+
+    field_order = [
+        "what",
+        "source_kind",
+        "reporter_organisation",
+        "reporter_name",
+        "reporter_contact",
+        "received_at",
+        "channel",
+        *ChildFields.base_fields,
+        "content",
+    ]
 
     what = forms.ChoiceField(
         label=_("Vad som kom in"),
@@ -305,20 +318,6 @@ class IncomingChildForm(DesignSystemForm):
     )
     channel = forms.ChoiceField(
         label=_("Hur uppgifterna kom in"), required=False, widget=forms.RadioSelect, choices=IncomingChannel.choices
-    )
-    identity_number = forms.CharField(
-        label=_("Barnets personnummer eller samordningsnummer"),
-        required=False,
-        max_length=20,
-        help_text=_("ÅÅÅÅMMDD-NNNN. Lämna tomt om det inte är känt."),
-    )
-    given_name = forms.CharField(label=_("Barnets förnamn"), required=False, max_length=100)
-    family_name = forms.CharField(label=_("Barnets efternamn"), required=False, max_length=100)
-    birth_date = DayField(
-        label=_("Födelsedatum"), required=False, help_text=_("Behövs bara när personnumret inte är känt.")
-    )
-    not_a_duplicate = forms.BooleanField(
-        label=_("Jag har kontrollerat: det är ett annat barn än det som redan finns"), required=False
     )
     content = text_field(_("Vad uppgifterna säger"), required=False, rows=6)
 

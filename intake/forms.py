@@ -9,12 +9,9 @@ from intake.models import DetentionKind, PreliminaryDecision, ProtectionOutcome,
 from web.forms import DayField, DesignSystemForm, MomentField, text_field
 
 
-class SignalForm(DesignSystemForm):
-    kind = forms.ChoiceField(label=_("Hur barnet blev känt"), choices=SignalKind.choices)
-    received_at = MomentField(
-        label=_("Kom in till socialtjänsten"),
-        help_text=_("Datum och klockslag (ÅÅÅÅ-MM-DD TT:MM) då uppgiften kom in. Alla tidsfrister räknas härifrån."),
-    )
+class ChildFields(forms.Form):
+    """The child a signal is about, as intake asks for it: every form that registers a signal uses these."""
+
     identity_number = forms.CharField(
         label=_("Barnets personnummer eller samordningsnummer"),
         required=False,
@@ -30,6 +27,15 @@ class SignalForm(DesignSystemForm):
     )
     not_a_duplicate = forms.BooleanField(
         label=_("Jag har kontrollerat: det är ett annat barn än det som redan finns"), required=False
+    )
+
+
+class SignalForm(ChildFields, DesignSystemForm):
+    field_order = ["kind", "received_at", *ChildFields.base_fields]
+    kind = forms.ChoiceField(label=_("Hur barnet blev känt"), choices=SignalKind.choices)
+    received_at = MomentField(
+        label=_("Kom in till socialtjänsten"),
+        help_text=_("Datum och klockslag (ÅÅÅÅ-MM-DD TT:MM) då uppgiften kom in. Alla tidsfrister räknas härifrån."),
     )
     reporter_type = forms.ChoiceField(label=_("Anmälare"), choices=ReporterType.choices)
     reporter_organisation = forms.CharField(label=_("Anmälarens organisation"), required=False, max_length=200)
