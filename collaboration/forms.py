@@ -2,6 +2,7 @@
 service, which decides what is allowed, answers every problem at once; each provision's checklist is its
 own group of boxes, and a disclosure on consent names its consent."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -70,29 +71,33 @@ class DisclosureForm(DesignSystemForm):
 
     def __init__(self, *args: Any, persons: list[Person], consents: list[PartnerConsent], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["consent"].choices = [(str(c.public_id), consent_label(c)) for c in consents]  # type: ignore[attr-defined]
-        if not consents:
-            self.fields["consent"].help_text = _(
-                "Inget samtycke är registrerat i ärendet. Registrera samtycket i samtyckesregistret först."
-            )
         child, *relatives = persons
         self.fields["person"].choices = [  # type: ignore[attr-defined]
             (str(child.public_id), _("Barnet: %(name)s") % {"name": child}),
             *((str(p.public_id), str(p)) for p in relatives),
         ]
-        for basis in bases.BASES.values():
-            self.fields[basis.field] = forms.MultipleChoiceField(
-                label=_("Villkor i %(basis)s") % {"basis": basis.label},
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                choices=[(c.key, c.text) for c in basis.conditions],
-                help_text=_("Bekräfta vart och ett, om du har valt det lagrummet."),
-            )
-        # The consent, then the secrecy assessment, once the provision and its conditions are chosen.
-        self.fields["consent"] = self.fields.pop("consent")
-        self.fields["assessment"] = self.fields.pop("assessment")
-        for field in self.fields.values():
-            field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
+        provision_fields(self, bases.BASES.values(), consents)
+        _styled(self)
+
+
+def provision_fields(form: forms.Form, offered: Iterable[bases.Basis], consents: list[PartnerConsent]) -> None:
+    """What a disclosure rests on, as every form that makes one asks it: the consents the case has, each
+    offered provision's checklist, then the consent and the secrecy assessment after them."""
+    form.fields["consent"].choices = [(str(c.public_id), consent_label(c)) for c in consents]  # type: ignore[attr-defined]
+    if not consents:
+        form.fields["consent"].help_text = _(
+            "Inget samtycke är registrerat i ärendet. Registrera samtycket i samtyckesregistret först."
+        )
+    for basis in offered:
+        form.fields[basis.field] = forms.MultipleChoiceField(
+            label=_("Villkor i %(basis)s") % {"basis": basis.label},
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            choices=[(c.key, c.text) for c in basis.conditions],
+            help_text=_("Bekräfta vart och ett, om du har valt det lagrummet."),
+        )
+    form.fields["consent"] = form.fields.pop("consent")
+    form.fields["assessment"] = form.fields.pop("assessment")
 
 
 def disclosure_input(data: dict[str, Any], *, corrects: Disclosure | None = None) -> DisclosureInput:
@@ -384,17 +389,7 @@ class TransferForm(DesignSystemForm):
 
     def __init__(self, *args: Any, consents: list[PartnerConsent], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["consent"].choices = [(str(c.public_id), consent_label(c)) for c in consents]  # type: ignore[attr-defined]
-        for basis in TRANSFER_BASES:
-            self.fields[basis.field] = forms.MultipleChoiceField(
-                label=_("Villkor i %(basis)s") % {"basis": basis.label},
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                choices=[(c.key, c.text) for c in basis.conditions],
-                help_text=_("Bekräfta vart och ett, om du har valt det lagrummet."),
-            )
-        self.fields["consent"] = self.fields.pop("consent")
-        self.fields["assessment"] = self.fields.pop("assessment")
+        provision_fields(self, TRANSFER_BASES, consents)
         _styled(self)
 
 
