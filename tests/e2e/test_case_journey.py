@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core.calendar import statutory_deadline
-from demo.seeding import DEMO_PASSWORD
 from tests.e2e.accessibility import assert_accessible
+from tests.e2e.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -22,14 +22,6 @@ pytestmark = pytest.mark.browser
 def last_friday_evening(today: date) -> datetime:
     days_back = (today.weekday() - 4) % 7 or 7
     return datetime.combine(today - timedelta(days=days_back), datetime.min.time()).replace(hour=21, minute=40)
-
-
-def sign_in(page: Page, server_url: str) -> None:
-    page.goto(f"{server_url}/accounts/login/")
-    page.get_by_label("Användarnamn").fill("handlaggare")
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in", exact=True).click()
-    expect(page.get_by_role("heading", name="Mitt arbete")).to_be_visible()
 
 
 def test_a_police_report_from_friday_evening_to_closure(page: Page, server_url: str) -> None:

@@ -6,13 +6,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_oversight_journey import _sign_in
+from tests.e2e.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_the_manager_keeps_the_catalogue_and_reads_the_needs_analysis(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.get_by_role("link", name="Insatskatalog").click()
     expect(page.get_by_role("heading", name="Insatskatalog")).to_be_visible()
     expect(page.get_by_role("link", name="Öppenvårdsteamet Kompassen")).to_be_visible()
@@ -46,7 +46,7 @@ def test_the_manager_keeps_the_catalogue_and_reads_the_needs_analysis(page: Page
 
 
 def test_treatment_staff_count_a_support_without_assessment_and_correct_it(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "behandlare", "Mitt arbete")
+    sign_in(page, server_url, "behandlare", "Mitt arbete")
     page.get_by_role("link", name="Insatskatalog").click()
     page.get_by_role("link", name="Samtalsstöd utan ansökan").click()
     expect(page.get_by_role("table", name="Antal per månad")).to_be_visible()

@@ -1,24 +1,34 @@
-"""Issue 16's meetings in a real browser: a Bob-råd with three children on its agenda, each child's minutes
-written into that child's case; one item disclosed to the police under OSL 10 kap. 18 a § with its
-checklist, one refused because no consent covers it; a Custom under 18 call-in with the child and a
-guardian, what each said, and the follow-up; a worker of another team sees the Bob-råd's cases only counted.
-axe finds nothing on any page and each fits a 390 px phone. The field contacts and the public page have
-journeys of their own (`test_outreach_journey.py`, `test_public_contact_journey.py`)."""
+"""Issue 16 in one journey in a real browser, as its "done means" asks:
+
+- a Bob-råd with three children on its agenda, each child's minutes written into that child's case; one
+  item disclosed to the police under OSL 10 kap. 18 a § with its checklist, one refused because no consent
+  covers it; a worker of another unit sees none of the meeting, the unit manager reads it whole;
+- a Custom under 18 call-in with the child and a guardian, what each said, and the follow-up;
+- an outreach worker on a 390 by 844 phone logging three anonymous contacts (every problem first; the draft
+  survives a reload) and turning a fourth into a signal, and the unit manager reading the field's figures;
+- a young person on the public page asking for contact (in Arabic, right to left, and in Swedish), then
+  leaving quickly, the back button not bringing the receipt back;
+- both requests reaching the intake team's queue.
+
+axe finds nothing on any page, the public page included, and each fits a 390 px phone."""
 
 import sqlite3
-from datetime import datetime, timedelta
+import time
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
-from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_programme_journey import _sign_in
+from tests.e2e.accessibility import PHONE, assert_accessible
+from tests.e2e.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 BOB = "Bob-råd, område Norr (e2e)"
 CALL_IN = "Custom under 18, område Norr (e2e)"
+EXIT = "https://www.smhi.se/"
+FIELD_CHILD = "Nour Fältsson"
 
 
 def _three_children(server_db: Path) -> list[str]:
@@ -68,14 +78,8 @@ def _disclosure(page: Page, case_url: str, basis: str, day: str) -> None:
     page.get_by_label("Sekretessprövningen").fill("Behövs för att förhindra att barnet begår brott.")
 
 
-def test_a_bob_council_with_three_children_a_disclosure_a_refusal_and_a_custom_call_in(
-    page: Page, server_url: str, server_db: Path
-) -> None:
-    first, second, third = (f"{server_url}/arenden/{c}/" for c in _three_children(server_db))
-    today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
-    held = (today - timedelta(days=1)).isoformat()
-
-    _sign_in(page, server_url, "handlaggare", "Mitt arbete")
+def _bob_council(page: Page, server_url: str, cases: list[str], held: str) -> None:
+    first, second, third = cases
     page.goto(f"{server_url}/samverkan/moten/nytt/")
     page.get_by_role("button", name="Registrera mötet").click()  # nothing filled: every problem at once
     # The kind, the title and the participants (the day starts as today).
@@ -105,6 +109,8 @@ def test_a_bob_council_with_three_children_a_disclosure_a_refusal_and_a_custom_c
     expect(page.locator("[data-error-summary]")).to_contain_text("samtycke")
     assert_accessible(page)
 
+
+def _custom_call_in(page: Page, server_url: str, third: str, held: str, today: date) -> None:
     _meeting(page, server_url, "Custom under 18", CALL_IN, held)
     page.goto(f"{third}samverkan/moten/")
     page.get_by_role("link", name=CALL_IN).click()
@@ -124,12 +130,134 @@ def test_a_bob_council_with_three_children_a_disclosure_a_refusal_and_a_custom_c
     expect(page.get_by_text("Jag vill inte vara med dem längre.")).to_be_visible()
     assert_accessible(page)
 
-    _sign_in(page, server_url, "soder", "Mitt arbete")  # another unit's worker: no meeting of Norr's at all
+
+def _meetings_seen_by_need_to_know(page: Page, server_url: str) -> None:
+    sign_in(page, server_url, "soder", "Mitt arbete")  # another unit's worker: no meeting of Norr's at all
     page.goto(f"{server_url}/samverkan/moten/")
     expect(page.get_by_text(BOB)).to_have_count(0)
-    _sign_in(page, server_url, "chef", "Mitt arbete")  # the unit manager reads every case of the unit
+    sign_in(page, server_url, "chef", "Mitt arbete")  # the unit manager reads every case of the unit
     page.goto(f"{server_url}/samverkan/moten/")
     page.get_by_role("link", name=BOB).click()
     for words in ("Ses med äldre.", "Frånvaro i skolan.", "Hotad i området."):
         expect(page.get_by_text(words)).to_be_visible()
     assert_accessible(page)
+
+
+def _field_contact(page: Page, part_of_day: str, area: str, place: str, company: str, band: str, n: str) -> None:
+    page.get_by_label(part_of_day).check()
+    page.get_by_label(area, exact=True).check()
+    page.get_by_label(place, exact=True).check()
+    page.get_by_label(company, exact=True).check()
+    page.get_by_label(band).fill(n)
+    page.get_by_label("Samtal", exact=True).check()
+    page.get_by_role("button", name="Registrera kontakten").click()
+    expect(page.get_by_text("Kontakten är registrerad.")).to_be_visible()
+
+
+def _field_on_a_phone(page: Page, server_url: str) -> None:
+    """Three anonymous contacts and a fourth that becomes a signal, all on the phone's screen."""
+    desktop = page.viewport_size
+    page.set_viewport_size(PHONE)
+    sign_in(page, server_url, "falt", "Mitt arbete")
+    page.get_by_role("button", name="Meny").click()  # on a phone the menu is folded away
+    page.get_by_role("link", name="Fältarbete").click()
+    expect(page.get_by_role("heading", name="Fältarbete", exact=True)).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Registrera kontakten").click()
+    expect(page.locator("[data-error-summary]")).to_contain_text("minst en åldersgrupp")
+    assert_accessible(page)
+    _field_contact(page, "Kväll", "Centrum", "Torg eller centrum", "En grupp unga", "15–17 år", "4")
+    expect(page.get_by_text("Centrum, kväll")).to_be_visible()
+    _field_contact(page, "Eftermiddag", "Norr", "Fritidsgård", "En ung person", "12–14 år", "1")
+    _field_contact(page, "Natt", "Söder", "Skolgård", "En grupp unga", "18–21 år", "3")
+    expect(page.get_by_text("Söder, natt")).to_be_visible()
+    assert_accessible(page)
+
+    # A reload on a poor connection keeps what was typed, in this tab only.
+    page.get_by_label("Kväll").check()
+    page.get_by_label("Norr", exact=True).check()
+    page.goto(f"{server_url}/falt/")
+    expect(page.get_by_label("Kväll")).to_be_checked()
+    expect(page.get_by_label("Norr", exact=True)).to_be_checked()
+
+    page.get_by_role("link", name="Ett barn vill ha hjälp").click()
+    assert_accessible(page)
+    given, family = FIELD_CHILD.split()
+    page.get_by_label("Förnamn, om barnet sa det").fill(given)
+    page.get_by_label("Efternamn, om barnet sa det").fill(family)
+    page.get_by_label("Vad barnet vill ha hjälp med").fill("Vill komma bort från gänget.")
+    page.get_by_label("Hur mottagningen når barnet").fill("Ringer själv i morgon.")
+    page.get_by_label("Ungefärlig ålder").fill("15")
+    page.get_by_role("button", name="Skicka till mottagningen").click()
+    expect(page.get_by_text("Skickat till mottagningen.")).to_be_visible()
+    assert_accessible(page)
+    if desktop is not None:
+        page.set_viewport_size(desktop)
+
+    sign_in(page, server_url, "chef", "Mitt arbete")
+    page.get_by_role("link", name="Fältarbetets siffror").click()
+    expect(page.get_by_role("heading", name="Fältarbetets siffror")).to_be_visible()
+    expect(page.get_by_text("färre än 5").first).to_be_visible()
+    assert_accessible(page)
+
+
+def _neutral_site(route: Route) -> None:
+    route.fulfill(status=200, content_type="text/html", body="<!DOCTYPE html><title>Väder</title><p>Väder")
+
+
+def _public_page(page: Page, server_url: str) -> None:
+    """A young person asks for contact, told first what is missing, then leaves quickly."""
+    page.context.clear_cookies()
+    page.route(f"{EXIT}**", _neutral_site)  # no request leaves the machine: the neutral site is stood in for
+    page.goto(f"{server_url}/kontakt/?sprak=ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert_accessible(page)
+    page.goto(f"{server_url}/kontakt/")
+    assert not page.context.cookies(), "the page set a cookie before anything was sent"
+    assert_accessible(page)
+    started = time.monotonic()
+    page.get_by_label("Jag är barn eller ung och skriver om mig själv").check()
+    page.get_by_role("button", name="Skicka").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary.get_by_role("link")).to_have_count(2)  # the age and the message, at once
+    assert_accessible(page)
+    summary.get_by_role("link").first.click()
+    page.get_by_label("Hur gammal är barnet eller den unga?").fill("15")
+    page.get_by_label("Vad vill du berätta eller fråga?").fill("Jag vill sluta hänga med dem men vågar inte.")
+    page.get_by_label("Bara sms").check()
+    time.sleep(max(0.0, 3.5 - (time.monotonic() - started)))  # a person takes longer than a robot
+    page.get_by_role("button", name="Skicka").click()
+    expect(page.get_by_role("heading", name="Tack, vi har fått det du skrev")).to_be_visible()
+    expect(page.get_by_text("Ring 112", exact=False).first).to_be_visible()
+    assert not page.context.cookies()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Lämna sidan snabbt").click()
+    page.wait_for_url(EXIT)
+    page.go_back()  # the receipt was replaced: back leads to the form before it, which the page says may stay
+    assert "Tack, vi har fått det du skrev" not in page.content(), "the back button brought the receipt back"
+
+
+def _intake_queue_has_both(page: Page, server_url: str) -> None:
+    sign_in(page, server_url, "handlaggare", "Mitt arbete")
+    page.goto(f"{server_url}/arbetsko/")
+    expect(page.get_by_text("Namn okänt (kontakt via webben)").first).to_be_visible()
+    expect(page.get_by_text(FIELD_CHILD).first).to_be_visible()
+    assert_accessible(page)
+
+
+def test_meetings_disclosures_the_field_and_the_public_page_in_one_journey(
+    page: Page, server_url: str, server_db: Path
+) -> None:
+    cases = [f"{server_url}/arenden/{c}/" for c in _three_children(server_db)]
+    today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
+    held = (today - timedelta(days=1)).isoformat()
+
+    sign_in(page, server_url, "handlaggare", "Mitt arbete")
+    _bob_council(page, server_url, cases, held)
+    _custom_call_in(page, server_url, cases[2], held, today)
+    _meetings_seen_by_need_to_know(page, server_url)
+    _field_on_a_phone(page, server_url)
+    _public_page(page, server_url)
+    _intake_queue_has_both(page, server_url)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_case_journey import sign_in
+from tests.e2e.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -7,13 +7,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_oversight_journey import _sign_in
+from tests.e2e.signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("task_worker")]
 
 
 def test_the_log_reviewer_exports_an_extract_and_downloads_it_once(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "logg", "Åtkomstlogg")
+    sign_in(page, server_url, "logg", "Åtkomstlogg")
     page.get_by_label("Användarnamn").fill("handlaggare")
     page.get_by_role("button", name="Exportera svaret till en CSV-fil").click()
     expect(page.get_by_role("heading", name="Utdrag ur åtkomstloggen")).to_be_visible()
@@ -45,7 +45,7 @@ def test_the_log_reviewer_exports_an_extract_and_downloads_it_once(page: Page, s
 
 
 def test_the_log_extract_form_shows_its_errors(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "logg", "Åtkomstlogg")
+    sign_in(page, server_url, "logg", "Åtkomstlogg")
     page.goto(f"{server_url}/logg/export/")
     expect(page.get_by_role("heading", name="Utdrag ur åtkomstloggen")).to_be_visible()
     assert_accessible(page)
@@ -56,7 +56,7 @@ def test_the_log_extract_form_shows_its_errors(page: Page, server_url: str) -> N
 
 
 def test_the_unit_manager_makes_the_delegation_reports_file(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.get_by_role("link", name="Delegationsbeslut").click()
     page.get_by_role("button", name="Visa rapporten").click()
     page.get_by_role("button", name="Gör en CSV-fil").click()

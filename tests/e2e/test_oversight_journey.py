@@ -10,23 +10,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from demo.seeding import DEMO_PASSWORD
 from tests.e2e.accessibility import assert_accessible
+from tests.e2e.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page: Page, server_url: str, username: str, landing: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{server_url}/accounts/login/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in", exact=True).click()
-    expect(page.get_by_role("heading", name=landing)).to_be_visible()
-
-
 def test_the_log_reviewer_asks_who_did_what_and_draws_a_sample(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "logg", "Åtkomstlogg")  # the log reviewer's start page is the log
+    sign_in(page, server_url, "logg", "Åtkomstlogg")  # the log reviewer's start page is the log
     expect(page.get_by_role("heading", name="Fråga loggen")).to_be_visible()
     assert_accessible(page)
 
@@ -50,7 +41,7 @@ def test_the_log_reviewer_asks_who_did_what_and_draws_a_sample(page: Page, serve
 
 
 def test_the_administrator_opens_an_account_and_sees_its_password_once(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "admin", "Konton")  # the administrator's start page is the accounts
+    sign_in(page, server_url, "admin", "Konton")  # the administrator's start page is the accounts
     assert_accessible(page)
 
     page.get_by_role("link", name="Nytt konto").click()
@@ -74,7 +65,7 @@ def test_the_administrator_opens_an_account_and_sees_its_password_once(page: Pag
 
 
 def test_the_unit_manager_sees_who_is_named_and_the_delegation_report(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.goto(f"{server_url}/behorighet/skyddade/")
     expect(page.get_by_role("heading", name="Vem som får se skyddade personer")).to_be_visible()
     assert_accessible(page)
@@ -87,7 +78,7 @@ def test_the_unit_manager_sees_who_is_named_and_the_delegation_report(page: Page
 
 
 def test_treatment_staff_are_offered_the_journal_not_decisions(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "behandlare", "Mitt arbete")
+    sign_in(page, server_url, "behandlare", "Mitt arbete")
     page.locator("table a").first.click()
     expect(page.get_by_role("link", name="Journal")).to_be_visible()
     expect(page.get_by_role("link", name="Nytt beslut")).to_have_count(0)
@@ -96,14 +87,14 @@ def test_treatment_staff_are_offered_the_journal_not_decisions(page: Page, serve
     expect(page.get_by_role("heading", name="Din roll får inte göra det här i ärendet")).to_be_visible()
     assert_accessible(page)
 
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.goto(f"{server_url}/behorighet/analys/")
     expect(page.get_by_role("table", name="Vad varje roll får göra i ärenden i sitt eget team")).to_be_visible()
     assert_accessible(page)
 
 
 def test_emergency_access_is_asked_for_from_the_search_with_a_number(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "soder", "Mitt arbete")
+    sign_in(page, server_url, "soder", "Mitt arbete")
     page.goto(f"{server_url}/personer/sok/")
     page.get_by_label("Namn eller personnummer").fill("Andersson")
     page.get_by_role("button", name="Sök").click()
@@ -139,7 +130,7 @@ def test_the_unit_manager_opens_a_protected_childs_case_when_nobody_named_is_rea
     page: Page, server_url: str, server_db: Path
 ) -> None:
     case = _unnamed_protected_case_of_chefs_unit(server_db)
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.goto(f"{server_url}/arenden/{case}/skyddad-atkomst/")
     expect(
         page.get_by_role("heading", name="Öppna ett skyddat barns ärende när ingen namngiven personal nås")

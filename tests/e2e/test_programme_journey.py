@@ -14,8 +14,8 @@ from playwright.sync_api import Page, expect
 
 from core.calendar import add_months
 from core.identity import synthetic_identity_number
-from demo.seeding import DEMO_PASSWORD
 from tests.e2e.accessibility import assert_accessible
+from tests.e2e.signing_in import sign_in
 from tests.e2e.test_assessment_journey import _assess
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,7 @@ def test_a_16_year_old_raised_by_the_police_through_the_whole_programme(
     """The issue's journey, as the unit manager, the defector specialist and the case worker."""
     public_id = _open_case_outside_the_programme(server_db, aged=16)
     case_url, reference = f"{server_url}/arenden/{public_id}/", _reference_of(server_db, public_id)
-    _sign_in(page, server_url, "chef", "Mitt arbete")  # the specialist sits in a team of their own
+    sign_in(page, server_url, "chef", "Mitt arbete")  # the specialist sits in a team of their own
     page.goto(case_url)
     page.get_by_role("link", name="Personal från andra team").click()
     page.get_by_label("Vem").select_option(label="Adam Avhopparspecialist (Avhopparspecialist, Avhopparteamet)")
@@ -63,20 +63,20 @@ def test_a_16_year_old_raised_by_the_police_through_the_whole_programme(
     page.get_by_role("button", name="Utse").click()
     expect(page.get_by_text("Personen kan nu arbeta i ärendet och har fått en notis.")).to_be_visible()
 
-    _sign_in(page, server_url, "handlaggare", "Mitt arbete")
+    sign_in(page, server_url, "handlaggare", "Mitt arbete")
     participation_url = _raised_and_met(page, case_url)
     _assessed_with_the_open_instrument(page, participation_url)
     _motivation(page, participation_url, "Vill inte lämna", "Jag har inga problem, det är lugnt.")
 
-    _sign_in(page, server_url, "avhopp", "Mitt arbete")
+    sign_in(page, server_url, "avhopp", "Mitt arbete")
     page.goto(participation_url)
     _older_contact_detained(page)
 
-    _sign_in(page, server_url, "soder", "Mitt arbete")  # another team's worker learns nothing of it
+    sign_in(page, server_url, "soder", "Mitt arbete")  # another team's worker learns nothing of it
     page.goto(f"{server_url}/arbetsko/")
     expect(page.get_by_text(reference)).to_have_count(0)
 
-    _sign_in(page, server_url, "handlaggare", "Mitt arbete")
+    sign_in(page, server_url, "handlaggare", "Mitt arbete")
     page.goto(f"{server_url}/arbetsko/")
     notice = page.locator("li").filter(has_text="Möjligt motivationsfönster").filter(has_text=reference)
     expect(notice).to_have_count(1)
@@ -289,7 +289,7 @@ def _outcome_at_6_months(page: Page, participation_url: str) -> None:
 
 
 def test_the_unit_manager_names_the_defector_specialist_to_a_case_of_another_team(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.locator("table a").first.click()
     case_url = page.url
     page.get_by_role("link", name="Personal från andra team").click()
@@ -302,16 +302,7 @@ def test_the_unit_manager_names_the_defector_specialist_to_a_case_of_another_tea
     expect(page.get_by_text("Personen kan nu arbeta i ärendet och har fått en notis.")).to_be_visible()
     assert_accessible(page)
 
-    _sign_in(page, server_url, "avhopp", "Mitt arbete")
+    sign_in(page, server_url, "avhopp", "Mitt arbete")
     page.goto(case_url)
     expect(page.get_by_role("heading", name="Avhopparprogrammet")).to_be_visible()
     assert_accessible(page)
-
-
-def _sign_in(page: Page, server_url: str, username: str, landing: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{server_url}/accounts/login/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in", exact=True).click()
-    expect(page.get_by_role("heading", name=landing)).to_be_visible()

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from core.calendar import add_months
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_case_journey import sign_in
+from tests.e2e.signing_in import sign_in
 from tests.e2e.test_programme_journey import _open_case_outside_the_programme
 
 pytestmark = pytest.mark.browser
@@ -59,9 +59,7 @@ def test_an_outcome_at_6_months(page: Page, server_url: str, server_db: Path) ->
 
 
 def test_the_unit_manager_narrows_the_committees_report_and_keeps_the_questions(page: Page, server_url: str) -> None:
-    from tests.e2e.test_programme_journey import _sign_in
-
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.goto(f"{server_url}/utfall/")
     expect(page.get_by_role("table", name="Deltagande")).to_be_visible()
     assert_accessible(page)

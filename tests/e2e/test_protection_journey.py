@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from core.calendar import statutory_deadline
 from core.identity import synthetic_identity_number
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_programme_journey import _sign_in
+from tests.e2e.signing_in import sign_in
 from tests.e2e.test_protective_measures import _last_saturday
 from tests.e2e.test_relocation_journey import STREET, WARNED, _connected, _name_for_destination
 from tests.e2e.test_threat_picture import _level
@@ -156,7 +156,7 @@ def test_a_16_year_old_under_threat_from_threat_picture_to_relocation(
     child, rival = f"{server_url}/arenden/{first}/", f"{server_url}/arenden/{second}/"
     today = datetime.now(ZoneInfo("Europe/Stockholm"))
 
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     _provider(page, server_url)
     page.goto(child)
     page.get_by_role("link", name="Personal från andra team").click()
@@ -166,7 +166,7 @@ def test_a_16_year_old_under_threat_from_threat_picture_to_relocation(
     for who, url in ((WORKER, child), (SPECIALIST, child), (WORKER, rival)):
         _name_for_destination(page, url, who)
 
-    _sign_in(page, server_url, "handlaggare", "Mitt arbete")
+    sign_in(page, server_url, "handlaggare", "Mitt arbete")
     _threat_picture(page, child, today)
     _police_and_shelter(page, child, today)
     _connected(page, child, CARL, "Carl")
@@ -190,7 +190,7 @@ def test_a_16_year_old_under_threat_from_threat_picture_to_relocation(
     expect(page.get_by_text(WARNED)).to_be_visible()
     assert "Carl" not in page.get_by_text(WARNED).inner_text()
 
-    _sign_in(page, server_url, "avhopp", "Mitt arbete")
+    sign_in(page, server_url, "avhopp", "Mitt arbete")
     page.goto(f"{child}skydd/vistelseort/")
     expect(page.get_by_text(WARNED)).to_be_visible()
     expect(page.get_by_text(PLACE, exact=True).first).to_be_visible()
@@ -198,7 +198,7 @@ def test_a_16_year_old_under_threat_from_threat_picture_to_relocation(
     expect(page.get_by_text(PROVIDER).first).to_be_visible()  # named: the shelter, a place, is shown
     assert_accessible(page)
 
-    _sign_in(page, server_url, "chef", "Mitt arbete")  # not named: no page, no place, no warning
+    sign_in(page, server_url, "chef", "Mitt arbete")  # not named: no page, no place, no warning
     response = page.goto(f"{child}skydd/vistelseort/")
     assert response is not None and response.status == 404
     for url in (child, f"{child}skydd/"):

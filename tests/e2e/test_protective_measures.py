@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from core.calendar import statutory_deadline
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_oversight_journey import _sign_in
+from tests.e2e.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 PROVIDER = "Skyddsboendet Fyren AB"
@@ -38,7 +38,7 @@ def _last_saturday(today: date) -> date:
 
 
 def _add_provider(page: Page, server_url: str) -> None:
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.goto(f"{server_url}/utforare/")
     expect(page.get_by_role("heading", name="Utförarregister")).to_be_visible()
     assert_accessible(page)
@@ -77,7 +77,7 @@ def test_police_placement_on_a_saturday_night_then_skyddat_boende_with_the_guard
     today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
     saturday = _last_saturday(today)
 
-    _sign_in(page, server_url, "handlaggare", "Mitt arbete")
+    sign_in(page, server_url, "handlaggare", "Mitt arbete")
     page.goto(f"{server_url}/arenden/{case}/skydd/")
     assert_accessible(page)
     page.get_by_role("link", name="Registrera polisens akuta placering").click()

@@ -15,7 +15,8 @@ from playwright.sync_api import Page, expect
 
 from core.identity import synthetic_identity_number
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.test_programme_journey import _raised_and_met, _sign_in
+from tests.e2e.signing_in import sign_in
+from tests.e2e.test_programme_journey import _raised_and_met
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +84,7 @@ def test_relocation_with_handover_and_the_warning_for_named_staff_only(
     first, second = _two_open_cases(server_db)
     elias, saga = f"{server_url}/arenden/{first}/", f"{server_url}/arenden/{second}/"
 
-    _sign_in(page, server_url, "chef", "Mitt arbete")
+    sign_in(page, server_url, "chef", "Mitt arbete")
     page.goto(elias)
     page.get_by_role("link", name="Personal från andra team").click()
     page.get_by_label("Vem").select_option(label="Adam Avhopparspecialist (Avhopparspecialist, Avhopparteamet)")
@@ -93,7 +94,7 @@ def test_relocation_with_handover_and_the_warning_for_named_staff_only(
     _name_for_destination(page, elias, "Adam Avhopparspecialist (Avhopparspecialist, Avhopparteamet)")
     _name_for_destination(page, saga, "Hanna Handläggare (Handläggare, Utredning Norr)")
 
-    _sign_in(page, server_url, "handlaggare", "Mitt arbete")
+    sign_in(page, server_url, "handlaggare", "Mitt arbete")
     _connected(page, elias, ANTON, "Anton")
     _connected(page, saga, BERT, "Bert")
     page.goto(f"{elias}skydd/konflikter/")
@@ -137,12 +138,12 @@ def test_relocation_with_handover_and_the_warning_for_named_staff_only(
     page.get_by_role("button", name="Registrera").click()
     expect(page.get_by_text("Det som gjordes med varningen är registrerat.")).to_be_visible()
 
-    _sign_in(page, server_url, "avhopp", "Mitt arbete")  # the named specialist sees it
+    sign_in(page, server_url, "avhopp", "Mitt arbete")  # the named specialist sees it
     page.goto(f"{elias}skydd/vistelseort/")
     expect(page.get_by_text(WARNED)).to_be_visible()
     expect(page.get_by_text(PLACE, exact=True).first).to_be_visible()
 
-    _sign_in(page, server_url, "chef", "Mitt arbete")  # the unit manager is not named: no such page
+    sign_in(page, server_url, "chef", "Mitt arbete")  # the unit manager is not named: no such page
     response = page.goto(f"{elias}skydd/vistelseort/")
     assert response is not None and response.status == 404
     assert PLACE not in page.content() and WARNED not in page.content()
