@@ -43,6 +43,16 @@ def reviewable_events(reviewer: User) -> QuerySet[AccessEvent]:
     return AccessEvent.objects.none()
 
 
+def reviewable_cases(reviewer: User) -> QuerySet[Case]:
+    """The cases whose registers a reviewer may audit (what was disclosed, on which provision), never their
+    content: the log reviewer every case, a unit manager their unit's."""
+    if reviewer.role == Role.LOG_REVIEWER:
+        return Case.objects.all()
+    if reviewer.role == Role.UNIT_MANAGER and reviewer.unit_id is not None:
+        return Case.objects.filter(team__unit_id=reviewer.unit_id)
+    return Case.objects.none()
+
+
 def reviewable_grants(reviewer: User) -> QuerySet[EmergencyAccess]:
     """Emergency grants this reviewer may review: never their own."""
     grants = EmergencyAccess.objects.exclude(user=reviewer).select_related("user", "case")

@@ -64,6 +64,8 @@ VIEW_WORDS: dict[str, Promise] = {
     "collaboration.incoming": _("Inkommande uppgifter från samverkanspartner registrerade på ärendet"),
     "collaboration.incoming.form": _("Formulär för inkommande uppgifter"),
     "collaboration.incoming_child": _("Formulär för uppgifter om ett barn från samverkanspartner"),
+    "collaboration.register_review": _("Utlämnanden om en person (granskning)"),
+    "collaboration.register_review.pdf": _("Registerutdrag över utlämnanden om en person"),
     "collaboration.transfer": _("Överlämnande till annan kommun registrerat"),
     "collaboration.transfer.form": _("Formulär för överlämnande till annan kommun"),
     "protection.conflicts": _("Konflikter registrerade från ärendet"),

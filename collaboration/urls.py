@@ -3,7 +3,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from cases.paths import CASE
-from collaboration import meeting_views, views
+from collaboration import meeting_views, register_review_views, views
 
 DISCLOSURES = CASE + "utlamnanden/"
 CONSENTS = CASE + "samtycken/"
@@ -33,4 +33,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(INCOMING + "ny/", views.incoming_new, name="incoming_new"),
     path(CASE + "overlamnande/ny/", views.transfer_new, name="transfer_new"),
     path("samverkan/uppgifter-om-barn/", views.incoming_child, name="incoming_child"),
+    path("samverkan/utlamnanden/", register_review_views.register_review, name="register_review"),
 ]

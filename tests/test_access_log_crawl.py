@@ -848,3 +848,16 @@ def test_the_meeting_item_form_logs_its_view_the_relatives_it_offers_a_refusal_a
         offered,
         ("write", "collaboration.meeting.item", world.own_case.child_id, ""),
     ]
+
+
+def test_what_was_disclosed_about_a_person_logs_each_person_and_case_shown(world: World) -> None:
+    from collaboration.tests.helpers import recorded
+
+    recorded(world)
+    before = set(AccessEvent.objects.values_list("pk", flat=True))
+    client = _client(world, "lars")
+    assert client.get(reverse("collaboration:register_review")).status_code == 200  # the form alone: no row
+    number = world.own_case.child.identity_number
+    assert client.post(reverse("collaboration:register_review"), {"identity_number": number}).status_code == 200
+    rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
+    assert list(rows) == [("list", "collaboration.register_review", world.own_case.child_id, world.own_case.pk)]

@@ -8,10 +8,12 @@
   survives a reload) and turning a fourth into a signal, and the unit manager reading the field's figures;
 - a young person on the public page asking for contact (in Arabic, right to left, and in Swedish), then
   leaving quickly, the back button not bringing the receipt back;
-- both requests reaching the intake team's queue.
+- both requests reaching the intake team's queue;
+- the data protection officer asking what was disclosed about the first child, and its register extract.
 
 axe finds nothing on any page, the public page included, and each fits a 390 px phone."""
 
+import re
 import sqlite3
 import time
 from datetime import date, datetime, timedelta
@@ -45,6 +47,24 @@ def _three_children(server_db: Path) -> list[str]:
         ).fetchall()
     ids = [str(row[0]) for row in rows]
     return [v if "-" in v else f"{v[:8]}-{v[8:12]}-{v[12:16]}-{v[16:20]}-{v[20:]}" for v in ids]
+
+
+def _child_of(server_db: Path, case_id: str) -> str:
+    with sqlite3.connect(server_db) as db:
+        row = db.execute(
+            "SELECT p.public_id FROM cases_case c JOIN people_person p ON p.id = c.child_id WHERE c.public_id = ?",
+            (case_id.replace("-", ""),),
+        ).fetchone()
+    value = str(row[0])
+    return value if "-" in value else f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+
+
+def _identity_number(page: Page, server_url: str, person_id: str) -> str:
+    """The number as the worker reads it on the person's page: the reviewer asks by it."""
+    page.goto(f"{server_url}/personer/{person_id}/")
+    found = re.search(r"\b(\d{8}-\d{4})\b", page.locator("main").inner_text())
+    assert found, "the person's page shows no identity number"
+    return found.group(1)
 
 
 def _meeting(page: Page, server_url: str, kind: str, title: str, day: str) -> None:
@@ -239,6 +259,25 @@ def _public_page(page: Page, server_url: str) -> None:
     assert "Tack, vi har fått det du skrev" not in page.content(), "the back button brought the receipt back"
 
 
+def _the_reviewer_asks_what_was_disclosed(page: Page, server_url: str, number: str) -> None:
+    """The data protection officer: what has been disclosed about the first child, to whom, on which basis."""
+    sign_in(page, server_url, "logg", "Åtkomstlogg")
+    page.get_by_role("link", name="Utlämnanden om en person").click()
+    page.get_by_role("button", name="Visa utlämnanden").click()  # no number: told so, with a link to the field
+    expect(page.locator("[data-error-summary]").get_by_role("link")).to_have_count(1)
+    assert_accessible(page)
+    page.get_by_label("Personnummer eller samordningsnummer").fill(number)
+    page.get_by_role("button", name="Visa utlämnanden").click()
+    answer = page.get_by_role("table")
+    expect(answer).to_contain_text("Polismyndigheten")
+    expect(answer).to_contain_text("18 a §")
+    expect(answer).not_to_contain_text("Att barnet har setts med äldre")  # what was said stays in the case
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Hämta som registerutdrag (PDF)").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+
+
 def _intake_queue_has_both(page: Page, server_url: str) -> None:
     sign_in(page, server_url, "handlaggare", "Mitt arbete")
     page.goto(f"{server_url}/arbetsko/")
@@ -250,14 +289,17 @@ def _intake_queue_has_both(page: Page, server_url: str) -> None:
 def test_meetings_disclosures_the_field_and_the_public_page_in_one_journey(
     page: Page, server_url: str, server_db: Path
 ) -> None:
-    cases = [f"{server_url}/arenden/{c}/" for c in _three_children(server_db)]
+    case_ids = _three_children(server_db)
+    cases = [f"{server_url}/arenden/{c}/" for c in case_ids]
     today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
     held = (today - timedelta(days=1)).isoformat()
 
     sign_in(page, server_url, "handlaggare", "Mitt arbete")
     _bob_council(page, server_url, cases, held)
+    number = _identity_number(page, server_url, _child_of(server_db, case_ids[0]))
     _custom_call_in(page, server_url, cases[2], held, today)
     _meetings_seen_by_need_to_know(page, server_url)
     _field_on_a_phone(page, server_url)
     _public_page(page, server_url)
     _intake_queue_has_both(page, server_url)
+    _the_reviewer_asks_what_was_disclosed(page, server_url, number)
