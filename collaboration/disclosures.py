@@ -19,7 +19,7 @@ from access.reads import changing_case
 from cases.models import Case
 from collaboration import bases
 from collaboration.consents import consent_cover
-from collaboration.models import Channel, Disclosure, PartnerConsent, RecipientKind
+from collaboration.models import Channel, Disclosure, MeetingItem, PartnerConsent, RecipientKind
 from collaboration.persons import persons_of_case
 from core.errors import Problems
 from core.fields import TEXT_LIMIT
@@ -47,6 +47,7 @@ class DisclosureInput:
     assessment: str
     corrects: str = ""
     consent: str = ""
+    meeting_item: str = ""  # the public id of the case's meeting item it was given at, if any
 
 
 def disclosure_record(*, actor: Actor, case_public_id: object, data: DisclosureInput) -> Disclosure:
@@ -86,6 +87,7 @@ def disclosure_checked(
     if data.channel not in Channel.values:
         problems.add("channel", _("Välj hur uppgiften lämnades: muntligt eller skriftligt."), "required")
     day = _day(problems, data.disclosed_on)
+    item = _meeting_item(problems, case, data.meeting_item, day)
     consent = None
     if data.basis == bases.CONSENT:
         legal_basis, consent = _on_consent(problems, case, data, person, day)
@@ -108,6 +110,7 @@ def disclosure_checked(
         on_consent=consent is not None,
         consent=consent,
         corrects=corrects,
+        meeting_item=item,
         destination=destination or (corrects is not None and corrects.destination),
         disclosed_by=actor.user,
         recorded_at=timezone.now(),
@@ -130,6 +133,23 @@ def _corrected(problems: Problems, case: Case, persons: list[Person], raw: str, 
         problems.add("corrects", _("Utlämnandet som ska rättas finns inte i ärendet."), "no_disclosure")
     elif found.corrections.exists():
         problems.add("corrects", _("Utlämnandet är redan rättat: rätta den senaste rättelsen."), "corrected")
+    return found
+
+
+def _meeting_item(problems: Problems, case: Case, raw: str, day: date | None) -> MeetingItem | None:
+    """The meeting item it followed from: the case's own, and no later than the disclosure."""
+    if not raw:
+        return None
+    key = parse_uuid(raw)
+    found = MeetingItem.objects.filter(case=case, public_id=key).select_related("meeting").first() if key else None
+    if found is None:
+        problems.add("meeting_item", _("Punkten från mötet finns inte i ärendet."), "no_meeting_item")
+    elif day is not None and day < found.meeting.held_on:
+        problems.add(
+            "disclosed_on",
+            _("Utlämnandet kan inte vara före mötet det kom från (%(day)s).") % {"day": found.meeting.held_on},
+            "before_meeting",
+        )
     return found
 
 

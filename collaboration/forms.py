@@ -17,6 +17,7 @@ from collaboration.models import (
     ConsentForm,
     Disclosure,
     IncomingChannel,
+    MeetingItem,
     PartnerConsent,
     RecipientKind,
     TransferReason,
@@ -100,7 +101,9 @@ def provision_fields(form: forms.Form, offered: Iterable[bases.Basis], consents:
     form.fields["assessment"] = form.fields.pop("assessment")
 
 
-def disclosure_input(data: dict[str, Any], *, corrects: Disclosure | None = None) -> DisclosureInput:
+def disclosure_input(
+    data: dict[str, Any], *, corrects: Disclosure | None = None, meeting_item: MeetingItem | None = None
+) -> DisclosureInput:
     """The service's input from the form: the chosen provision's confirmed conditions alone."""
     chosen = bases.BASES.get(data["basis"])
     return DisclosureInput(
@@ -115,6 +118,7 @@ def disclosure_input(data: dict[str, Any], *, corrects: Disclosure | None = None
         assessment=data["assessment"],
         corrects=str(corrects.public_id) if corrects else "",
         consent=data["consent"] if data["basis"] == bases.CONSENT else "",
+        meeting_item=str(meeting_item.public_id) if meeting_item else "",
     )
 
 

@@ -6,7 +6,7 @@ access: a meeting's page is not the place to break the glass); the others are on
 shown is a read of its case and is logged as one, with each relative of the child named on it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from uuid import UUID
 
@@ -23,8 +23,8 @@ from access.models import AccessAction
 from access.permissions import CaseAction
 from access.reads import CaseRead, log_result_set, read_case, reading_case, refuse
 from collaboration.meetings import meeting_of_case
-from collaboration.models import Meeting, MeetingAttendance, MeetingItem
-from collaboration.persons import persons_of_case
+from collaboration.models import Disclosure, Meeting, MeetingAttendance, MeetingItem
+from collaboration.persons import hidden_relatives, persons_of_case
 from core.uuids import parse_uuid
 from people.models import Person
 
@@ -72,6 +72,8 @@ class ItemRow:
     item: MeetingItem
     attendance: list[MeetingAttendance]  # those the reader may see
     corrected: bool  # a newer item corrects this one
+    # What the item led to in the register, as the reader may see it (on the case's page only).
+    disclosures: tuple[Disclosure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ def case_meetings_page(actor: Actor, public_id: object) -> CaseMeetingsPage:
             .prefetch_related(Prefetch("attendance", queryset=MeetingAttendance.objects.select_related("person")))
             .order_by("-meeting__held_on", "recorded_at", "id")
         )
-        rows = _rows(actor, items, view_name="collaboration.case_meetings")
+        rows = _with_disclosures(actor, read, _rows(actor, items, view_name="collaboration.case_meetings"))
         offered: list[Meeting] = []
         today = timezone.localdate()
         if CaseAction.MEETING in read.actions:
@@ -174,6 +176,22 @@ def case_meetings_page(actor: Actor, public_id: object) -> CaseMeetingsPage:
             offered=[m for m in offered if m.held_on <= today],
             planned=[m for m in offered if m.held_on > today],
         )
+
+
+def _with_disclosures(actor: Actor, read: CaseRead, rows: list[ItemRow]) -> list[ItemRow]:
+    """Each item with the disclosures made from it, kept from the reader as the register keeps them: one
+    about a relative they may not see, or about a protected destination they are not named for. The
+    register's own read logs its rows; these are the case's, already logged as the page's view."""
+    if not rows:
+        return rows
+    hidden = hidden_relatives(actor.user, read.case)
+    made = Disclosure.objects.filter(meeting_item__in=[row.item.pk for row in rows]).select_related("legal_basis")
+    by_item: dict[int, list[Disclosure]] = {}
+    for disclosure in made.order_by("disclosed_on", "id"):
+        if disclosure.person_id in hidden or (disclosure.destination and not read.sees_destination):
+            continue
+        by_item.setdefault(disclosure.meeting_item_id or 0, []).append(disclosure)
+    return [replace(row, disclosures=tuple(by_item.get(row.item.pk, ()))) for row in rows]
 
 
 @dataclass(frozen=True)

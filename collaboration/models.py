@@ -132,6 +132,15 @@ class Disclosure(models.Model):
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name=_("rättar")
     )
+    # The meeting item (a Bob-råd's, a call-in's) the information was given at or followed from, in the same case.
+    meeting_item = models.ForeignKey(
+        "MeetingItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disclosures",
+        verbose_name=_("från punkten på samverkansmötet"),
+    )
     # A transfer to another municipality while the child has a live protected destination (and each of
     # its corrections): where the child went is the secret, so only staff named for the destination see it.
     destination = models.BooleanField(_("gäller skyddad vistelseort"), default=False, db_default=False)

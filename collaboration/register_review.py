@@ -68,7 +68,7 @@ def disclosures_about(actor: Actor, question: RegisterQuestion, *, printed: bool
     persons = persons_with_number(question.number)
     found = Disclosure.objects.filter(
         person_id__in=persons, case__in=reviewable_cases(actor.user), destination=False
-    ).select_related("case", "legal_basis", "disclosed_by", "consent__given_by")
+    ).select_related("case", "legal_basis", "disclosed_by", "consent__given_by", "meeting_item__meeting")
     if question.first_day is not None:
         found = found.filter(disclosed_on__gte=question.first_day)
     if question.last_day is not None:

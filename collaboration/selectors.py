@@ -21,7 +21,7 @@ from accounts.models import User
 from cases.models import Case
 from collaboration.bases import confirmed_texts
 from collaboration.consents import custodians_of, visible_consent
-from collaboration.models import Disclosure, IncomingInformation, PartnerConsent, Transfer
+from collaboration.models import Disclosure, IncomingInformation, MeetingItem, PartnerConsent, Transfer
 from collaboration.persons import hidden_relatives, persons_of_case
 from people.models import Person
 from protection.models import Handover
@@ -58,7 +58,7 @@ def disclosure_page(actor: Actor, public_id: object) -> DisclosurePage:
         hidden = hidden_relatives(actor.user, read.case)
         every = list(
             Disclosure.objects.filter(case=read.case).select_related(
-                "person", "legal_basis", "disclosed_by", "consent__given_by"
+                "person", "legal_basis", "disclosed_by", "consent__given_by", "meeting_item__meeting"
             )
         )
         sees = read.sees_destination
@@ -110,11 +110,15 @@ class DisclosureFormRead:
     persons: list[Person]
     corrects: Disclosure | None
     consents: list[PartnerConsent]
+    meeting_item: MeetingItem | None  # the case's meeting item it follows from (a correction keeps its original's)
 
 
-def disclosure_form_read(actor: Actor, public_id: object, *, corrects: UUID | None = None) -> DisclosureFormRead:
+def disclosure_form_read(
+    actor: Actor, public_id: object, *, corrects: UUID | None = None, meeting_item: UUID | None = None
+) -> DisclosureFormRead:
     """The read behind the form: who may record a disclosure in the case, and whom it may be about (each
-    relative offered a LIST row). A correction's original must be about someone the reader may see."""
+    relative offered a LIST row). A correction's original must be about someone the reader may see; a
+    meeting item must be the case's own."""
     read = read_case(actor, public_id, view_name="collaboration.disclosure.form", for_action=CaseAction.DISCLOSE)
     persons = persons_of_case(actor.user, read.case)
     if len(persons) > 1:
@@ -126,13 +130,26 @@ def disclosure_form_read(actor: Actor, public_id: object, *, corrects: UUID | No
         )
     original = None
     if corrects is not None:
-        original = Disclosure.objects.filter(case=read.case, public_id=corrects).select_related("legal_basis").first()
+        original = (
+            Disclosure.objects.filter(case=read.case, public_id=corrects)
+            .select_related("legal_basis", "meeting_item__meeting")
+            .first()
+        )
         if original is None or all(p.pk != original.person_id for p in persons):
             raise Http404
         if original.destination and not read.sees_destination:
             raise Http404  # about a protected destination: as if it were not there
+    item = original.meeting_item if original is not None else None
+    if meeting_item is not None and original is None:
+        item = MeetingItem.objects.filter(case=read.case, public_id=meeting_item).select_related("meeting").first()
+        if item is None:
+            raise Http404
     return DisclosureFormRead(
-        read=read, persons=persons, corrects=original, consents=_consents_offered(actor.user, read.case)
+        read=read,
+        persons=persons,
+        corrects=original,
+        consents=_consents_offered(actor.user, read.case),
+        meeting_item=item,
     )
 
 

@@ -8,7 +8,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -48,8 +48,12 @@ from collaboration.selectors import (
     transfer_form_read,
 )
 from collaboration.transfers import transfer_record
+from core.uuids import parse_uuid
 from intake.services import SignalReceipt
 from web.http import StaffRequest, case_url, form_page, show_errors
+
+# The query parameter naming the meeting item a new disclosure follows from (`?punkt=<item>`).
+MEETING_ITEM = "punkt"
 
 
 def list_url(public_id: object) -> str:
@@ -65,21 +69,28 @@ def disclosures_view(request: StaffRequest, public_id: UUID) -> HttpResponse:
 
 def _form(request: StaffRequest, public_id: UUID, corrects: UUID | None) -> HttpResponse:
     actor = Actor.from_request(request)
-    shown = disclosure_form_read(actor, public_id, corrects=corrects)
+    item_id = parse_uuid(request.GET.get(MEETING_ITEM, ""))
+    if request.GET.get(MEETING_ITEM) and item_id is None:
+        raise Http404
+    shown = disclosure_form_read(actor, public_id, corrects=corrects, meeting_item=item_id)
     child = str(shown.read.case.child.public_id)
     start: dict[str, Any] = (
         initial_from(shown.corrects) if shown.corrects else {"disclosed_on": timezone.localdate(), "person": child}
     )
+    if shown.meeting_item and not shown.corrects:  # said at the meeting, most often: the form starts there
+        start |= {"disclosed_on": shown.meeting_item.meeting.held_on, "channel": Channel.ORAL}
     return form_page(
         request,
         form=DisclosureForm(request.POST or None, persons=shown.persons, consents=shown.consents, initial=start),
         change=lambda data: disclosure_record(
-            actor=actor, case_public_id=public_id, data=disclosure_input(data, corrects=shown.corrects)
+            actor=actor,
+            case_public_id=public_id,
+            data=disclosure_input(data, corrects=shown.corrects, meeting_item=shown.meeting_item),
         ),
         done=_("Rättelsen är registrerad.") if shown.corrects else _("Utlämnandet är registrerat."),
         success_url=list_url(public_id),
         template="collaboration/disclosure_form.html",
-        context=lambda: {"case": shown.read.case, "corrects": shown.corrects},
+        context=lambda: {"case": shown.read.case, "corrects": shown.corrects, "meeting_item": shown.meeting_item},
     )
 
 
