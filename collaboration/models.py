@@ -333,21 +333,29 @@ class IncomingInformation(models.Model):
     def is_absence_report(self) -> bool:
         return self.absence_from is not None
 
+    def _amount(self, n: int | None) -> str:
+        n = n or 0
+        if self.absence_unit == AbsenceUnit.HOURS:
+            return ngettext("%(n)d timme", "%(n)d timmar", n) % {"n": n}
+        return ngettext("%(n)d lektion", "%(n)d lektioner", n) % {"n": n}
+
+    @property
+    def absence_amount(self) -> str:
+        return self._amount(self.absence_total)
+
+    @property
+    def unauthorised_amount(self) -> str:
+        return self._amount(self.absence_unauthorised)
+
     def absence_words(self) -> str:
-        """The absence report in one sentence, as the list and the child's timeline say it ("" for other
-        information)."""
+        """The absence report in one sentence, as the child's timeline says it ("" for other information)."""
         if self.absence_from is None or self.absence_to is None:
             return ""
-        total, unauthorised = self.absence_total or 0, self.absence_unauthorised or 0
-        if self.absence_unit == AbsenceUnit.HOURS:
-            amount = ngettext("%(n)d timme", "%(n)d timmar", total) % {"n": total}
-        else:
-            amount = ngettext("%(n)d lektion", "%(n)d lektioner", total) % {"n": total}
         return gettext("Frånvarorapport %(start)s–%(end)s: %(amount)s frånvaro, varav %(unauthorised)d ogiltig.") % {
             "start": self.absence_from.isoformat(),
             "end": self.absence_to.isoformat(),
-            "amount": amount,
-            "unauthorised": unauthorised,
+            "amount": self.absence_amount,
+            "unauthorised": self.absence_unauthorised or 0,
         }
 
 

@@ -127,6 +127,8 @@ def test_the_form_records_an_absence_report_in_hours(world: World) -> None:
     row = IncomingInformation.objects.get()
     assert (row.absence_unit, row.absence_total, row.absence_unauthorised, row.content) == ("hours", 1, 0, "")
     assert "1 timme frånvaro, varav 0 ogiltig" in row.absence_words()
+    listed = client.get(reverse("collaboration:incoming", args=[world.own_case.public_id])).content.decode()
+    assert "<dd>1 timme</dd>" in listed and "<dd>0 timmar</dd>" in listed
 
 
 def test_a_broken_period_and_more_unauthorised_than_absence_are_answered_at_once_and_nothing_saved(
