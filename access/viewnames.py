@@ -63,6 +63,8 @@ VIEW_WORDS: dict[str, Promise] = {
     "collaboration.incoming_list": _("Inkommande uppgifter i ärendet"),
     "collaboration.incoming": _("Inkommande uppgifter från samverkanspartner registrerade på ärendet"),
     "collaboration.incoming.form": _("Formulär för inkommande uppgifter"),
+    "collaboration.incoming.correction": _("Rättelse av inkommande uppgifter registrerad på ärendet"),
+    "collaboration.incoming.correction.form": _("Formulär för att rätta inkommande uppgifter"),
     "collaboration.incoming_child": _("Formulär för uppgifter om ett barn från samverkanspartner"),
     "collaboration.register_review": _("Utlämnanden om en person (granskning)"),
     "collaboration.register_review.pdf": _("Registerutdrag över utlämnanden om en person"),

@@ -318,14 +318,18 @@ def _incoming(ids: list[int], ref: dict[int, str], window: _Window) -> list[Even
     return [
         Event(
             x.received_at,
-            _("Inkommande uppgifter"),
+            _("Rättade inkommande uppgifter") if x.corrects_id else _("Inkommande uppgifter"),
             f"{x.get_source_kind_display()}: {x.sender} · {x.get_channel_display()}",
-            x.content,
+            "\n".join(filter(None, [x.absence_words(), x.content, _correction_words(x)])),
             ref[x.case_id],
             order=(12, x.pk),
         )
         for x in window.on_or_before(rows, "received_at")
     ]
+
+
+def _correction_words(x: IncomingInformation) -> str:
+    return _("Skäl till rättelsen: %(reason)s") % {"reason": x.correction_reason} if x.corrects_id else ""
 
 
 def _disclosures(child_id: int, ids: list[int], ref: dict[int, str], window: _Window) -> list[Event]:

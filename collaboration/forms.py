@@ -6,17 +6,20 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from collaboration import bases, consent_rules
 from collaboration.consents import ConsentInput
 from collaboration.disclosures import DisclosureInput
-from collaboration.incoming import INFORMATION, TRANSFER, ChildInput, IncomingInput
+from collaboration.incoming import INFORMATION, TRANSFER, AbsenceInput, ChildInput, IncomingInput
 from collaboration.models import (
+    AbsenceUnit,
     Channel,
     ConsentForm,
     Disclosure,
     IncomingChannel,
+    IncomingInformation,
     MeetingItem,
     PartnerConsent,
     RecipientKind,
@@ -266,12 +269,47 @@ class IncomingForm(DesignSystemForm):
         _("Vad uppgifterna säger"),
         required=False,
         rows=6,
-        help_text=_("För en frånvarorapport från skolan: perioden och hur stor del av frånvaron som är ogiltig."),
+        help_text=_("För en frånvarorapport från skolan: valfritt, till exempel skolans kommentar."),
+    )
+    absence_from = DayField(
+        label=_("Frånvarorapporten gäller från"),
+        required=False,
+        help_text=_("Bara för en frånvarorapport från skolan: fyll i perioden och frånvaron, annars inget av dem."),
+    )
+    absence_to = DayField(label=_("Frånvarorapporten gäller till och med"), required=False)
+    absence_unit = forms.ChoiceField(
+        label=_("Frånvaron räknas i"), required=False, widget=forms.RadioSelect, choices=AbsenceUnit.choices
+    )
+    absence_total = forms.IntegerField(label=_("Frånvaro under perioden"), required=False)
+    absence_unauthorised = forms.IntegerField(
+        label=_("Varav ogiltig frånvaro"),
+        required=False,
+        help_text=_("Den del av frånvaron som skolan inte har godkänt. 0 om ingen."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _styled(self)
+
+    @property
+    def absence_fields(self) -> list[forms.BoundField]:
+        """The absence report's fields, shown under their own heading after the rest."""
+        return [self[name] for name in ABSENCE_FIELDS]
+
+    @property
+    def other_fields(self) -> list[forms.BoundField]:
+        return [field for field in self.visible_fields() if field.name not in ABSENCE_FIELDS]
+
+
+class IncomingCorrectionForm(IncomingForm):
+    """A correction: the corrected row's fields to put right, and why."""
+
+    reason = text_field(
+        _("Varför uppgiften rättas"),
+        required=False,
+        rows=3,
+        help_text=_("Vad som var fel, till exempel: fel period i frånvarorapporten."),
+    )
 
 
 def incoming_input(data: dict[str, Any]) -> IncomingInput:
@@ -282,6 +320,21 @@ def incoming_input(data: dict[str, Any]) -> IncomingInput:
         channel=data["channel"],
         content=data["content"],
     )
+
+
+ABSENCE_FIELDS = ("absence_from", "absence_to", "absence_unit", "absence_total", "absence_unauthorised")
+
+
+def absence_input(data: dict[str, Any]) -> AbsenceInput:
+    return AbsenceInput(**{name: data[name] for name in ABSENCE_FIELDS})
+
+
+def incoming_initial(original: IncomingInformation) -> dict[str, Any]:
+    """A correction starts from what the corrected row said."""
+    fields = ("source_kind", "sender", "received_at", "channel", "content", *ABSENCE_FIELDS)
+    initial = {name: getattr(original, name) for name in fields}
+    initial["received_at"] = timezone.localtime(original.received_at)
+    return initial
 
 
 class IncomingChildForm(ChildFields, DesignSystemForm):

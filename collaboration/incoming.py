@@ -3,7 +3,9 @@ a word from the region, another municipality or a provider.
 
 Two ways in, as intake has them:
 - on a case the user may change: recorded as information on the case (`incoming_record`, through
-  `changing_case`), shown on the case's list of incoming information and on the child's timeline;
+  `changing_case`), shown on the case's list of incoming information and on the child's timeline; a
+  school's absence report with its period and absence typed (`AbsenceInput`); a mistake put right by a
+  correction (`incoming_record_correction`), a new row naming the one it corrects;
 - about a child not known, or not the user's: registered as a signal through intake's `signal_register`
   (`incoming_signal`), with the partner in the signal's reporter fields. The signal is routed to the team
   that answers for the child and its receipt is intake's, the same whoever the child is; a transfer
@@ -12,6 +14,7 @@ Two ways in, as intake has them:
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -21,10 +24,11 @@ from django.utils.translation import gettext as _
 from access.actor import Actor
 from access.permissions import CaseAction
 from access.reads import changing_case
-from cases.models import CaseStatus
-from collaboration.models import IncomingChannel, IncomingInformation, RecipientKind
+from cases.models import Case, CaseStatus
+from collaboration.models import AbsenceUnit, IncomingChannel, IncomingInformation, RecipientKind
 from core.errors import Problems
 from core.fields import TEXT_LIMIT
+from core.uuids import parse_uuid
 from intake.models import ReporterType, SignalKind
 from intake.services import CLOCK_SKEW, SignalInput, SignalReceipt, signal_register
 
@@ -67,14 +71,30 @@ def _text(problems: Problems, field: str, text: str, missing: str, limit: int) -
         problems.add(field, _("Högst %(n)d tecken.") % {"n": limit}, "max_length")
 
 
-def incoming_record(*, actor: Actor, case_public_id: object, data: IncomingInput) -> IncomingInformation:
+@dataclass(frozen=True)
+class AbsenceInput:
+    """A school's absence report, typed: the period it covers (from and to, both days included) and the
+    absence in it, in lessons or hours, and how much of that is unauthorised (ogiltig frånvaro)."""
+
+    absence_from: date | None = None
+    absence_to: date | None = None
+    absence_unit: str = ""
+    absence_total: int | None = None
+    absence_unauthorised: int | None = None
+
+    @property
+    def given(self) -> bool:
+        """Whether anything of a report was filled in: then every part of it is asked for."""
+        return any(v not in (None, "") for v in vars(self).values())
+
+
+def incoming_record(
+    *, actor: Actor, case_public_id: object, data: IncomingInput, absence: AbsenceInput | None = None
+) -> IncomingInformation:
     """Information from a partner on a case the user may change: every check at once, in one transaction."""
     with changing_case(actor, case_public_id, view_name="collaboration.incoming", action=CaseAction.JOURNAL) as case:
         problems = Problems()
-        _checked(problems, data)
-        sender, content = data.sender.strip(), data.content.strip()
-        _text(problems, "sender", sender, _("Skriv vem som lämnade uppgifterna: namn och enhet."), SENDER_LIMIT)
-        _text(problems, "content", content, _("Skriv vad uppgifterna säger."), TEXT_LIMIT)
+        fields = _fields(problems, data, absence or AbsenceInput())
         if case.status == CaseStatus.CLOSED:
             problems.add(
                 "case",
@@ -85,17 +105,116 @@ def incoming_record(*, actor: Actor, case_public_id: object, data: IncomingInput
                 "closed",
             )
         problems.raise_any()
-        assert data.received_at is not None  # else a problem was raised
-        return IncomingInformation.objects.create(
-            case=case,
-            source_kind=data.source_kind,
-            sender=sender,
-            received_at=data.received_at,
-            channel=data.channel,
-            content=content,
-            recorded_by=actor.user,
-            recorded_at=timezone.now(),
+        return _saved(fields, actor=actor, case=case)
+
+
+def incoming_record_correction(
+    *,
+    actor: Actor,
+    case_public_id: object,
+    corrects: object,
+    data: IncomingInput,
+    absence: AbsenceInput | None = None,
+    reason: str,
+) -> IncomingInformation:
+    """A correction of information on the case: a new row naming the one it corrects, with the reason; the
+    corrected row stays as it was recorded. A row is corrected once: a later mistake corrects the correction.
+    A closed case's information may be corrected too (the record is put right; nothing new comes in)."""
+    with changing_case(
+        actor, case_public_id, view_name="collaboration.incoming.correction", action=CaseAction.JOURNAL
+    ) as case:
+        problems = Problems()
+        fields = _fields(problems, data, absence or AbsenceInput())
+        key = parse_uuid(corrects)
+        original = IncomingInformation.objects.filter(case=case, public_id=key).first() if key else None
+        if original is None:
+            problems.add("corrects", _("Uppgiften som ska rättas finns inte i ärendet."), "no_incoming")
+        elif original.corrections.exists():
+            problems.add("corrects", _("Uppgiften är redan rättad: rätta den senaste rättelsen."), "corrected")
+        reason = reason.strip()
+        _text(problems, "reason", reason, _("Skriv varför uppgiften rättas: vad som var fel."), TEXT_LIMIT)
+        problems.raise_any()
+        return _saved(fields | {"corrects": original, "correction_reason": reason}, actor=actor, case=case)
+
+
+def _fields(problems: Problems, data: IncomingInput, absence: AbsenceInput) -> dict[str, Any]:
+    """The fields of the row that information on a case becomes, every problem with them added."""
+    _checked(problems, data)
+    sender, content = data.sender.strip(), data.content.strip()
+    _text(problems, "sender", sender, _("Skriv vem som lämnade uppgifterna: namn och enhet."), SENDER_LIMIT)
+    if absence.given:
+        _absence_checked(problems, data.source_kind, absence)
+        if len(content) > TEXT_LIMIT:  # a report says what it says in its fields; words beside it are free
+            problems.add("content", _("Högst %(n)d tecken.") % {"n": TEXT_LIMIT}, "max_length")
+    else:
+        _text(problems, "content", content, _("Skriv vad uppgifterna säger."), TEXT_LIMIT)
+    return {
+        "source_kind": data.source_kind,
+        "sender": sender,
+        "received_at": data.received_at,
+        "channel": data.channel,
+        "content": content,
+        **(vars(absence) if absence.given else {}),
+    }
+
+
+def _saved(fields: dict[str, Any], *, actor: Actor, case: Case) -> IncomingInformation:
+    assert fields["received_at"] is not None  # else a problem was raised
+    return IncomingInformation.objects.create(**fields, case=case, recorded_by=actor.user, recorded_at=timezone.now())
+
+
+# Higher than any school term's lessons or hours: a number above it is a typing mistake.
+ABSENCE_LIMIT = 10_000
+
+
+def _absence_checked(problems: Problems, source_kind: str, absence: AbsenceInput) -> None:
+    """A school's absence report: a whole period, not ahead of today, and the absence in it, the unauthorised
+    part no more than the whole. Figures for judgement only: nothing here is scored or decides anything."""
+    if source_kind in RecipientKind.values and source_kind != RecipientKind.SCHOOL:
+        problems.add(
+            "source_kind",
+            _("En frånvarorapport kommer från en skola: välj Skola, eller lämna fälten om frånvaro tomma."),
+            "absence_not_school",
         )
+    today = timezone.localdate()
+    start, end = absence.absence_from, absence.absence_to
+    if start is None:
+        problems.add("absence_from", _("Skriv den första dagen som frånvarorapporten gäller."), "required")
+    elif start > today:
+        problems.add("absence_from", _("Datumet kan inte ligga i framtiden."), "future")
+    if end is None:
+        problems.add("absence_to", _("Skriv den sista dagen som frånvarorapporten gäller."), "required")
+    elif end > today:
+        problems.add("absence_to", _("Datumet kan inte ligga i framtiden."), "future")
+    elif start is not None and end < start:
+        problems.add("absence_to", _("Perioden kan inte sluta innan den börjar."), "before_start")
+    if absence.absence_unit not in AbsenceUnit.values:
+        problems.add("absence_unit", _("Välj om frånvaron räknas i lektioner eller timmar."), "required")
+    total = _count(problems, "absence_total", absence.absence_total, _("Skriv hur stor frånvaron var under perioden."))
+    unauthorised = _count(
+        problems,
+        "absence_unauthorised",
+        absence.absence_unauthorised,
+        _("Skriv hur mycket av frånvaron som var ogiltig (0 om ingen)."),
+    )
+    if total is not None and unauthorised is not None and unauthorised > total:
+        problems.add(
+            "absence_unauthorised",
+            _("Den ogiltiga frånvaron kan inte vara större än frånvaron under perioden."),
+            "more_than_total",
+        )
+
+
+def _count(problems: Problems, field: str, value: int | None, missing: str) -> int | None:
+    if value is None:
+        problems.add(field, missing, "required")
+    elif value < 0:
+        problems.add(field, _("Antalet kan inte vara mindre än 0."), "negative")
+    elif value > ABSENCE_LIMIT:
+        problems.add(field, _("Högst %(n)d.") % {"n": ABSENCE_LIMIT}, "too_many")
+    else:
+        return value
+    return None
 
 
 @dataclass(frozen=True)

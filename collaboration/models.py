@@ -13,6 +13,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
@@ -255,11 +256,20 @@ class IncomingChannel(models.TextChoices):
     DIGITAL = "digital", _("Digitalt")
 
 
+class AbsenceUnit(models.TextChoices):
+    LESSONS = "lessons", _("Lektioner")
+    HOURS = "hours", _("Timmar")
+
+
 class IncomingInformation(models.Model):
     """Information a partner gave the committee about the child of a case (issue 16, point 4): from which
     kind of partner (the register's recipient kinds, here as sources), who sent it, when and how it came,
     and what it says. Information about a child who is not known, or not the recorder's, is a signal
-    instead (`collaboration.incoming.incoming_signal`). Append-only (migration 0005)."""
+    instead (`collaboration.incoming.incoming_signal`). Append-only (migrations 0005, 0006).
+
+    A school's absence report also holds, typed, the period it covers and the absence in it, with the
+    unauthorised part: for the worker's judgement, never scored. A mistake is put right by a correction, a
+    new row naming the one it corrects (once), with the reason."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="incoming_information")
@@ -268,6 +278,17 @@ class IncomingInformation(models.Model):
     received_at = models.DateTimeField(_("kom in"))
     channel = models.CharField(_("hur"), max_length=10, choices=IncomingChannel.choices)
     content = EncryptedTextField(_("vad uppgifterna säger"))
+    absence_from = models.DateField(_("frånvarorapporten gäller från"), null=True, blank=True)
+    absence_to = models.DateField(_("frånvarorapporten gäller till och med"), null=True, blank=True)
+    absence_unit = models.CharField(
+        _("frånvaron räknas i"), max_length=10, choices=AbsenceUnit.choices, blank=True, default=""
+    )
+    absence_total = models.PositiveIntegerField(_("frånvaro under perioden"), null=True, blank=True)
+    absence_unauthorised = models.PositiveIntegerField(_("varav ogiltig frånvaro"), null=True, blank=True)
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name=_("rättar")
+    )
+    correction_reason = EncryptedTextField(_("varför uppgiften rättas"), blank=True, default="")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 
@@ -275,9 +296,76 @@ class IncomingInformation(models.Model):
         verbose_name = _("inkommande uppgift")
         verbose_name_plural = _("inkommande uppgifter")
         ordering = ["-received_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    absence_from__isnull=True,
+                    absence_to__isnull=True,
+                    absence_unit="",
+                    absence_total__isnull=True,
+                    absence_unauthorised__isnull=True,
+                )
+                | (
+                    Q(
+                        absence_from__isnull=False,
+                        absence_to__isnull=False,
+                        absence_total__isnull=False,
+                        absence_unauthorised__isnull=False,
+                    )
+                    & ~Q(absence_unit="")
+                ),
+                name="incominginformation_absence_whole",
+            ),
+            models.CheckConstraint(
+                condition=Q(absence_from__isnull=True) | Q(source_kind=RecipientKind.SCHOOL),
+                name="incominginformation_absence_from_school",
+            ),
+            models.CheckConstraint(
+                condition=Q(absence_from__isnull=True) | Q(absence_to__gte=F("absence_from")),
+                name="incominginformation_absence_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(absence_total__isnull=True) | Q(absence_unauthorised__lte=F("absence_total")),
+                name="incominginformation_unauthorised_within",
+            ),
+            models.CheckConstraint(condition=~Q(corrects=F("id")), name="incominginformation_not_its_own_correction"),
+            # A row is corrected once; a later mistake corrects the correction.
+            models.UniqueConstraint(
+                fields=["corrects"], condition=Q(corrects__isnull=False), name="incominginformation_corrected_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} {self.received_at:%Y-%m-%d}"
+
+    @property
+    def is_absence_report(self) -> bool:
+        return self.absence_from is not None
+
+    def _amount(self, n: int | None) -> str:
+        n = n or 0
+        if self.absence_unit == AbsenceUnit.HOURS:
+            return ngettext("%(n)d timme", "%(n)d timmar", n) % {"n": n}
+        return ngettext("%(n)d lektion", "%(n)d lektioner", n) % {"n": n}
+
+    @property
+    def absence_amount(self) -> str:
+        return self._amount(self.absence_total)
+
+    @property
+    def unauthorised_amount(self) -> str:
+        return self._amount(self.absence_unauthorised)
+
+    def absence_words(self) -> str:
+        """The absence report in one sentence, as the child's timeline says it ("" for other information)."""
+        if self.absence_from is None or self.absence_to is None:
+            return ""
+        return gettext("Frånvarorapport %(start)s–%(end)s: %(amount)s frånvaro, varav %(unauthorised)d ogiltig.") % {
+            "start": self.absence_from.isoformat(),
+            "end": self.absence_to.isoformat(),
+            "amount": self.absence_amount,
+            "unauthorised": self.absence_unauthorised or 0,
+        }
 
 
 class TransferReason(models.TextChoices):

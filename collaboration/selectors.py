@@ -237,22 +237,50 @@ def _consents_offered(user: User, case: Case) -> list[PartnerConsent]:
 
 
 @dataclass(frozen=True)
+class IncomingRow:
+    information: IncomingInformation
+    corrects: IncomingInformation | None  # the row this one corrects, when it is a correction
+    corrected: bool  # a newer row corrects this one
+
+
+@dataclass(frozen=True)
 class IncomingPage:
     read: CaseRead
-    rows: list[IncomingInformation]
+    rows: list[IncomingRow]
 
 
 def incoming_page(actor: Actor, public_id: object) -> IncomingPage:
-    """What partners have told the committee about the child of the case, newest first: one logged read of
-    the case and one query for the rows, however many."""
+    """What partners have told the committee about the child of the case, newest first, with their
+    corrections: one logged read of the case and one query for the rows, however many."""
     with reading_case(actor, public_id, view_name="collaboration.incoming_list") as read:
-        rows = list(IncomingInformation.objects.filter(case=read.case).select_related("recorded_by"))
+        every = list(IncomingInformation.objects.filter(case=read.case).select_related("recorded_by"))
+        by_id = {x.pk: x for x in every}
+        corrected = {x.corrects_id for x in every}
+        rows = [IncomingRow(x, by_id.get(x.corrects_id) if x.corrects_id else None, x.pk in corrected) for x in every]
         return IncomingPage(read=read, rows=rows)
 
 
 def incoming_form_read(actor: Actor, public_id: object) -> CaseRead:
     """The read behind the form for information on the case: those who may write in the case's journal."""
     return read_case(actor, public_id, view_name="collaboration.incoming.form", for_action=CaseAction.JOURNAL)
+
+
+@dataclass(frozen=True)
+class IncomingCorrectionRead:
+    read: CaseRead
+    corrects: IncomingInformation
+
+
+def incoming_correction_read(actor: Actor, public_id: object, incoming_id: UUID) -> IncomingCorrectionRead:
+    """The read behind the correction form: those who may write in the case's journal, and a row of the
+    case (another case's row is a 404, as if it were not there)."""
+    read = read_case(
+        actor, public_id, view_name="collaboration.incoming.correction.form", for_action=CaseAction.JOURNAL
+    )
+    original = IncomingInformation.objects.filter(case=read.case, public_id=incoming_id).first()
+    if original is None:
+        raise Http404
+    return IncomingCorrectionRead(read=read, corrects=original)
 
 
 @dataclass(frozen=True)

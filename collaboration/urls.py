@@ -31,6 +31,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path(INCOMING, views.incoming_view, name="incoming"),
     path(INCOMING + "ny/", views.incoming_new, name="incoming_new"),
+    path(INCOMING + "<uuid:incoming_id>/rattelse/", views.incoming_correct, name="incoming_correct"),
     path(CASE + "overlamnande/ny/", views.transfer_new, name="transfer_new"),
     path("samverkan/uppgifter-om-barn/", views.incoming_child, name="incoming_child"),
     path("samverkan/utlamnanden/", register_review_views.register_review, name="register_review"),

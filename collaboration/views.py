@@ -24,18 +24,21 @@ from collaboration.disclosures import disclosure_record
 from collaboration.forms import (
     DisclosureForm,
     IncomingChildForm,
+    IncomingCorrectionForm,
     IncomingForm,
     PartnerConsentForm,
     TransferForm,
     WithdrawForm,
+    absence_input,
     child_input,
     consent_input,
     disclosure_input,
+    incoming_initial,
     incoming_input,
     initial_from,
     transfer_input,
 )
-from collaboration.incoming import INFORMATION, incoming_record, incoming_signal
+from collaboration.incoming import INFORMATION, incoming_record, incoming_record_correction, incoming_signal
 from collaboration.models import Channel
 from collaboration.selectors import (
     consent_form_read,
@@ -43,6 +46,7 @@ from collaboration.selectors import (
     consent_withdraw_read,
     disclosure_form_read,
     disclosure_page,
+    incoming_correction_read,
     incoming_form_read,
     incoming_page,
     transfer_form_read,
@@ -174,11 +178,36 @@ def incoming_new(request: StaffRequest, public_id: UUID) -> HttpResponse:
     return form_page(
         request,
         form=IncomingForm(request.POST or None, initial={"received_at": timezone.localtime().replace(second=0)}),
-        change=lambda data: incoming_record(actor=actor, case_public_id=public_id, data=incoming_input(data)),
+        change=lambda data: incoming_record(
+            actor=actor, case_public_id=public_id, data=incoming_input(data), absence=absence_input(data)
+        ),
         done=_("Uppgifterna är registrerade på ärendet."),
         success_url=incoming_url(public_id),
         template="collaboration/incoming_form.html",
         context=lambda: {"case": read.case},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def incoming_correct(request: StaffRequest, public_id: UUID, incoming_id: UUID) -> HttpResponse:
+    actor = Actor.from_request(request)
+    shown = incoming_correction_read(actor, public_id, incoming_id)
+    return form_page(
+        request,
+        form=IncomingCorrectionForm(request.POST or None, initial=incoming_initial(shown.corrects)),
+        change=lambda data: incoming_record_correction(
+            actor=actor,
+            case_public_id=public_id,
+            corrects=incoming_id,
+            data=incoming_input(data),
+            absence=absence_input(data),
+            reason=data["reason"],
+        ),
+        done=_("Rättelsen är registrerad."),
+        success_url=incoming_url(public_id),
+        template="collaboration/incoming_form.html",
+        context=lambda: {"case": shown.read.case, "corrects": shown.corrects},
     )
 
 

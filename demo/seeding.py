@@ -20,6 +20,7 @@ from demo.assessments import seed_assessments
 from demo.bulk import reserve_ids, save_all
 from demo.casework import seed_casework, seed_delegation_order
 from demo.catalogue import seed_catalogue
+from demo.collaboration import seed_incoming
 from demo.outreach import seed_outreach
 from demo.programme import seed_programme
 from demo.protection import seed_protection
@@ -248,6 +249,8 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"structured assessments saved: {assessments}")
             threats = seed_protection(random.Random(f"protection-{seed_value}"), users, today)
             progress(f"threat and protection saved: {threats} threat pictures")
+            incoming = seed_incoming(random.Random(f"incoming-{seed_value}"), users, today)
+            progress(f"incoming information saved: {incoming} rows, absence reports among them")
             seed_public_contact(DEMO_PASSWORD)
         if loading is not None:
             loading.wait()

@@ -83,7 +83,11 @@ NAMESPACE_KWARGS = {
     # In protection an assessment is the threat picture, and a person is most often the relative under threat.
     "protection": {"assessment_id": "threat", "person_id": "guardian", "consent_id": "guardian"},
     # In collaboration a consent is a consent to disclose, in the consent ledger.
-    "collaboration": {"consent_id": "partner_consent", "item_id": "meeting_item"},
+    "collaboration": {
+        "consent_id": "partner_consent",
+        "item_id": "meeting_item",
+        "incoming_id": "incoming_information",
+    },
 }
 ROUTE_KWARGS = {
     "casefile:person_detail": {"public_id": "persons"},

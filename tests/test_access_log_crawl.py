@@ -681,6 +681,42 @@ def test_incoming_information_logs_its_form_a_refusal_its_write_and_its_list(wor
     ]
 
 
+def test_a_correction_of_incoming_information_logs_its_form_a_refusal_and_its_write(world: World) -> None:
+    from collaboration.incoming import IncomingInput, incoming_record
+
+    case = world.own_case
+    data = IncomingInput(
+        source_kind="school", sender="Kvarnskolan", received_at=timezone.now(), channel="written", content="Frånvaro."
+    )
+    original = incoming_record(actor=Actor.system(world.user("bo")), case_public_id=case.public_id, data=data)
+    before = AccessEvent.objects.latest("pk").pk  # the row's own write
+    client = _client(world, "bo")
+    url = reverse("collaboration:incoming_correct", args=[case.public_id, original.public_id])
+    assert client.get(url).status_code == 200
+    posted = {
+        "source_kind": "school",
+        "sender": "Kvarnskolan",
+        "received_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+        "channel": "written",
+        "content": "Frånvaro 30 procent.",
+    }
+    assert client.post(url, posted).status_code == 200
+    assert client.post(url, posted | {"reason": "Fel siffra."}).status_code == 302
+    rows = (
+        AccessEvent.objects.filter(pk__gt=before)
+        .order_by("pk")
+        .values_list("action", "view_name", "person_id", "reason")
+    )
+    form = ("view", "collaboration.incoming.correction.form", case.child_id, "")
+    assert list(rows) == [
+        form,
+        form,
+        ("refused", "collaboration.incoming.correction", case.child_id, "reason:required"),
+        form,
+        ("write", "collaboration.incoming.correction", case.child_id, ""),
+    ]
+
+
 def test_a_transfer_logs_its_form_and_one_write(world: World) -> None:
     client = _client(world, "hanna")
     case = world.own_case

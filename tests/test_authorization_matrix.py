@@ -95,6 +95,7 @@ def _work(world: World, kind: str) -> dict[str, object]:
         "disclosure": _disclosed(holder, case),
         **_met(holder, case),
         "partner_consent": _consented(holder, case),
+        "incoming_information": _informed(holder, case),
         "assessment": assessment,
         "consent": consent,
         "outcome": outcome,
@@ -176,6 +177,28 @@ def _consented(holder: object, case: object) -> object:
         form="oral",
     )
     return partner_consent_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
+
+
+def _informed(holder: object, case: object) -> object:
+    """A school's absence report on the case, for its correction."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from collaboration.incoming import AbsenceInput, IncomingInput, incoming_record
+
+    today = timezone.localdate()
+    data = IncomingInput(
+        source_kind="school", sender="Rektor", received_at=timezone.now(), channel="written", content=""
+    )
+    absence = AbsenceInput(
+        absence_from=today - timedelta(days=28),
+        absence_to=today,
+        absence_unit="lessons",
+        absence_total=12,
+        absence_unauthorised=4,
+    )
+    return incoming_record(actor=holder, case_public_id=case.public_id, data=data, absence=absence)  # type: ignore[arg-type, attr-defined]
 
 
 def _assessed(holder: object, case: object) -> object:
@@ -403,6 +426,7 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
         _case_url("collaboration:meeting_item_correct", "meeting", "meeting_item"),
     ),
     "collaboration:incoming_new": ("journal", _case_url("collaboration:incoming_new")),
+    "collaboration:incoming_correct": ("journal", _case_url("collaboration:incoming_correct", "incoming_information")),
     "collaboration:transfer_new": ("disclose", _case_url("collaboration:transfer_new")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
