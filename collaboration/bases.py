@@ -1,5 +1,6 @@
 """What a disclosure may rest on, and what each provision asks, as the statute has it (OSL 2009:400,
-read in docs/law-sources.md part H). Pure data and functions: the service asks them, the form shows them.
+read in docs/law-sources.md part H, and SoL 2025:400 29 kap. 12 §, part M). Pure data and functions: the
+service asks them, the form shows them.
 
 Each basis says which provision row it points at (by key, found for the day by `core.legal`), the
 conditions the discloser confirms one by one, who may receive under it, and for 18 a § the age limit.
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise
 
 YOUNG, RELATIVE, AGAINST_CHILD, NECESSARY, CONSENT = "18a", "18c", "21", "necessary", "consent"
+TAKE_OVER = "29-12"
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,22 @@ BASES: dict[str, Basis] = {
                 _("Det är nödvändigt att lämna uppgiften för att nämnden ska kunna fullgöra sin verksamhet."),
             ),
         ),
+    ),
+    # A duty to disclose in SoL, which lifts secrecy by OSL 10 kap. 28 § (docs/law-sources.md part M).
+    TAKE_OVER: Basis(
+        TAKE_OVER,
+        "disclosure-case-transfer",
+        _("SoL 29 kap. 12 §: behövs för att en annan kommun ska kunna ta över ärendet"),
+        (
+            Condition(
+                "29-12-needed",
+                _(
+                    "Uppgiften behövs för att den andra kommunen ska kunna ta över ärendet enligt 29 kap. 10 eller "
+                    "11 § socialtjänstlagen: överflyttning har begärts eller ärendet flyttas över."
+                ),
+            ),
+        ),
+        recipients=frozenset({RecipientKind.MUNICIPALITY}),
     ),
 }
 

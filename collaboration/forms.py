@@ -81,7 +81,7 @@ class DisclosureForm(DesignSystemForm):
             *((str(p.public_id), str(p)) for p in relatives),
         ]
         provision_fields(self, bases.BASES.values(), consents)
-        _styled(self)
+        styled(self)
 
 
 def provision_fields(form: forms.Form, offered: Iterable[bases.Basis], consents: list[PartnerConsent]) -> None:
@@ -242,7 +242,7 @@ class WithdrawForm(DesignSystemForm):
             field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
 
 
-def _styled(form: forms.Form) -> None:
+def styled(form: forms.Form) -> None:
     for field in form.fields.values():
         field.widget.attrs |= {"class": "ds-input", "autocomplete": "off"}
 
@@ -289,7 +289,7 @@ class IncomingForm(DesignSystemForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _styled(self)
+        styled(self)
 
     @property
     def absence_fields(self) -> list[forms.BoundField]:
@@ -385,7 +385,7 @@ class IncomingChildForm(ChildFields, DesignSystemForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _styled(self)
+        styled(self)
 
 
 def child_input(data: dict[str, Any]) -> ChildInput:
@@ -447,7 +447,7 @@ class TransferForm(DesignSystemForm):
     def __init__(self, *args: Any, consents: list[PartnerConsent], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         provision_fields(self, TRANSFER_BASES, consents)
-        _styled(self)
+        styled(self)
 
 
 def transfer_input(data: dict[str, Any]) -> TransferInput:

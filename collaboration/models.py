@@ -406,3 +406,13 @@ class Transfer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} {self.transferred_on}"
+
+
+# The steps of a case moved to another municipality live in their own module; imported here so that Django
+# finds them with the app's.
+from collaboration.transfer_request_models import (  # noqa: E402, F401
+    IvoApplication,
+    IvoDecision,
+    TransferAnswer,
+    TransferRequest,
+)

@@ -289,9 +289,11 @@ class TransferFormRead:
     consents: list[PartnerConsent]  # about the child: a transfer is about the child
 
 
-def transfer_form_read(actor: Actor, public_id: object) -> TransferFormRead:
-    """The read behind the transfer form: those who may record a disclosure in the case."""
-    read = read_case(actor, public_id, view_name="collaboration.transfer.form", for_action=CaseAction.DISCLOSE)
+def transfer_form_read(
+    actor: Actor, public_id: object, *, view_name: str = "collaboration.transfer.form"
+) -> TransferFormRead:
+    """The read behind the transfer form and the request's: those who may record a disclosure in the case."""
+    read = read_case(actor, public_id, view_name=view_name, for_action=CaseAction.DISCLOSE)
     consents = PartnerConsent.objects.filter(case=read.case, person_id=read.case.child_id).select_related(
         "person", "given_by"
     )

@@ -3,13 +3,14 @@
 from django.urls import URLPattern, URLResolver, path
 
 from cases.paths import CASE
-from collaboration import meeting_views, register_review_views, views
+from collaboration import meeting_views, register_review_views, transfer_request_views, views
 
 DISCLOSURES = CASE + "utlamnanden/"
 CONSENTS = CASE + "samtycken/"
 CASE_MEETINGS = CASE + "samverkan/moten/"
 MEETINGS = "samverkan/moten/"
 INCOMING = CASE + "inkommande/"
+MOVES = CASE + "overflyttning/"
 
 app_name = "collaboration"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -33,6 +34,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(INCOMING + "ny/", views.incoming_new, name="incoming_new"),
     path(INCOMING + "<uuid:incoming_id>/rattelse/", views.incoming_correct, name="incoming_correct"),
     path(CASE + "overlamnande/ny/", views.transfer_new, name="transfer_new"),
+    path(MOVES, transfer_request_views.transfer_requests, name="transfer_requests"),
+    path(MOVES + "ny/", transfer_request_views.transfer_request_new, name="transfer_request_new"),
+    path(MOVES + "<uuid:request_id>/", transfer_request_views.transfer_request, name="transfer_request"),
     path("samverkan/uppgifter-om-barn/", views.incoming_child, name="incoming_child"),
     path("samverkan/utlamnanden/", register_review_views.register_review, name="register_review"),
 ]

@@ -87,6 +87,7 @@ NAMESPACE_KWARGS = {
         "consent_id": "partner_consent",
         "item_id": "meeting_item",
         "incoming_id": "incoming_information",
+        "request_id": "transfer_request",
     },
 }
 ROUTE_KWARGS = {

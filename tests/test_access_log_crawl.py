@@ -897,3 +897,39 @@ def test_what_was_disclosed_about_a_person_logs_each_person_and_case_shown(world
     assert client.post(reverse("collaboration:register_review"), {"identity_number": number}).status_code == 200
     rows = AccessEvent.objects.exclude(pk__in=before).values_list("action", "view_name", "person_id", "case_id")
     assert list(rows) == [("list", "collaboration.register_review", world.own_case.child_id, world.own_case.pk)]
+
+
+def test_a_request_to_move_the_case_logs_its_form_its_write_its_pages_and_its_steps(world: World) -> None:
+    client = _client(world, "hanna")
+    case = world.own_case
+    new = reverse("collaboration:transfer_request_new", args=[case.public_id])
+    assert client.get(new).status_code == 200
+    posted = {
+        "recipient": "Kvarnby kommun",
+        "disclosed_on": timezone.localdate().isoformat(),
+        "connection": "Mamman bor där.",
+        "wishes": "Elias vill flytta.",
+        "duration": "Ett år.",
+        "what": "Utredningen.",
+        "basis": "29-12",
+        "conditions_29-12": ["29-12-needed"],
+        "assessment": "Behövs.",
+    }
+    assert client.post(new, posted).status_code == 302
+    from collaboration.transfer_request_models import TransferRequest
+
+    request = TransferRequest.objects.get()
+    page = reverse("collaboration:transfer_request", args=[case.public_id, request.public_id])
+    assert client.get(reverse("collaboration:transfer_requests", args=[case.public_id])).status_code == 200
+    answer = {"steg": "answer", "answer-day": timezone.localdate().isoformat(), "answer-agreed": "no"}
+    assert client.post(page, answer).status_code == 302
+    rows = AccessEvent.objects.order_by("pk").values_list("action", "view_name", "person_id")
+    child = case.child_id
+    form = ("view", "collaboration.transfer_request.form", child)
+    assert list(rows) == [
+        form,
+        form,  # the form's read comes before its change too
+        ("write", "collaboration.transfer_request", child),
+        ("view", "collaboration.transfer_requests", child),
+        ("write", "collaboration.transfer_step", child),
+    ]

@@ -96,6 +96,7 @@ def _work(world: World, kind: str) -> dict[str, object]:
         **_met(holder, case),
         "partner_consent": _consented(holder, case),
         "incoming_information": _informed(holder, case),
+        "transfer_request": _requested(holder, case),
         "assessment": assessment,
         "consent": consent,
         "outcome": outcome,
@@ -199,6 +200,27 @@ def _informed(holder: object, case: object) -> object:
         absence_unauthorised=4,
     )
     return incoming_record(actor=holder, case_public_id=case.public_id, data=data, absence=absence)  # type: ignore[arg-type, attr-defined]
+
+
+def _requested(holder: object, case: object) -> object:
+    """A request that another municipality take the case over, its disclosure on SoL 29 kap. 12 §."""
+    from django.utils import timezone
+
+    from collaboration.transfer_requests import RequestInput, transfer_request_record
+
+    data = RequestInput(
+        municipality="Kvarnby kommun",
+        requested_on=timezone.localdate(),
+        connection="Vårdnadshavaren bor där.",
+        wishes="Barnet vill flytta.",
+        duration="Länge.",
+        circumstances="",
+        what="Utredningen.",
+        basis="29-12",
+        conditions=frozenset({"29-12-needed"}),
+        assessment="Behövs för att kommunen ska kunna ta över.",
+    )
+    return transfer_request_record(actor=holder, case_public_id=case.public_id, data=data)  # type: ignore[arg-type, attr-defined]
 
 
 def _assessed(holder: object, case: object) -> object:
@@ -428,6 +450,7 @@ FORM_ROUTES: dict[str, tuple[str, Callable[[dict[str, object]], str]]] = {
     "collaboration:incoming_new": ("journal", _case_url("collaboration:incoming_new")),
     "collaboration:incoming_correct": ("journal", _case_url("collaboration:incoming_correct", "incoming_information")),
     "collaboration:transfer_new": ("disclose", _case_url("collaboration:transfer_new")),
+    "collaboration:transfer_request_new": ("disclose", _case_url("collaboration:transfer_request_new")),
     **{
         f"programme:{name}": ("programme", _case_url(f"programme:{name}", "participation"))
         for name in (
@@ -540,6 +563,8 @@ WORK_READ_ROUTES = {
     "collaboration:consents": _case_url("collaboration:consents"),
     "collaboration:case_meetings": _case_url("collaboration:case_meetings"),
     "collaboration:incoming": _case_url("collaboration:incoming"),
+    "collaboration:transfer_requests": _case_url("collaboration:transfer_requests"),
+    "collaboration:transfer_request": _case_url("collaboration:transfer_request", "transfer_request"),
     "api:case_protection": _case_url("api:case_protection"),
     "api:participation_detail": lambda work: reverse(
         "api:participation_detail",
