@@ -228,6 +228,10 @@ class MeetingItem(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(corrects=F("id")), name="meetingitem_not_its_own_correction"),
         ]
+        # The daily follow-up sweep reads the items of a month of days; most items have no follow-up.
+        indexes = [
+            models.Index(fields=["follow_up_on"], condition=Q(follow_up_on__isnull=False), name="collab_item_follow_up")
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} {self.meeting}"
@@ -248,6 +252,21 @@ class MeetingAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} {self.person}"
+
+
+class MeetingFollowUpReminder(models.Model):
+    """That the case's workers were told an item's follow-up day had come: the unique row makes the notice go
+    once (`collaboration.follow_ups`). Append-only (migration 0008)."""
+
+    item = models.ForeignKey(MeetingItem, on_delete=models.PROTECT, related_name="+")
+    follow_up_on = models.DateField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item"], name="meeting_follow_up_reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.follow_up_on}"
 
 
 class IncomingChannel(models.TextChoices):

@@ -157,6 +157,9 @@ class NoticeKind(models.TextChoices):
     # To the on-call team (socialjouren): a request for contact came in on the public page out of office hours.
     # Shown without the child's name, since the on-call worker may not see the case; emergency access opens it.
     WEB_CONTACT_AFTER_HOURS = "web_after_hours", _("Kontaktförfrågan via webben utanför kontorstid")
+    # To the worker of a case: the day set for following up a meeting item has come. Names nobody beyond the
+    # case; the case's meetings page says which meeting and what was decided.
+    MEETING_FOLLOW_UP = "meeting_follow_up", _("Uppföljning efter samverkansmöte")
 
 
 # Notices shown even about a case the recipient may not see, and so without the child's name.

@@ -49,6 +49,7 @@ GUARDED = (
     "collaboration_meeting",
     "collaboration_meetingitem",
     "collaboration_meetingattendance",
+    "collaboration_meetingfollowupreminder",
     "protection_threatassessment",
     "protection_threatenedperson",
     "protection_providerfollowup",
