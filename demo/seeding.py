@@ -21,6 +21,7 @@ from demo.bulk import reserve_ids, save_all
 from demo.casework import seed_casework, seed_delegation_order
 from demo.catalogue import seed_catalogue
 from demo.collaboration import seed_incoming
+from demo.meetings import seed_meetings
 from demo.outreach import seed_outreach
 from demo.programme import seed_programme
 from demo.protection import seed_protection
@@ -251,6 +252,8 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"threat and protection saved: {threats} threat pictures")
             incoming = seed_incoming(random.Random(f"incoming-{seed_value}"), users, today)
             progress(f"incoming information saved: {incoming} rows, absence reports among them")
+            items = seed_meetings(random.Random(f"meetings-{seed_value}"), users, today)
+            progress(f"meetings with partners saved: {items} cases on their agendas")
             seed_public_contact(DEMO_PASSWORD)
         if loading is not None:
             loading.wait()
