@@ -76,6 +76,21 @@ def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Cas
     return Case.objects.filter(scope).filter(~_hidden_protected(user, "child_id"))
 
 
+def plainly_visible_cases(user: User) -> QuerySet[Case]:
+    """The part of `visible_cases` that needs no subquery: the own scope's cases whose child is not
+    protected (only a protected child hides a case of the own scope). Every one is in `visible_cases`.
+
+    Nearly every read of a case is one of these, so `access.reads` asks this first and the whole rule
+    only when it finds nothing: building and planning the rule's subqueries for every page was most
+    of what a case page cost beyond its bare floor (docs/benchmarks.md). access/tests/
+    test_visibility_forms.py holds it within `visible_cases` for every role.
+    """
+    scope = _own_scope(user)
+    if scope is None:
+        return Case.objects.none()
+    return Case.objects.filter(scope, child__protection_level=ProtectionLevel.NONE)
+
+
 def counted_cases(user: User) -> QuerySet[Case]:
     """The cases whose figures a unit manager's analysis counts: every case of the unit, protected ones
     included, since a count names no one. Never for showing a case; nobody else counts."""
