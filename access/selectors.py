@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from access.models import CaseMember, EmergencyAccess, ProtectedIdentityAuthorization
@@ -17,23 +17,27 @@ from cases.models import Case
 from people.models import Person, ProtectionLevel, Relation
 
 
+def _sees_protected(user: User, person_ref: str) -> Q:
+    """True when `user` is named for the person at `person_ref`, or holds a unit manager's live grant
+    that lifts the protection of that child (`lifts_protection`): what lets a protected person be seen."""
+    named = Q(Exists(ProtectedIdentityAuthorization.objects.filter(user=user, person_id=OuterRef(person_ref))))
+    if user.role != Role.UNIT_MANAGER:
+        # Only a unit manager can hold such a grant; building the subquery costs every page that asks
+        # (Django clones the expressions), so the other roles are spared it.
+        return named
+    lifted = EmergencyAccess.objects.filter(
+        user=user, lifts_protection=True, expires_at__gt=timezone.now(), case__child_id=OuterRef(person_ref)
+    )
+    return named | Q(Exists(lifted))
+
+
 def _hidden_protected(user: User, person_ref: str) -> Exists:
-    """True when the person at `person_ref` is protected and `user` is not named for them, nor holds
-    a unit manager's live grant that lifts the protection of that child (`lifts_protection`).
+    """True when the person at `person_ref` is protected and `user` may not see them (`_sees_protected`).
 
     Protected persons are a few percent of all, found through a partial index (people migration 0002).
     """
-    named = ProtectedIdentityAuthorization.objects.filter(user=user, person_id=OuterRef("id"))
     hidden = Person.objects.filter(id=OuterRef(person_ref)).exclude(protection_level=ProtectionLevel.NONE)
-    hidden = hidden.exclude(Exists(named))
-    if user.role == Role.UNIT_MANAGER:
-        # Only a unit manager can hold such a grant; building the subquery costs every page that asks
-        # (Django clones the expressions), so the other roles are spared it.
-        lifted = EmergencyAccess.objects.filter(
-            user=user, lifts_protection=True, expires_at__gt=timezone.now(), case__child_id=OuterRef("id")
-        )
-        hidden = hidden.exclude(Exists(lifted))
-    return Exists(hidden)
+    return Exists(hidden.exclude(_sees_protected(user, "id")))
 
 
 def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, Any]:
@@ -202,11 +206,13 @@ def relatives_of_visible_child(user: User, child_id: int) -> QuerySet[Relation]:
 
     Only for a child whose case the caller has just read through access.reads (so the child is
     visible): then each relative is visible by the rule of `visible_persons`, less the protected
-    relatives the user is not named for. One cheap query instead of the general rule per relative.
+    relatives the user is not named for. One cheap query instead of the general rule per relative:
+    the relative is already joined, so only the naming (and a lifting grant) needs a subquery.
     """
+    kept = ~Q(relative__protection_level=ProtectionLevel.NONE) & ~_sees_protected(user, "relative_id")
     return (
         Relation.objects.filter(child_id=child_id)
-        .annotate(relative_hidden=_hidden_protected(user, "relative_id"))
+        .annotate(relative_hidden=ExpressionWrapper(kept, output_field=BooleanField()))
         .select_related("relative")
         .order_by("kind", "id")
     )

@@ -6,7 +6,8 @@ team's cases when it is common); person pages and reads use the first. A differe
 person in a search that their page then refuses, or hide one from search that the page shows.
 
 A case read (`access.reads`) asks the plain part of `visible_cases` first and the whole rule only when
-that finds nothing: it is held to the rule it shortcuts, for every role and case of the world below.
+that finds nothing, and the case page marks the child's hidden relatives by the protection rule alone:
+both are held to the rule they shortcut, for every role and case of the world below.
 """
 
 from datetime import date, timedelta
@@ -241,3 +242,16 @@ def test_a_case_read_finds_exactly_the_cases_of_the_rule(wider_world: World) -> 
     assert ("sara", wider_world.own_case.pk) in opened_through_the_whole_rule  # her live grant
     assert ("hanna", wider_world.protected_case.pk) in opened_through_the_whole_rule  # named for the child
     assert ("dina", wider_world.own_case.pk) in opened_through_the_whole_rule  # named to the case
+
+
+def test_the_case_pages_relatives_are_hidden_exactly_as_the_person_rule_hides_them(wider_world: World) -> None:
+    hidden_from_someone = set()
+    for name, user in wider_world.users.items():
+        persons = set(selectors.visible_persons(user).values_list("id", flat=True))
+        for case in selectors.visible_cases(user):
+            for relation in selectors.relatives_of_visible_child(user, case.child_id):
+                hidden = relation.relative_hidden  # type: ignore[attr-defined]  # marked by access.selectors
+                assert hidden == (relation.relative_id not in persons), (name, relation.relative.search_name)
+                if hidden:
+                    hidden_from_someone.add(relation.relative.search_name)
+    assert hidden_from_someone == {"tove berg"}
