@@ -5,8 +5,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import Field
 from django.utils import timezone
 
 from access.actor import Actor
@@ -48,6 +50,18 @@ def _field_text(event: AccessEvent) -> list[str]:
     return parts
 
 
+def _mac_message(event: AccessEvent) -> bytes:
+    """What a row's MAC covers (`event_mac`)."""
+    parts = _field_text(event)
+    if event.key_id:
+        parts.append(event.key_id)
+    if event.mac_version is not None:
+        if event.pk is None:
+            raise ValueError("a row's MAC covers its id: take one from reserve_event_ids first")
+        parts = [f"v{event.mac_version}", str(event.pk), *parts]
+    return "\x1f".join(parts).encode("utf-8")
+
+
 def event_mac(event: AccessEvent, *, key_id: str | None = None) -> str:
     """The row's MAC under the key it names (`event.key_id`), or under `key_id` when given.
 
@@ -56,17 +70,11 @@ def event_mac(event: AccessEvent, *, key_id: str | None = None) -> str:
     row without one was written before ids were covered and is MACed over its fields (and key id)
     alone. A row from before key rotation (key id "") names no key: pass the `key_id` to try.
     """
-    parts = _field_text(event)
-    if event.key_id:
-        parts.append(event.key_id)
-    if event.mac_version is not None:
-        if event.pk is None:
-            raise ValueError("a row's MAC covers its id: take one from reserve_event_ids first")
-        parts = [f"v{event.mac_version}", str(event.pk), *parts]
+    message = _mac_message(event)
     key = key_id or event.key_id
     if not key:
         raise ValueError("this row names no access-log key: pass key_id")
-    return crypto.log_mac("\x1f".join(parts).encode("utf-8"), key_id=key)
+    return crypto.log_mac(message, key_id=key)
 
 
 def reserve_event_ids(count: int) -> Sequence[int]:
@@ -95,14 +103,20 @@ def reserve_event_ids(count: int) -> Sequence[int]:
     return range(last - count + 1, last + 1)
 
 
-def sign_events(events: list[AccessEvent]) -> None:
-    """Give new rows their ids and MAC them under the newest access-log key, recording its id."""
+def sign_events(events: list[AccessEvent], ids: Sequence[int] | None = None) -> None:
+    """Give new rows their ids (`ids`, taken by `reserve_event_ids`, or taken here) and MAC them under
+    the newest access-log key, recording its id.
+
+    The MACs are `event_mac`'s, from the key's padded states computed once for the rows together
+    (`crypto.log_signer`, held equal to `log_mac` by core's tests).
+    """
     key_id = crypto.log_key_id()
-    for event, event_id in zip(events, reserve_event_ids(len(events)), strict=True):
+    sign = crypto.log_signer(key_id=key_id)
+    for event, event_id in zip(events, reserve_event_ids(len(events)) if ids is None else ids, strict=True):
         event.pk = event_id
         event.key_id = key_id
         event.mac_version = MAC_VERSION
-        event.mac = event_mac(event)
+        event.mac = sign(_mac_message(event))
 
 
 @dataclass(frozen=True)
@@ -119,8 +133,12 @@ class LiveGrants:
 
 
 def live_grants(actor: Actor, now: datetime) -> LiveGrants:
-    grants = EmergencyAccess.objects.filter(user=actor.user, expires_at__gt=now).order_by("started_at")
-    rows = list(grants.values_list("case_id", "case__child_id", "reason"))
+    grants = EmergencyAccess.objects.filter(user=actor.user, expires_at__gt=now).order_by("started_at", "id")
+    return _grants_by_person(list(grants.values_list("case_id", "case__child_id", "reason")))
+
+
+def _grants_by_person(rows: list[tuple[int, int, str]]) -> LiveGrants:
+    """The grants (case, child, reason; oldest first), by case and by person: the child and each relative."""
     if not rows:
         return LiveGrants()
     by_case = {case_id: reason for case_id, _child, reason in rows}
@@ -175,14 +193,39 @@ def write_access_events(
         pending.append((actor, rows))
 
 
+# On PostgreSQL, the rows' ids and the actor's live grants (as `live_grants` asks them) in one round
+# trip. The ids are the CTE's, taken once whatever the plan (a CTE with a volatile function is
+# materialized); the grants are joined to one row so that an actor without any still gets the ids.
+_IDS_AND_GRANTS = """
+WITH ids AS MATERIALIZED (SELECT nextval(%s) AS id FROM generate_series(1, %s))
+SELECT (SELECT array_agg(id ORDER BY id) FROM ids), g.case_id, c.child_id, g.reason
+FROM (VALUES (1)) AS one (n)
+LEFT JOIN access_emergencyaccess AS g ON g.user_id = %s AND g.expires_at > %s
+LEFT JOIN cases_case AS c ON c.id = g.case_id
+ORDER BY g.started_at, g.id
+"""
+
+
+def _ids_and_grants(actor: Actor, count: int) -> tuple[Sequence[int] | None, LiveGrants]:
+    """Ids for `count` new rows (None: to be taken by `sign_events`) and the actor's live grants."""
+    now = timezone.now()
+    if connection.vendor != "postgresql":
+        return None, live_grants(actor, now)
+    with connection.cursor() as cursor:
+        cursor.execute(_IDS_AND_GRANTS, [PG_ID_SEQUENCE, count, actor.user.pk, now])
+        result = cursor.fetchall()
+    grants = [(case_id, child_id, reason) for _ids, case_id, child_id, reason in result if case_id is not None]
+    return result[0][0], _grants_by_person(grants)
+
+
 def _write(actor: Actor, rows: list[AccessEvent]) -> None:
-    grants = live_grants(actor, timezone.now())
+    ids, grants = _ids_and_grants(actor, len(rows))
     for event in rows:
         grant_reason = grants.reason_for(event.person_id, event.case_id)
         if grant_reason is not None:
             event.reason = event.reason or grant_reason
             event.emergency = True
-    sign_events(rows)
+    sign_events(rows, ids)
     insert_events(rows)
 
 
@@ -211,6 +254,8 @@ def batched() -> Iterator[None]:
 
 
 COPY_COLUMNS = ("id", *MAC_FIELDS, "key_id", "mac_version", "mac")
+# The columns whose values differ from row to row of one write.
+_PER_ROW = {"id", "person_id", "case_id", "mac"}
 
 
 def insert_events(rows: list[AccessEvent]) -> None:
@@ -222,12 +267,25 @@ def insert_events(rows: list[AccessEvent]) -> None:
     if connection.vendor != "postgresql":
         AccessEvent.objects.bulk_create(rows)  # batched to SQLite's variable limit by Django
         return
-    # Each value as its field prepares it for the database (the MAC as bytes, see access.fields).
+    # Each value as its field prepares it for the database (the MAC as bytes, see access.fields). Most
+    # columns hold one value for all the rows (who, when, from where, under which key), so each
+    # column's values are prepared once each; per row only the id, subjects and MAC.
+    database = connections[DEFAULT_DB_ALIAS]
     by_name = {field.name: field for field in AccessEvent._meta.concrete_fields}
-    fields = [by_name[name] for name in COPY_COLUMNS]
+    columns: list[tuple[Field[Any, Any], dict[object, object] | None]] = [
+        (by_name[name], {} if name not in _PER_ROW else None) for name in COPY_COLUMNS
+    ]
+
+    def prepared(field: Field[Any, Any], seen: dict[object, object] | None, value: object) -> object:
+        if seen is None:
+            return field.get_db_prep_save(value, database)
+        if value not in seen:
+            seen[value] = field.get_db_prep_save(value, database)
+        return seen[value]
+
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY access_accessevent ({', '.join(COPY_COLUMNS)}) FROM STDIN") as copy,
     ):
         for event in rows:
-            copy.write_row([field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields])
+            copy.write_row([prepared(field, seen, getattr(event, field.attname)) for field, seen in columns])
