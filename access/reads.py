@@ -94,14 +94,15 @@ def _readable_case(
 
     `destination`: the page shows the case's protected destination, so a reader not named for it is
     refused like a missing record (a 403 would tell that there is something to hide)."""
-    case = (
-        selectors.visible_cases(actor.user, include_emergency=for_action is None)
-        .select_related("child", "team__unit", "responsible")
-        .filter(public_id=key)
-        .first()
-        if key
-        else None
-    )
+    case = None
+    if key:
+        # The plain part of the rule first (the own scope's case of an unprotected child: nearly every
+        # read), the whole rule only when that finds nothing. Either way the case is `visible_cases`'.
+        related = ("child", "team__unit", "responsible")
+        case = selectors.plainly_visible_cases(actor.user).select_related(*related).filter(public_id=key).first()
+        if case is None:
+            everything = selectors.visible_cases(actor.user, include_emergency=for_action is None)
+            case = everything.select_related(*related).filter(public_id=key).first()
     actions = rules.case_actions(actor.user, case) if case is not None else frozenset()
     if case is not None and destination and not rules.may_see_destination(actor.user, case):
         # Before the role's check: to anyone not named, a destination page is missing, never forbidden.

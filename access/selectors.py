@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from access.models import CaseMember, EmergencyAccess, ProtectedIdentityAuthorization
@@ -17,23 +17,27 @@ from cases.models import Case
 from people.models import Person, ProtectionLevel, Relation
 
 
+def _sees_protected(user: User, person_ref: str) -> Q:
+    """True when `user` is named for the person at `person_ref`, or holds a unit manager's live grant
+    that lifts the protection of that child (`lifts_protection`): what lets a protected person be seen."""
+    named = Q(Exists(ProtectedIdentityAuthorization.objects.filter(user=user, person_id=OuterRef(person_ref))))
+    if user.role != Role.UNIT_MANAGER:
+        # Only a unit manager can hold such a grant; building the subquery costs every page that asks
+        # (Django clones the expressions), so the other roles are spared it.
+        return named
+    lifted = EmergencyAccess.objects.filter(
+        user=user, lifts_protection=True, expires_at__gt=timezone.now(), case__child_id=OuterRef(person_ref)
+    )
+    return named | Q(Exists(lifted))
+
+
 def _hidden_protected(user: User, person_ref: str) -> Exists:
-    """True when the person at `person_ref` is protected and `user` is not named for them, nor holds
-    a unit manager's live grant that lifts the protection of that child (`lifts_protection`).
+    """True when the person at `person_ref` is protected and `user` may not see them (`_sees_protected`).
 
     Protected persons are a few percent of all, found through a partial index (people migration 0002).
     """
-    named = ProtectedIdentityAuthorization.objects.filter(user=user, person_id=OuterRef("id"))
     hidden = Person.objects.filter(id=OuterRef(person_ref)).exclude(protection_level=ProtectionLevel.NONE)
-    hidden = hidden.exclude(Exists(named))
-    if user.role == Role.UNIT_MANAGER:
-        # Only a unit manager can hold such a grant; building the subquery costs every page that asks
-        # (Django clones the expressions), so the other roles are spared it.
-        lifted = EmergencyAccess.objects.filter(
-            user=user, lifts_protection=True, expires_at__gt=timezone.now(), case__child_id=OuterRef("id")
-        )
-        hidden = hidden.exclude(Exists(lifted))
-    return Exists(hidden)
+    return Exists(hidden.exclude(_sees_protected(user, "id")))
 
 
 def active_emergency_case_ids(user: User) -> QuerySet[EmergencyAccess, Any]:
@@ -74,6 +78,21 @@ def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Cas
     if include_emergency:
         scope |= Q(id__in=active_emergency_case_ids(user))
     return Case.objects.filter(scope).filter(~_hidden_protected(user, "child_id"))
+
+
+def plainly_visible_cases(user: User) -> QuerySet[Case]:
+    """The part of `visible_cases` that needs no subquery: the own scope's cases whose child is not
+    protected (only a protected child hides a case of the own scope). Every one is in `visible_cases`.
+
+    Nearly every read of a case is one of these, so `access.reads` asks this first and the whole rule
+    only when it finds nothing: building and planning the rule's subqueries for every page was most
+    of what a case page cost beyond its bare floor (docs/benchmarks.md). access/tests/
+    test_visibility_forms.py holds it within `visible_cases` for every role.
+    """
+    scope = _own_scope(user)
+    if scope is None:
+        return Case.objects.none()
+    return Case.objects.filter(scope, child__protection_level=ProtectionLevel.NONE)
 
 
 def counted_cases(user: User) -> QuerySet[Case]:
@@ -187,11 +206,13 @@ def relatives_of_visible_child(user: User, child_id: int) -> QuerySet[Relation]:
 
     Only for a child whose case the caller has just read through access.reads (so the child is
     visible): then each relative is visible by the rule of `visible_persons`, less the protected
-    relatives the user is not named for. One cheap query instead of the general rule per relative.
+    relatives the user is not named for. One cheap query instead of the general rule per relative:
+    the relative is already joined, so only the naming (and a lifting grant) needs a subquery.
     """
+    kept = ~Q(relative__protection_level=ProtectionLevel.NONE) & ~_sees_protected(user, "relative_id")
     return (
         Relation.objects.filter(child_id=child_id)
-        .annotate(relative_hidden=_hidden_protected(user, "relative_id"))
+        .annotate(relative_hidden=ExpressionWrapper(kept, output_field=BooleanField()))
         .select_related("relative")
         .order_by("kind", "id")
     )

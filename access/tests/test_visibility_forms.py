@@ -4,17 +4,26 @@ three ways; they must agree, and so must `visible_persons_matching`, which choos
 Name search uses the chooser (from the matches when a fragment is rare in the register, from the
 team's cases when it is common); person pages and reads use the first. A difference would show one
 person in a search that their page then refuses, or hide one from search that the page shows.
+
+A case read (`access.reads`) asks the plain part of `visible_cases` first and the whole rule only when
+that finds nothing, and the case page marks the child's hidden relatives by the protection rule alone:
+both are held to the rule they shortcut, for every role and case of the world below.
 """
 
 from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from access import selectors
+from access.actor import Actor
 from access.models import CaseMember, EmergencyAccess, ProtectedIdentityAuthorization
+from access.permissions import CaseAction
+from access.reads import read_case
 from accounts.models import Role, Team, User
 from cases.models import Case, CaseStatus, ClosureOutcome, ClosureReason
 from cases.services import case_open
@@ -194,3 +203,55 @@ def test_the_estimate_that_chooses_comes_from_postgresql_and_sqlite_has_none(wid
         assert estimate >= 0
     else:
         assert estimate is None
+
+
+def test_the_plain_part_of_the_case_rule_shows_no_case_the_whole_rule_hides(wider_world: World) -> None:
+    """`access.reads` asks `plainly_visible_cases` first: it must never find a case `visible_cases` would not."""
+    plain_for_someone = set()
+    for name, user in wider_world.users.items():
+        plain = set(selectors.plainly_visible_cases(user).values_list("id", flat=True))
+        for include_emergency in (True, False):
+            whole = set(selectors.visible_cases(user, include_emergency=include_emergency).values_list("id", flat=True))
+            assert plain <= whole, (name, include_emergency)
+        plain_for_someone |= plain
+    assert wider_world.protected_case.pk not in plain_for_someone  # protected: only the whole rule decides
+    assert wider_world.own_case.pk in plain_for_someone
+
+
+def test_a_case_read_finds_exactly_the_cases_of_the_rule(wider_world: World) -> None:
+    """For every role and case, opening it (and opening it to change it) answers as `visible_cases` does:
+    the plain part of the rule, the whole rule behind it, grants, namings and protection."""
+    actions = {True: None, False: CaseAction.JOURNAL}
+    opened_through_the_whole_rule = set()
+    for name, user in wider_world.users.items():
+        plain = set(selectors.plainly_visible_cases(user).values_list("id", flat=True))
+        for case in Case.objects.all():
+            for include_emergency, for_action in actions.items():
+                expected = (
+                    selectors.visible_cases(user, include_emergency=include_emergency).filter(pk=case.pk).exists()
+                )
+                try:
+                    read = read_case(Actor(user=user), case.public_id, view_name="test.read", for_action=for_action)
+                except (Http404, PermissionDenied) as refused:
+                    seen = isinstance(refused, PermissionDenied)  # the user's case, not the role's action
+                else:
+                    seen = read.case.pk == case.pk
+                assert seen == expected, (name, case.child.search_name, include_emergency)
+                if seen and case.pk not in plain:
+                    opened_through_the_whole_rule.add((name, case.pk))
+    assert ("sara", wider_world.own_case.pk) in opened_through_the_whole_rule  # her live grant
+    assert ("hanna", wider_world.protected_case.pk) in opened_through_the_whole_rule  # named for the child
+    assert ("dina", wider_world.own_case.pk) in opened_through_the_whole_rule  # named to the case
+
+
+def test_the_case_pages_relatives_are_hidden_exactly_as_the_person_rule_hides_them(wider_world: World) -> None:
+    hidden_from_someone = set()
+    for name, user in wider_world.users.items():
+        persons = set(selectors.visible_persons(user).values_list("id", flat=True))
+        for case in selectors.visible_cases(user):
+            for relation in selectors.relatives_of_visible_child(user, case.child_id):
+                hidden = relation.relative_hidden  # type: ignore[attr-defined]  # marked by access.selectors
+                assert hidden == (relation.relative_id not in persons), (name, relation.relative.search_name)
+                if hidden:
+                    hidden_from_someone.add(relation.relative.search_name)
+    assert hidden_from_someone == {"tove berg"}
