@@ -131,3 +131,12 @@ def child_input(data: dict[str, Any]) -> ChildInput:
         age=data["age"],
         area=int(data["area"]) if data["area"] else None,
     )
+
+
+class AreaForm(DesignSystemForm):
+    name = forms.CharField(
+        label=_("Nytt område"),
+        required=False,
+        max_length=100,
+        help_text=_("Ett namn som fältarbetarna känner igen, till exempel en stadsdel eller ett torg."),
+    )

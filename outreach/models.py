@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import Unit
 
@@ -25,6 +26,8 @@ class OutreachArea(models.Model):
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("enhet")
     )
     active = models.BooleanField(_("i bruk"), default=True)
+    # Who added an area or took it out of use, and when (the unit manager's screen, `outreach.areas`).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("område")

@@ -364,7 +364,12 @@ def test_the_catalogue_the_needs_analysis_and_the_outcomes_show_no_person_and_lo
     pages += [reverse("programme:outcome_fields"), reverse("programme:outcome_field_new")]
     pages += [reverse("programme:outcome_field_retire", args=["own_safety"])]
     pages += [reverse("catalogue:count_new", args=[unassessed(world).key])]
-    pages += [reverse("outreach:field"), reverse("outreach:child"), reverse("outreach:report")]
+    pages += [
+        reverse("outreach:field"),
+        reverse("outreach:child"),
+        reverse("outreach:report"),
+        reverse("outreach:areas"),
+    ]
     client = _client(world, "karin")
     for url in pages:
         assert client.get(url).status_code == 200, url

@@ -641,6 +641,9 @@ ROLE_ROUTES = {
     "outreach:field": ("get", {"fia", "karin"}, 200),
     "outreach:child": ("get", {"fia", "karin"}, 200),
     "outreach:report": ("get", {"karin"}, 200),
+    # The areas the field's figures are by: the unit manager keeps the unit's own.
+    "outreach:areas": ("get", {"karin"}, 200),
+    "outreach:area_change": ("post", {"karin"}, 302),
     # The provider register names no child: all in case work read it; the unit manager keeps it.
     "protection:providers": ("get", NORR_TEAM | {"sara", "karin"}, 200),
     "protection:provider": ("get", NORR_TEAM | {"sara", "karin"}, 200),
@@ -874,6 +877,10 @@ def test_role_route(world: World, route: str, username: str) -> None:
         args_by_route[route] = CATALOGUE_ARGS[route](_counted_service(world))
     if route in PROVIDER_ROUTES:
         args_by_route[route] = [_provider().public_id]  # type: ignore[attr-defined]
+    if route == "outreach:area_change":
+        from outreach.models import OutreachArea
+
+        args_by_route[route] = [OutreachArea.objects.create(name="Testområdet", unit=world.norr).pk]
     if route == "collaboration:meeting":
         args_by_route[route] = [_met(Actor.system(world.user("hanna")), world.own_case)["meeting"].public_id]  # type: ignore[attr-defined]
     args = args_by_route.get(route, [])

@@ -220,6 +220,14 @@ def _field_on_a_phone(page: Page, server_url: str) -> None:
     expect(page.get_by_role("heading", name="Fältarbetets siffror")).to_be_visible()
     expect(page.get_by_text("färre än 5").first).to_be_visible()
     assert_accessible(page)
+    page.get_by_role("link", name="Fältarbetets områden").click()  # the manager keeps the unit's own areas
+    page.get_by_role("button", name="Lägg till området").click()
+    expect(page.locator("[data-error-summary]")).to_contain_text("Skriv områdets namn.")
+    assert_accessible(page)
+    page.get_by_label("Nytt område").fill("Stationsparken (e2e)")
+    page.get_by_role("button", name="Lägg till området").click()
+    expect(page.get_by_text("Området är tillagt")).to_be_visible()
+    assert_accessible(page)
 
 
 def _neutral_site(route: Route) -> None:
