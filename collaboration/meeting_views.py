@@ -15,9 +15,18 @@ from access import rules
 from access.actor import Actor
 from access.reads import refuse
 from collaboration.meeting_forms import MeetingForm, MeetingItemForm, item_initial, item_input, meeting_input
-from collaboration.meeting_selectors import case_meetings_page, item_form_read, meeting_page, meetings_page
+from collaboration.meeting_selectors import (
+    case_meetings_page,
+    item_form_read,
+    meeting_page,
+    meetings_page,
+    unit_meeting,
+)
 from collaboration.meetings import meeting_create, meeting_item_record
 from web.http import StaffRequest, form_page
+
+# `?som=<meeting>`: a new meeting that starts from an earlier one's kind, title and participants.
+LIKE = "som"
 
 
 @require_GET
@@ -33,9 +42,13 @@ def meeting_new(request: StaffRequest) -> HttpResponse:
     actor = Actor.from_request(request)
     if not rules.may_hold_meetings(actor.user):
         refuse(actor, view_name="collaboration.meeting.new")
+    initial: dict[str, object] = {"held_on": timezone.localdate()}
+    if LIKE in request.GET:  # the next Bob-råd: the standing set of partners of an earlier one of the unit
+        earlier = unit_meeting(actor, request.GET[LIKE], view_name="collaboration.meeting.new")
+        initial |= {"kind": earlier.kind, "title": earlier.title, "participants": earlier.participants}
     return form_page(
         request,
-        form=MeetingForm(request.POST or None, initial={"held_on": timezone.localdate()}),
+        form=MeetingForm(request.POST or None, initial=initial),
         change=lambda data: meeting_create(actor=actor, data=meeting_input(data)),
         done=_("Mötet är registrerat."),
         success_url=lambda meeting: reverse("collaboration:meeting", args=[meeting.public_id]),
@@ -48,7 +61,10 @@ def meeting_new(request: StaffRequest) -> HttpResponse:
 @login_required
 def meeting_view(request: StaffRequest, meeting_id: UUID) -> HttpResponse:
     page = meeting_page(Actor.from_request(request), meeting_id)
-    return render(request, "collaboration/meeting_detail.html", {"page": page, "meeting": page.meeting})
+    may_hold = rules.may_hold_meetings(request.user)
+    return render(
+        request, "collaboration/meeting_detail.html", {"page": page, "meeting": page.meeting, "may_hold": may_hold}
+    )
 
 
 @require_GET

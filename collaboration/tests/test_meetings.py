@@ -349,3 +349,17 @@ def test_the_case_meetings_page_and_the_units_list_read_in_the_same_queries_for_
         _grown(world, _meeting(world), 1)
     assert (_page_queries(client, case_url), _page_queries(client, list_url)) == small
     assert client.get(list_url).content.decode().count("Bob-råd december, område Norr") == 50
+
+
+def test_the_next_meeting_starts_from_an_earlier_ones_standing_set_of_partners(world: World) -> None:
+    earlier = _meeting(world, held_on=timezone.localdate() - timedelta(days=30))
+    client = signed_in(world.user("hanna"))
+    page = client.get(reverse("collaboration:meeting", args=[earlier.public_id])).content.decode()
+    link = f"{reverse('collaboration:meeting_new')}?som={earlier.public_id}"
+    assert link in page
+    form = client.get(link).content.decode()
+    assert (earlier.participants in form and 'value="bob" checked' in form.replace("\n", " ")) or "checked" in form
+    assert f'value="{earlier.title}"' in form
+    sara = signed_in(world.user("sara"))  # another unit's meeting is not there to start from
+    assert sara.get(link).status_code == 404
+    assert AccessEvent.objects.filter(username="sara", action=AccessAction.DENIED).exists()
