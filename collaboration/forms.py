@@ -92,6 +92,7 @@ def provision_fields(form: forms.Form, offered: Iterable[bases.Basis], consents:
         form.fields["consent"].help_text = _(
             "Inget samtycke är registrerat i ärendet. Registrera samtycket i samtyckesregistret först."
         )
+    form.fields["basis"] = form.fields.pop("basis")  # the provision, then its checklists, wherever declared
     for basis in offered:
         form.fields[basis.field] = forms.MultipleChoiceField(
             label=_("Villkor i %(basis)s") % {"basis": basis.label},
@@ -108,7 +109,7 @@ def disclosure_input(
     data: dict[str, Any], *, corrects: Disclosure | None = None, meeting_item: MeetingItem | None = None
 ) -> DisclosureInput:
     """The service's input from the form: the chosen provision's confirmed conditions alone."""
-    chosen = bases.BASES.get(data["basis"])
+    basis, conditions, consent = provision_chosen(data)
     return DisclosureInput(
         person=data["person"],
         disclosed_on=data["disclosed_on"],
@@ -116,11 +117,11 @@ def disclosure_input(
         recipient=data["recipient"],
         channel=data["channel"],
         what=data["what"],
-        basis=data["basis"],
-        conditions=frozenset(data[chosen.field]) if chosen else frozenset(),
+        basis=basis,
+        conditions=conditions,
         assessment=data["assessment"],
         corrects=str(corrects.public_id) if corrects else "",
-        consent=data["consent"] if data["basis"] == bases.CONSENT else "",
+        consent=consent,
         meeting_item=str(meeting_item.public_id) if meeting_item else "",
     )
 
@@ -402,9 +403,46 @@ def child_input(data: dict[str, Any]) -> ChildInput:
 TRANSFER_BASES = [b for b in bases.BASES.values() if bases.may_receive(b, RecipientKind.MUNICIPALITY)]
 
 
-class TransferForm(DesignSystemForm):
-    """The transfer and its disclosure in one form; the disclosure's fields keep the register's names so its
-    problems land on them."""
+class ToMunicipalityForm(DesignSystemForm):
+    """What a form whose information goes to another municipality asks of its disclosure, after its own
+    fields: the provisions that let a municipality receive, the consent, the secrecy assessment. The
+    disclosure's fields keep the register's names so its problems land on them."""
+
+    basis = forms.ChoiceField(
+        label=_("Lagrum"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[*((b.choice, b.label) for b in TRANSFER_BASES), (bases.CONSENT, bases.CONSENT_LABEL)],
+        help_text=_("Det som lämnas till den andra kommunen är ett utlämnande och registreras i utlämnanderegistret."),
+    )
+    consent = forms.ChoiceField(
+        label=_("Samtycket utlämnandet vilar på"),
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Bara om du har valt samtycke som lagrum."),
+    )
+    assessment = text_field(
+        _("Sekretessprövningen"),
+        required=False,
+        rows=4,
+        help_text=_("Din prövning: varför uppgifterna fick lämnas till den andra kommunen."),
+    )
+
+    def __init__(self, *args: Any, consents: list[PartnerConsent], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        provision_fields(self, TRANSFER_BASES, consents)
+        styled(self)
+
+
+def provision_chosen(data: dict[str, Any]) -> tuple[str, frozenset[str], str]:
+    """The provision a form's disclosure rests on, its confirmed conditions alone, and its consent if any."""
+    chosen = bases.BASES.get(data["basis"])
+    conditions = frozenset(data.get(chosen.field, ())) if chosen else frozenset()
+    return data["basis"], conditions, data["consent"] if data["basis"] == bases.CONSENT else ""
+
+
+class TransferForm(ToMunicipalityForm):
+    """The transfer and its disclosure in one form."""
 
     recipient = forms.CharField(
         label=_("Mottagande kommun och enhet"),
@@ -424,34 +462,10 @@ class TransferForm(DesignSystemForm):
         rows=4,
         help_text=_("Vilka handlingar och uppgifter: till exempel utredningen, beslut, planen i programmet."),
     )
-    basis = forms.ChoiceField(
-        label=_("Lagrum"),
-        required=False,
-        widget=forms.RadioSelect,
-        choices=[*((b.choice, b.label) for b in TRANSFER_BASES), (bases.CONSENT, bases.CONSENT_LABEL)],
-        help_text=_("Överlämnandet är ett utlämnande till en annan kommun och registreras i utlämnanderegistret."),
-    )
-    consent = forms.ChoiceField(
-        label=_("Samtycket överlämnandet vilar på"),
-        required=False,
-        widget=forms.RadioSelect,
-        help_text=_("Bara om du har valt samtycke som lagrum."),
-    )
-    assessment = text_field(
-        _("Sekretessprövningen"),
-        required=False,
-        rows=4,
-        help_text=_("Din prövning: varför uppgifterna fick lämnas till den andra kommunen."),
-    )
-
-    def __init__(self, *args: Any, consents: list[PartnerConsent], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        provision_fields(self, TRANSFER_BASES, consents)
-        styled(self)
 
 
 def transfer_input(data: dict[str, Any]) -> TransferInput:
-    chosen = bases.BASES.get(data["basis"])
+    basis, conditions, consent = provision_chosen(data)
     return TransferInput(
         municipality=data["recipient"],
         transferred_on=data["disclosed_on"],
@@ -459,8 +473,8 @@ def transfer_input(data: dict[str, Any]) -> TransferInput:
         reason_note=data["reason_note"],
         what=data["what"],
         channel=data["channel"],
-        basis=data["basis"],
-        conditions=frozenset(data.get(chosen.field, ())) if chosen else frozenset(),
+        basis=basis,
+        conditions=conditions,
         assessment=data["assessment"],
-        consent=data["consent"] if data["basis"] == bases.CONSENT else "",
+        consent=consent,
     )

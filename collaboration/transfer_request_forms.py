@@ -6,14 +6,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from collaboration import bases
-from collaboration.forms import TRANSFER_BASES, provision_fields, styled
-from collaboration.models import PartnerConsent
+from collaboration.forms import ToMunicipalityForm, provision_chosen
 from collaboration.transfer_requests import RequestInput, Step, StepInput
 from web.forms import DayField, DesignSystemForm, text_field
 
 
-class TransferRequestForm(DesignSystemForm):
+class TransferRequestForm(ToMunicipalityForm):
     recipient = forms.CharField(
         label=_("Kommunen som ombeds ta över ärendet, och dess enhet"),
         required=False,
@@ -43,33 +41,10 @@ class TransferRequestForm(DesignSystemForm):
         rows=3,
         help_text=_("Begäran är ett utlämnande till den andra kommunen och registreras i utlämnanderegistret."),
     )
-    basis = forms.ChoiceField(
-        label=_("Lagrum för uppgifterna"),
-        required=False,
-        widget=forms.RadioSelect,
-        choices=[*((b.choice, b.label) for b in TRANSFER_BASES), (bases.CONSENT, bases.CONSENT_LABEL)],
-    )
-    consent = forms.ChoiceField(
-        label=_("Samtycket uppgifterna vilar på"),
-        required=False,
-        widget=forms.RadioSelect,
-        help_text=_("Bara om du har valt samtycke som lagrum."),
-    )
-    assessment = text_field(
-        _("Sekretessprövningen"),
-        required=False,
-        rows=3,
-        help_text=_("Din prövning: varför uppgifterna fick lämnas till den andra kommunen."),
-    )
-
-    def __init__(self, *args: Any, consents: list[PartnerConsent], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        provision_fields(self, TRANSFER_BASES, consents)
-        styled(self)
 
 
 def request_input(data: dict[str, Any]) -> RequestInput:
-    chosen = bases.BASES.get(data["basis"])
+    basis, conditions, consent = provision_chosen(data)
     return RequestInput(
         municipality=data["recipient"],
         requested_on=data["disclosed_on"],
@@ -78,10 +53,10 @@ def request_input(data: dict[str, Any]) -> RequestInput:
         duration=data["duration"],
         circumstances=data["circumstances"],
         what=data["what"],
-        basis=data["basis"],
-        conditions=frozenset(data.get(chosen.field, ())) if chosen else frozenset(),
+        basis=basis,
+        conditions=conditions,
         assessment=data["assessment"],
-        consent=data["consent"] if data["basis"] == bases.CONSENT else "",
+        consent=consent,
     )
 
 
