@@ -31,6 +31,7 @@ BOB = "Bob-råd, område Norr (e2e)"
 CALL_IN = "Custom under 18, område Norr (e2e)"
 EXIT = "https://www.smhi.se/"
 FIELD_CHILD = "Nour Fältsson"
+PARTNERS = "Polisen (lokalpolisområde Norr), skolan (rektor), socialtjänsten."
 
 
 def _three_children(server_db: Path) -> list[str]:
@@ -72,7 +73,7 @@ def _meeting(page: Page, server_url: str, kind: str, title: str, day: str) -> No
     page.get_by_label(kind, exact=True).check()
     page.get_by_label("Dag").fill(day)
     page.get_by_label("Rubrik").fill(title)
-    page.get_by_label("Deltagare").fill("Polisen (lokalpolisområde Norr), skolan (rektor), socialtjänsten.")
+    page.get_by_label("Deltagare").fill(PARTNERS)
     page.get_by_role("button", name="Registrera mötet").click()
     expect(page.get_by_text("Mötet är registrerat.")).to_be_visible()
 
@@ -86,8 +87,13 @@ def _item(page: Page, case_url: str, title: str, discussed: str) -> None:
     expect(page.get_by_text("Ärendets punkt från mötet är registrerad.")).to_be_visible()
 
 
-def _disclosure(page: Page, case_url: str, basis: str, day: str) -> None:
-    page.goto(f"{case_url}utlamnanden/ny/")
+def _disclosure(page: Page, case_url: str, basis: str, day: str, *, from_item: bool = False) -> None:
+    if from_item:  # from the Bob-råd's item in the child's case: the form starts at the meeting's day
+        page.goto(f"{case_url}samverkan/moten/")
+        page.get_by_role("link", name="Registrera ett utlämnande från punkten", exact=False).first.click()
+        expect(page.get_by_text("Från punkten på mötet", exact=False)).to_be_visible()
+    else:
+        page.goto(f"{case_url}utlamnanden/ny/")
     page.get_by_label("Barnet:", exact=False).check()
     page.get_by_label("När uppgiften lämnades ut").fill(day)
     page.get_by_label("Polismyndigheten").check()
@@ -107,11 +113,14 @@ def _bob_council(page: Page, server_url: str, cases: list[str], held: str) -> No
     assert_accessible(page)
     _meeting(page, server_url, "Bob-råd", BOB, held)
     assert_accessible(page)
+    page.get_by_role("link", name="Registrera nästa möte med samma deltagare").click()  # next month's, not sent
+    expect(page.get_by_label("Deltagare")).to_have_value(PARTNERS)
+    expect(page.get_by_label("Bob-råd", exact=True)).to_be_checked()
     for case_url, words in ((first, "Ses med äldre."), (second, "Frånvaro i skolan."), (third, "Hotad i området.")):
         _item(page, case_url, BOB, words)
     assert_accessible(page)
 
-    _disclosure(page, first, "OSL 10 kap. 18 a §", held)
+    _disclosure(page, first, "OSL 10 kap. 18 a §", held, from_item=True)
     page.get_by_role("button", name="Registrera utlämnandet").click()  # the checklist not confirmed
     expect(page.locator("[data-error-summary]")).to_contain_text("Alla villkor i lagrummet")
     assert_accessible(page)
@@ -122,6 +131,10 @@ def _bob_council(page: Page, server_url: str, cases: list[str], held: str) -> No
     page.get_by_role("button", name="Registrera utlämnandet").click()
     expect(page.get_by_text("Utlämnandet är registrerat.")).to_be_visible()
     expect(page.get_by_text("Polisen, lokalpolisområde Norr").first).to_be_visible()
+    expect(page.get_by_text(f"Från mötet {held} (Bob-råd)")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{first}samverkan/moten/")  # the item says what was disclosed from it
+    expect(page.get_by_text("Utlämnat från punkten:")).to_be_visible()
     assert_accessible(page)
 
     _disclosure(page, second, "OSL 12 kap. 2 §", held)
@@ -280,6 +293,7 @@ def _the_reviewer_asks_what_was_disclosed(page: Page, server_url: str, number: s
     expect(answer).to_contain_text("Polismyndigheten")
     expect(answer).to_contain_text("18 a §")
     expect(answer).not_to_contain_text("Att barnet har setts med äldre")  # what was said stays in the case
+    expect(answer).to_contain_text("Vid samverkansmöte (Bob-råd)")
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Hämta som registerutdrag (PDF)").click()
