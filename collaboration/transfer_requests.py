@@ -239,24 +239,26 @@ def transfer_step_record(
         return _ivo_decision(problems, actor, request, data, note)
 
 
-def _answer(problems: Problems, actor: Actor, request: TransferRequest, data: StepInput, note: str) -> TransferAnswer:
-    day = _day(
-        problems,
-        data.day,
-        after=request.requested_on,
-        after_words=_("Svaret kan inte ha kommit före begäran (%(day)s).") % {"day": request.requested_on},
-    )
+def _verdict(problems: Problems, data: StepInput, *, after: date, after_words: str, missing: str) -> tuple[date, bool]:
+    """The day and the yes or no of an answer or a decision, every problem at once."""
+    day = _day(problems, data.day, after=after, after_words=after_words % {"day": after})
     if data.agreed is None:
-        problems.add("agreed", _("Välj om kommunen tar över ärendet eller inte."), "required")
+        problems.add("agreed", missing, "required")
     problems.raise_any()
     assert day is not None and data.agreed is not None
+    return day, data.agreed
+
+
+def _answer(problems: Problems, actor: Actor, request: TransferRequest, data: StepInput, note: str) -> TransferAnswer:
+    day, agreed = _verdict(
+        problems,
+        data,
+        after=request.requested_on,
+        after_words=_("Svaret kan inte ha kommit före begäran (%(day)s)."),
+        missing=_("Välj om kommunen tar över ärendet eller inte."),
+    )
     return TransferAnswer.objects.create(
-        request=request,
-        answered_on=day,
-        agreed=data.agreed,
-        note=note,
-        recorded_by=actor.user,
-        recorded_at=timezone.now(),
+        request=request, answered_on=day, agreed=agreed, note=note, recorded_by=actor.user, recorded_at=timezone.now()
     )
 
 
@@ -283,20 +285,17 @@ def _ivo_decision(
     problems: Problems, actor: Actor, request: TransferRequest, data: StepInput, note: str
 ) -> IvoDecision:
     application = request.ivo_application
-    day = _day(
+    day, moves = _verdict(
         problems,
-        data.day,
+        data,
         after=application.applied_on,
-        after_words=_("IVO kan inte ha beslutat före ansökan (%(day)s).") % {"day": application.applied_on},
+        after_words=_("IVO kan inte ha beslutat före ansökan (%(day)s)."),
+        missing=_("Välj vad IVO beslutade."),
     )
-    if data.agreed is None:
-        problems.add("agreed", _("Välj vad IVO beslutade."), "required")
-    problems.raise_any()
-    assert day is not None and data.agreed is not None
     return IvoDecision.objects.create(
         application=application,
         decided_on=day,
-        transfer=data.agreed,
+        transfer=moves,
         note=note,
         recorded_by=actor.user,
         recorded_at=timezone.now(),
