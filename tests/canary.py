@@ -169,7 +169,15 @@ def canary_world(world: World) -> dict[str, object]:
         "count": type("Count", (), {"pk": count_pk})(),
         "signal_action": "vardnadshavare",
         "export": _export(world),
+        "area": _area(world),
     }
+
+
+def _area(world: World) -> object:
+    """An area of the unit's own, for the manager's areas screen (it names no one)."""
+    from outreach.models import OutreachArea
+
+    return OutreachArea.objects.create(name="Kanariparken", unit=world.norr)
 
 
 def _threatened_guardian(world: World) -> Person:
