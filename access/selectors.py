@@ -74,9 +74,9 @@ def visible_cases(user: User, *, include_emergency: bool = True) -> QuerySet[Cas
     if scope is None:
         return Case.objects.none()
     if user.role in CASE_ROLES:
-        scope |= Q(id__in=member_case_ids(user))
+        scope |= Q(id__in_array=member_case_ids(user))
     if include_emergency:
-        scope |= Q(id__in=active_emergency_case_ids(user))
+        scope |= Q(id__in_array=active_emergency_case_ids(user))
     return Case.objects.filter(scope).filter(~_hidden_protected(user, "child_id"))
 
 
