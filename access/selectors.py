@@ -168,8 +168,11 @@ def visible_persons_among(user: User, candidates: QuerySet[Person]) -> QuerySet[
 
 # Above about this many persons in the whole register whose names match, reading every match costs
 # more than testing each of the team's own persons (about 11,700 for a team of 3,000 cases, at city
-# and national scale alike); below it, the matches are the cheaper side (docs/benchmarks.md).
-MATCHES_FIRST_UP_TO = 20_000
+# and national scale alike); below it, the matches are the cheaper side. Where the crossing lies
+# depends on how much of the register is in memory: in a city's it was near 20,000 matches, in the
+# national register about 8,000, where 19,000 matches took 145 ms against 60 ms from the team's side
+# (docs/benchmarks.md, session 16). Between the two, a city's searches lose at most a few ms.
+MATCHES_FIRST_UP_TO = 10_000
 
 
 def _estimated_count(persons: QuerySet[Person]) -> int | None:

@@ -22,6 +22,7 @@ SEARCH_LIMIT = 50
 # What a hit shows (casefile/_search_results.html). The identity number and the contact details are
 # encrypted, and decrypting them for every hit cost more than the rest of the row.
 HIT_FIELDS = ("public_id", "given_name", "family_name", "birth_date", "protection_level")
+HIT_ORDER = ("family_name", "given_name", "id")
 MIN_NAME_FRAGMENT = 2
 MAX_QUERY = 100
 
@@ -38,7 +39,7 @@ def _identity_lookup(query: str) -> list[str]:
     return identity_indexes(number)
 
 
-def _name_matches(fragment: str) -> Q:
+def name_matches(fragment: str) -> Q:
     if len(fragment) > MIN_NAME_FRAGMENT:
         return Q(search_name__contains=fragment)
     # Two letters match the start of a name ("ek": Ek, Ekström, not Bergek): inside names they match
@@ -56,11 +57,14 @@ def search_persons(actor: Actor, query: str) -> SearchResult:
         except ValidationError as exc:
             return SearchResult(error=exc.messages[0])
     elif len(query) >= MIN_NAME_FRAGMENT:
-        visible = access.visible_persons_matching(actor.user, _name_matches(query.lower()))
+        visible = access.visible_persons_matching(actor.user, name_matches(query.lower()))
     else:
         return SearchResult(error=_("Skriv minst två bokstäver av namnet, eller ett helt personnummer."))
     with transaction.atomic():
-        persons = list(visible.only(*HIT_FIELDS).order_by("family_name", "given_name", "id")[: SEARCH_LIMIT + 1])
+        # The hits are chosen and sorted by id and names alone (index-only on PostgreSQL, `person_id_names`),
+        # and only those shown are read from the table.
+        chosen = visible.order_by(*HIT_ORDER).values("id")[: SEARCH_LIMIT + 1]
+        persons = list(Person.objects.filter(id__in=chosen).only(*HIT_FIELDS).order_by(*HIT_ORDER))
         shown = persons[:SEARCH_LIMIT]
         log_result_set(
             actor, action=AccessAction.SEARCH, view_name="person.search", subjects=[(p.pk, None) for p in shown]
