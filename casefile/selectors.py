@@ -228,6 +228,10 @@ def _with_court_and_parties(decisions: list[Decision]) -> None:
         decision.parties = deliveries[decision.pk]  # type: ignore[attr-defined]  # likewise
 
 
+# The case page is an overview: the newest few of each list, the rest a page away (and all in the timeline).
+OVERVIEW_PAGE = 10
+
+
 @dataclass(frozen=True)
 class CasePages:
     """Which part of each long list the case page shows (1: the newest)."""
@@ -256,6 +260,7 @@ def case_work(read: CaseRead, pages: CasePages | None = None) -> CaseWork:
         )
         .order_by("-received_at", "-id"),
         pages.signals,
+        OVERVIEW_PAGE,
     )
     investigations = list(
         Investigation.objects.filter(case=case)
@@ -279,7 +284,8 @@ def case_work(read: CaseRead, pages: CasePages | None = None) -> CaseWork:
         .select_related("legal_basis", "delegation", "signed_by", "corrects")
         .defer("reasons", "corrects__reasons")
     )
-    decisions = latest_page(shown_decisions.order_by("-decided_on", "-signed_at", "-id"), pages.decisions)
+    newest_first = shown_decisions.order_by("-decided_on", "-signed_at", "-id")
+    decisions = latest_page(newest_first, pages.decisions, OVERVIEW_PAGE)
     _with_court_and_parties(decisions.items)
     return CaseWork(
         signals=signals,

@@ -51,7 +51,7 @@ class Event:
         return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M}"
 
 
-PAGE_EVENTS = 100
+PAGE_EVENTS = 20
 
 
 @dataclass(frozen=True)
