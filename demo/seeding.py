@@ -178,9 +178,13 @@ def _number_in_opening_order(cases: list[Case]) -> None:
             case.reference = case_reference(year, number)
 
 
-def _authorize_protected(children: list[Person], users: dict[str, User], anchor: datetime) -> None:
-    """Name the Norr caseworker for half of the protected children, so the demo shows both sides."""
-    protected = [c for c in children if c.protection_level != ProtectionLevel.NONE]
+def _authorize_protected(children: list[Person], cases: list[Case], users: dict[str, User], anchor: datetime) -> None:
+    """Name the Norr caseworkers and their manager for half of the protected children of their own unit's
+    cases, so the demo shows both sides. Only the unit's: a municipality names its staff for the children
+    they work with, and namings for the whole register would make every visibility test grow with it."""
+    teams = set(Team.objects.filter(unit=users["chef"].unit).values_list("id", flat=True))
+    in_unit = {case.child_id for case in cases if case.team_id in teams}
+    protected = [c for c in children if c.protection_level != ProtectionLevel.NONE and c.pk in in_unit]
     grants = [
         ProtectedIdentityAuthorization(person_id=p.pk, user=user, granted_by=users["chef"], granted_at=anchor)
         for p in protected[::2]
@@ -235,7 +239,7 @@ def seed(*, scale: str, seed_value: int, today: date, progress: Callable[[str], 
             progress(f"{len(people)} persons and {len(links)} relations saved")
             children = people[: size.children]
             cases = _cases(rng, children, teams, users, anchor, ids=case_ids)
-            _authorize_protected(children, users, anchor)
+            _authorize_protected(children, cases, users, anchor)
             seed_delegation_order(today)
             progress(f"{len(cases)} cases saved")
             signals = seed_casework(rng, cases, users, anchor)
