@@ -91,7 +91,9 @@ def test_a_case_is_asked_for_refused_and_moved_by_ivo_and_a_schools_report_corre
     page.goto(f"{case_url}inkommande/ny/")
     page.get_by_label("Skola").check()
     page.get_by_label("Avsändarens namn och enhet").fill("Kvarnskolan, rektor")
-    page.get_by_label("När uppgifterna kom in").fill(f"{today.isoformat()} 09:00")
+    # A minute ago, not a time of day: at night a morning hour of today is still to come, and refused.
+    a_minute_ago = datetime.now(ZoneInfo("Europe/Stockholm")) - timedelta(minutes=1)
+    page.get_by_label("När uppgifterna kom in").fill(f"{a_minute_ago:%Y-%m-%d %H:%M}")
     page.get_by_label("Skriftligt").check()
     page.get_by_label("Frånvarorapporten gäller från").fill((today - timedelta(days=28)).isoformat())
     page.get_by_label("Frånvarorapporten gäller till och med").fill(today.isoformat())
