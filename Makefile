@@ -33,8 +33,10 @@ lint: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports --no-cache
 
+# With BENCH_NATIONAL_URL set (a national seed), national is then timed against city, interleaved.
 bench: $(STAMP)
 	$(PY) -m benchmarks.fresh $(BENCH_ARGS)
+	$(if $(BENCH_NATIONAL_URL),$(PY) -m benchmarks.fresh --module benchmarks.scales)
 
 # The hot pages under load: gunicorn in production settings, wrk at 1, 4 and 16 clients (docs/benchmarks.md).
 bench-load: $(STAMP)

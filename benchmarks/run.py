@@ -10,10 +10,14 @@ after another, so drift on a busy machine hits all of them:
 - no log: the same request with the whole log path removed (every `write_access_events` a no-op:
   no rows built, no MACs, no grant lookups, no ids, no COPY). The switch exists only here, in the
   harness; the application itself has no way to turn logging off;
-- floor (the case page): the same rows and template served by a plain view without the visibility
-  rule, the reading transaction and the log (`benchmarks.floor`), the bare cost of the page itself.
+- against: for the case page, my work and name search their floors, the same page served by a plain
+  view without the visibility rule, the reading transaction and the log (`benchmarks.floor`), the bare
+  cost of the page itself; for the pages of the case grown to 1,000 events, the same page of a case
+  with about 10 (issue 13: a page must not grow with the case's history, at most 1.5 times).
+- `--serve`: one side of `benchmarks.scales` (national against city).
 """
 
+import json
 import os
 import statistics
 import sys
@@ -91,6 +95,14 @@ def _case_with_a_thousand_events(user: User) -> object:
     return case.public_id
 
 
+def _case_with_ten_events(user: User) -> object:
+    """A case of the team past the timed fifty, with about 10 events: what the grown one is compared with."""
+    case = Case.objects.filter(team=user.team, child__protection_level="none").order_by("id")[60]
+    if not JournalEntry.objects.filter(case=case).exists():
+        grow_casework(case, user, 10)
+    return case.public_id
+
+
 # A spread of casework over the 50 cases the case pages are timed on, from new cases to years of
 # work: most cases are small, a few long (on top of what the seed gave them).
 SPREAD = (300, 300, *([100] * 5), *([30] * 10))
@@ -115,11 +127,14 @@ def _asking(identity_number: str | None) -> dict[str, str]:
     }
 
 
-def main() -> int:
+Page = Callable[[int], object]
+
+
+def bench_pages() -> tuple[dict[str, Page], dict[str, tuple[str, Page]]] | None:
+    """The pages to time and their floors, on the seeded data (prepared once per copy), or None unseeded."""
     user = User.objects.filter(username="handlaggare").first()
     if user is None:
-        print("No seeded data: run `manage.py seed --scale city` first (see docs/benchmarks.md).")
-        return 1
+        return None
     client = Client()
     client.force_login(user)
     cases = list(
@@ -129,20 +144,22 @@ def main() -> int:
     )
     names = ["and", "ber", "lin", "ali", "ek", "nils", "hol", "sve"]
     numbers = [c.child.identity_number for c in Case.objects.filter(public_id__in=cases).select_related("child")]
-    big = _case_with_a_thousand_events(user)
+    big, small = _case_with_a_thousand_events(user), _case_with_ten_events(user)
     _grow_a_spread(user, cases)
     reviewer = Client()
     reviewer.force_login(User.objects.get(username="logg"))
     taking_part, plan_200, assessed = programme_pages(user), big_plan(user), assessed_cases(user)
     threatened = threatened_cases(user)
     bob, disclosed = bob_meeting(user, cases), disclosed_cases(user, cases)
-    pages: dict[str, Callable[[int], object]] = {
+    pages: dict[str, Page] = {
         "case overview": lambda i: client.get(reverse("casefile:case_detail", args=[cases[i % len(cases)]])),
         "person search": lambda i: client.post(reverse("casefile:person_search"), {"q": names[i % len(names)]}),
         "number search": lambda i: client.post(reverse("casefile:person_search"), {"q": numbers[i % len(numbers)]}),
         "my work": lambda i: client.get(reverse("casefile:my_work")),
         "timeline": lambda i: client.get(reverse("casefile:case_timeline", args=[cases[i % len(cases)]])),
         "timeline 1000": lambda i: client.get(reverse("casefile:case_timeline", args=[big])),
+        "case 1000": lambda i: client.get(reverse("casefile:case_detail", args=[big])),
+        "journal 1000": lambda i: client.get(reverse("journal:journal", args=[big])),
         "work queue": lambda i: client.get(reverse("deadlines:work_queue")),
         "who saw child": lambda i: reviewer.post(reverse("access:access_log"), _asking(numbers[i % len(numbers)])),
         "log sample": lambda i: reviewer.post(reverse("access:access_log"), {**_asking(""), "stickprov": "1"}),
@@ -166,20 +183,50 @@ def main() -> int:
         pages.pop("protection")
     wanted = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
     pages = {name: page for name, page in pages.items() if not wanted or name in wanted}
-    floors: dict[str, Callable[[int], object]] = {
-        "case overview": lambda i: client.get(reverse("bench_bare_case", args=[cases[i % len(cases)]])),
+    # What each page is measured against in the same rounds: the bare floor, or the page at 10 events.
+    floors: dict[str, tuple[str, Page]] = {
+        "case overview": ("floor", lambda i: client.get(reverse("bench_bare_case", args=[cases[i % len(cases)]]))),
+        "my work": ("floor", lambda i: client.get(reverse("bench_bare_my_work"))),
+        "person search": ("floor", lambda i: client.post(reverse("bench_bare_search"), {"q": names[i % len(names)]})),
+        "timeline 1000": ("10 events", lambda i: client.get(reverse("casefile:case_timeline", args=[small]))),
+        "case 1000": ("10 events", lambda i: client.get(reverse("casefile:case_detail", args=[small]))),
+        "journal 1000": ("10 events", lambda i: client.get(reverse("journal:journal", args=[small]))),
     }
+    return pages, floors
+
+
+def serve() -> int:
+    """One side of `benchmarks.scales`: times the page it is asked for, a JSON line in and one out."""
+    prepared = bench_pages()
+    pages = prepared[0] if prepared else {}
+    print(json.dumps({"pages": list(pages), "cases": Case.objects.count()}), flush=True)
+    for line in sys.stdin:
+        asked = json.loads(line)
+        print(json.dumps({"ms": _time_once(pages[asked["page"]], asked["index"])}), flush=True)
+    return 0
+
+
+def main() -> int:
+    if sys.argv[1:] == ["--serve"]:
+        return serve()
+    prepared = bench_pages()
+    if prepared is None:
+        print("No seeded data: run `manage.py seed --scale city` first (see docs/benchmarks.md).")
+        return 1
+    pages, floors = prepared
     print(f"database: {connection.vendor}, cases: {Case.objects.count()}, rounds: {ROUNDS}")
-    print(f"{'page':15} {'p50 ms':>8} {'p95 ms':>8} {'p50 no-log':>11} {'log cost':>9} {'p50 floor':>10} {'×floor':>7}")
+    header = f"{'page':15} {'p50 ms':>8} {'p95 ms':>8} {'p50 no-log':>11} {'log cost':>9}"
+    print(f"{header} {'against':>10} {'its p50':>8} {'ratio':>7}")
     with override_settings(ROOT_URLCONF="benchmarks.floor"):
         for name, page in pages.items():
-            floor = floors.get(name)
+            against, floor = floors.get(name, ("", None))
             _rounds(page, floor, 10)  # warm up
             logged, unlogged, bare = _rounds(page, floor, ROUNDS)
             cost = 1 - statistics.median(unlogged) / statistics.median(logged)  # the log's share of the page
             line = f"{name:15} {_p(logged, 50):8.1f} {_p(logged, 95):8.1f} {_p(unlogged, 50):11.1f} {cost:9.1%}"
             if bare:
-                line += f" {_p(bare, 50):10.1f} {statistics.median(logged) / statistics.median(bare):6.2f}×"
+                ratio = statistics.median(logged) / statistics.median(bare)
+                line += f" {against:>10} {_p(bare, 50):8.1f} {ratio:6.2f}×"
             print(line, flush=True)
     return 0
 
