@@ -19,7 +19,7 @@ from django.urls import include, path
 from access.permissions import AUTHORITY
 from access.reads import CaseRead
 from casefile.forms import MyWorkForm, PersonSearchForm
-from casefile.persons import HIT_FIELDS, SEARCH_LIMIT, SearchResult, name_matches
+from casefile.persons import HIT_FIELDS, HIT_ORDER, SEARCH_LIMIT, SearchResult, name_matches
 from casefile.selectors import (
     ENCRYPTED_PERSON_FIELDS,
     MY_WORK_LIMIT,
@@ -69,9 +69,7 @@ def bare_person_search(request: HttpRequest) -> HttpResponse:
     distance (its rows are the register's first matches, not the team's; as many, on the same template)."""
     fragment = " ".join(request.POST.get("q", "").split()).lower()
     persons = list(
-        Person.objects.filter(name_matches(fragment))
-        .only(*HIT_FIELDS)
-        .order_by("family_name", "given_name", "id")[: SEARCH_LIMIT + 1]
+        Person.objects.filter(name_matches(fragment)).only(*HIT_FIELDS).order_by(*HIT_ORDER)[: SEARCH_LIMIT + 1]
     )
     result = SearchResult(persons=persons[:SEARCH_LIMIT], truncated=len(persons) > SEARCH_LIMIT)
     return render(request, "casefile/person_search.html", {"form": PersonSearchForm(request.POST), "result": result})
